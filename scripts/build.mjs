@@ -1,0 +1,50 @@
+// Bundles the CLI, the action entry point and the conformance runner into dist/.
+// Output must be deterministic: scripts/check-dist.mjs rebuilds and compares byte for byte.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+
+const outdir = process.argv[2] ?? 'dist';
+
+const assetPlugin = {
+  name: 'assets',
+  setup(build) {
+    build.onResolve({ filter: /\?(raw|binary)$/ }, (args) => {
+      const [p, kind] = args.path.split('?');
+      const resolved = p.startsWith('.') ? path.resolve(args.resolveDir, p) : path.resolve('node_modules', p);
+      return { path: resolved, namespace: kind };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'raw' }, (args) => ({
+      contents: readFileSync(args.path, 'utf8'),
+      loader: 'text',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'binary' }, (args) => ({
+      contents: readFileSync(args.path),
+      loader: 'binary',
+    }));
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  plugins: [assetPlugin],
+  // Some CommonJS dependencies call require() for Node built-ins; give ESM output a require.
+  banner: {
+    js: "import { createRequire as __flamediffCreateRequire } from 'node:module'; const require = __flamediffCreateRequire(import.meta.url);",
+  },
+};
+
+await esbuild.build({
+  ...common,
+  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
+  outdir,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
+});

@@ -1,0 +1,68 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { UserError } from '../errors.js';
+
+/** Streams a command writes to; tests pass buffers, the CLI passes the process streams. */
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** True when stdout is a terminal (progress bars, colours). */
+  isTTY: boolean;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface Command {
+  name: string;
+  /** One line for `flamediff --help`. */
+  summary: string;
+  /** Full help text: usage, options, examples. */
+  help: string;
+  /** Returns the exit status: 0 ok, 1 gated failure, 2 bad input. Throws UserError for bad input. */
+  run(argv: string[], io: Io): Promise<number>;
+}
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+/** util.parseArgs with errors a user can act on (the offending flag and where to look). */
+export function parseCommandArgs(
+  command: string,
+  argv: string[],
+  options: OptionSpec,
+  allowPositionals = true,
+) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals, strict: true });
+  } catch (err) {
+    const msg = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    throw new UserError(`flamediff ${command}: ${msg} (see \`flamediff ${command} --help\`)`);
+  }
+}
+
+/** Parses a numeric flag, quoting the bad value and the expected form. */
+export function numberFlag(
+  command: string,
+  flag: string,
+  value: string | undefined,
+  fallback: number,
+  check: { min?: number; max?: number; integer?: boolean } = {},
+): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  const ok =
+    value.trim() !== '' &&
+    Number.isFinite(n) &&
+    (check.min === undefined || n >= check.min) &&
+    (check.max === undefined || n <= check.max) &&
+    (!check.integer || Number.isInteger(n));
+  if (!ok) {
+    const range = [
+      check.integer ? 'an integer' : 'a number',
+      check.min !== undefined ? `>= ${check.min}` : '',
+      check.max !== undefined ? `<= ${check.max}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    throw new UserError(`flamediff ${command}: --${flag} '${value}' is not valid; expected ${range}`);
+  }
+  return n;
+}

@@ -1,0 +1,60 @@
+import { FrameTable } from './frame-table.js';
+import { StackTable } from './stack-table.js';
+import type { Frame, FrameInit, ProfileMeta } from './types.js';
+
+/**
+ * A profile: interned frames, distinct weighted stacks (root first) and metadata.
+ * Parsers build one with `intern` + `addStack`; everything downstream reads it.
+ */
+export class Profile {
+  readonly frames = new FrameTable();
+  readonly stacks = new StackTable();
+  meta: ProfileMeta;
+
+  constructor(meta: Partial<ProfileMeta> = {}) {
+    this.meta = { unit: 'samples', ...meta };
+  }
+
+  intern(frame: FrameInit): number {
+    return this.frames.intern(frame);
+  }
+
+  /** Adds weight to a stack (frame ids, root first). Zero and negative weights are ignored. */
+  addStack(frameIds: ArrayLike<number>, weight: number): void {
+    if (!(weight > 0)) return;
+    this.stacks.add(frameIds, weight);
+  }
+
+  /** Convenience for tests and small parsers: frames as objects or names, root first. */
+  addFrames(frames: ReadonlyArray<FrameInit | string>, weight: number): void {
+    const ids = frames.map((f) => this.intern(typeof f === 'string' ? { name: f } : f));
+    this.addStack(ids, weight);
+  }
+
+  frame(id: number): Frame {
+    return this.frames.get(id);
+  }
+
+  /** Sum of all stack weights. */
+  totalWeight(): number {
+    const { weights, length } = this.stacks.columns();
+    let t = 0;
+    for (let i = 0; i < length; i++) t += weights[i];
+    return t;
+  }
+
+  get stackCount(): number {
+    return this.stacks.length;
+  }
+
+  /** Calls fn for every stack; `ids` is a view valid only during the call. */
+  forEachStack(fn: (ids: Int32Array, weight: number, index: number) => void): void {
+    const { ids, offsets, weights, length } = this.stacks.columns();
+    for (let i = 0; i < length; i++) fn(ids.subarray(offsets[i], offsets[i + 1]), weights[i], i);
+  }
+
+  /** A new empty profile with the same metadata (for transforms that rebuild stacks). */
+  emptyLike(): Profile {
+    return new Profile({ ...this.meta, extra: this.meta.extra ? { ...this.meta.extra } : undefined });
+  }
+}

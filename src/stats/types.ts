@@ -1,0 +1,138 @@
+// The comparison result: JSON schema version 1 (documented in docs/report-schema.md).
+// Produced by src/stats/compare.ts; consumed by render/, report/, pipeline/, github/.
+// Field names are part of the stable schema: add fields, never rename or remove them.
+
+import type { Granularity } from '../profile/transform.js';
+
+export type FrameStatus = 'regressed' | 'improved' | 'unchanged' | 'new' | 'gone' | 'inconclusive';
+export type Verdict = 'pass' | 'fail';
+
+/** Which quantity a frame's base/head/delta describe. */
+export type Metric = 'inclusiveShare' | 'selfShare' | 'inclusiveTime' | 'selfTime';
+
+export interface Interval {
+  /** Lower and upper bound of the change, same units as `delta`. */
+  lo: number;
+  hi: number;
+  /** Confidence level, e.g. 0.95. */
+  level: number;
+}
+
+/** One side's value for a frame: the mean over runs plus its spread. */
+export interface SideValue {
+  /** Mean over runs of the metric (share in [0,1] or time in seconds). */
+  mean: number;
+  /** Per-run values, in run order. */
+  runs: number[];
+  /** Sample standard deviation across runs (0 for one run). */
+  sd: number;
+  /** Mean self share (always reported beside the primary metric). */
+  selfMean: number;
+  /** Mean time per run in seconds when the unit allows it (samples x interval), else null. */
+  timeSeconds: number | null;
+}
+
+export interface FrameResult {
+  /** Stable key of the frame at the comparison's granularity (label text). */
+  key: string;
+  name: string;
+  file: string;
+  line: number;
+  module: string;
+  kind: string;
+  status: FrameStatus;
+  /** Primary metric used for the status (inclusive share unless settings say otherwise). */
+  metric: Metric;
+  base: SideValue;
+  head: SideValue;
+  /** head.mean - base.mean of the primary metric. */
+  delta: number;
+  /** delta / base.mean (null when base is 0). */
+  relDelta: number | null;
+  /** Change in self share (head - base). */
+  selfDelta: number;
+  ci: Interval;
+  pValue: number;
+  /** Benjamini-Hochberg adjusted p-value across all tested frames. */
+  qValue: number;
+  /** 1-based rank among culprit regressions; null for everything else. */
+  rank: number | null;
+  /** For ranked culprits: the change this frame itself added (self change, or inclusive when callees did not change). */
+  ownDelta: number | null;
+  /** Call path (root first, frame keys) to this frame in the head profile's heaviest stack. */
+  path: string[];
+  /** For regressed ancestors not ranked themselves: key of the culprit that explains them. */
+  explainedBy: string | null;
+}
+
+export interface TotalSide {
+  runs: number;
+  /** Mean total samples (or weight) per run. */
+  samples: number;
+  /** Mean wall seconds per run, when known. */
+  wallSeconds: number | null;
+  /** Mean CPU seconds per run, when known. */
+  cpuSeconds: number | null;
+  /** Mean profile time per run (samples x interval) in seconds, when known. */
+  profileSeconds: number | null;
+}
+
+export interface TotalResult {
+  base: TotalSide;
+  head: TotalSide;
+  /** Which quantity the total change is measured in: 'wallSeconds' | 'cpuSeconds' | 'profileSeconds' | 'samples'. */
+  measure: string;
+  /** Relative change of the total (head/base - 1), null when not comparable. */
+  change: number | null;
+  ci: Interval | null;
+  pValue: number | null;
+  status: FrameStatus;
+}
+
+export interface DroppedFrame {
+  key: string;
+  name: string;
+  /** Largest share the frame reached in any run. */
+  maxShare: number;
+  /** Fraction of runs (both sides) where it passed the minimum share. */
+  presence: number;
+}
+
+export interface CompareSettings {
+  alpha: number;
+  /** Minimum inclusive share (0-1) for a frame to be considered a hotspot in a run. */
+  minShare: number;
+  /** Fraction of runs in which a frame must reach minShare to be kept. */
+  quorum: number;
+  /** Absolute effect floor in share points (0.002 = 0.2 percentage points of total). */
+  minEffect: number;
+  /** Relative effect floor (0.05 = 5% of the frame's own base value). */
+  minRelEffect: number;
+  granularity: Granularity;
+  /** Fail when any ranked frame regressed by more than this share of total (e.g. 0.01). */
+  gateFrameShare: number;
+  /** Fail when the total regressed by more than this relative change (e.g. 0.05); null = off. */
+  gateTotal: number | null;
+  /** Seed for anything random (permutation tests, bootstraps). */
+  seed: number;
+  /** Which metrics the comparison used and why (filled by compare). */
+  metricNote?: string;
+  /** Name of the statistical test used. */
+  test?: string;
+}
+
+export interface ComparisonReport {
+  schema: 1;
+  verdict: Verdict;
+  /** Human sentence explaining the verdict (which gate tripped). */
+  reason: string;
+  total: TotalResult;
+  /** Every compared frame, regressions first by rank, then by |delta|. */
+  frames: FrameResult[];
+  dropped: DroppedFrame[];
+  /** Weight share dropped as inconsistent, per side (mean over runs). */
+  droppedShare: { base: number; head: number };
+  settings: CompareSettings;
+  /** Warnings for the reader (different machines, few samples, ...). */
+  warnings: string[];
+}
