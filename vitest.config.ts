@@ -20,5 +20,11 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Vitest blanks CSS imports unless told otherwise; `?raw` CSS (the dashboard bundles its
+    // stylesheets as text) must keep its contents.
+    css: { include: [/\.css\?raw$/] },
+    // `?binary` imports of files inside node_modules (resvg's wasm) must go through the plugin
+    // above instead of being loaded natively as an external dependency.
+    server: { deps: { inline: [/\?binary$/, /@resvg[\\/]resvg-wasm/] } },
   },
 });

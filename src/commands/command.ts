@@ -24,14 +24,9 @@ export interface Command {
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
 /** util.parseArgs with errors a user can act on (the offending flag and where to look). */
-export function parseCommandArgs(
-  command: string,
-  argv: string[],
-  options: OptionSpec,
-  allowPositionals = true,
-) {
+export function parseCommandArgs<T extends OptionSpec>(command: string, argv: string[], options: T, allowPositionals = true) {
   try {
-    return parseArgs({ args: argv, options, allowPositionals, strict: true });
+    return parseArgs({ args: argv, options, allowPositionals, strict: true as const });
   } catch (err) {
     const msg = err instanceof Error ? err.message.split('\n')[0] : String(err);
     throw new UserError(`flamediff ${command}: ${msg} (see \`flamediff ${command} --help\`)`);

@@ -1,3 +1,4 @@
+import { artifactCommand } from './artifact.js';
 import { checkCommand } from './check.js';
 import { collapseCommand } from './collapse.js';
 import type { Command } from './command.js';
@@ -19,5 +20,6 @@ export const COMMANDS: readonly Command[] = [
   collapseCommand,
   convertCommand,
   trendsCommand,
+  artifactCommand,
   serveCommand,
 ];

@@ -1,12 +1,195 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { UserError } from '../errors.js';
-import type { Command } from './command.js';
+import { importProfileFile } from '../formats/index.js';
+import type { Profile } from '../profile/profile.js';
+import { mergeProfiles } from '../profile/transform.js';
+import {
+  type FlameOptions,
+  PALETTES,
+  renderDiffSvg,
+  renderFlameSvg,
+  renderTextFlame,
+  svgToPng,
+} from '../render/index.js';
+import { compareRuns } from '../stats/index.js';
+import type { ComparisonReport } from '../stats/types.js';
+import { type Command, type Io, numberFlag, parseCommandArgs } from './command.js';
 
-// Placeholder: replaced by the issue that owns `flamediff render`.
+const HELP = `Usage: flamediff render FILES... [--diff-base FILES...] [options] -o OUT
+
+Draws a flamegraph of one or more profiles (several FILES are merged). With --diff-base, draws
+the differential flamegraph: each FILE is one head run, each --diff-base file one base run, and
+frames are coloured red (grew) or blue (shrank) only where the comparison finds the change
+significant.
+
+Options:
+  -o, --output OUT     output file ('-' or omitted: stdout; required for png)
+  --format F           svg, png or text (default: from OUT's extension, else svg)
+  --diff-base FILES... base (before) profiles; every argument up to the next option
+  --negate             diff: widths from base instead of head (shows what disappeared)
+  --inverted           icicle: root at the top
+  --flamechart         keep input order instead of sorting siblings
+  --order O            alpha (default) or width
+  --title T            title text
+  --subtitle T         second line under the title
+  --palette P          ${PALETTES.join(', ')} (default auto)
+  --color-diffusion    wider frames more saturated
+  --color-blind        diff: orange/purple scale instead of red/blue
+  --minwidth W         omit frames narrower than W px (default 0.1)
+  --width W            image width in px (default 1200)
+  --max-depth N        draw at most N levels
+  --style S            text: plain, ansi or markdown (default plain; ansi on a terminal)
+  --budget N           text: maximum characters (default 4000)
+
+Examples:
+  flamediff render out.folded -o flame.svg
+  flamediff render head1.prof head2.prof --diff-base base1.prof base2.prof -o diff.png
+  flamediff render profile.json --format text --style ansi
+`;
+
+const OPTIONS = {
+  output: { type: 'string', short: 'o' },
+  format: { type: 'string' },
+  'diff-base': { type: 'string', multiple: true },
+  negate: { type: 'boolean' },
+  inverted: { type: 'boolean' },
+  flamechart: { type: 'boolean' },
+  order: { type: 'string' },
+  title: { type: 'string' },
+  subtitle: { type: 'string' },
+  palette: { type: 'string' },
+  'color-diffusion': { type: 'boolean' },
+  'color-blind': { type: 'boolean' },
+  minwidth: { type: 'string' },
+  width: { type: 'string' },
+  'max-depth': { type: 'string' },
+  style: { type: 'string' },
+  budget: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** `--diff-base a b c` takes every following argument up to the next option. */
+export function expandDiffBase(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a !== '--diff-base') {
+      out.push(a);
+      continue;
+    }
+    let j = i + 1;
+    while (j < argv.length && !argv[j].startsWith('-')) out.push('--diff-base', argv[j++]);
+    if (j === i + 1) out.push(a); // let parseArgs report the missing value
+    i = j - 1;
+  }
+  return out;
+}
+
+type Format = 'svg' | 'png' | 'text';
+
+function formatOf(explicit: string | undefined, output: string | undefined): Format {
+  if (explicit !== undefined) {
+    if (explicit === 'svg' || explicit === 'png' || explicit === 'text') return explicit;
+    throw new UserError(`flamediff render: --format '${explicit}' is not valid; expected svg, png or text`);
+  }
+  const ext = output ? path.extname(output).toLowerCase() : '';
+  if (ext === '.png') return 'png';
+  if (ext === '.txt' || ext === '.md') return 'text';
+  return 'svg';
+}
+
+function oneOf<T extends string>(
+  flag: string,
+  value: string | undefined,
+  allowed: readonly T[],
+): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new UserError(
+      `flamediff render: --${flag} '${value}' is not valid; expected ${allowed.join(', ')}`,
+    );
+  }
+  return value as T;
+}
+
+async function load(files: string[], cwd: string): Promise<Profile[]> {
+  const out: Profile[] = [];
+  for (const f of files) out.push(await importProfileFile(path.resolve(cwd, f)));
+  return out;
+}
+
 export const renderCommand: Command = {
   name: 'render',
-  summary: '(not implemented yet)',
-  help: 'Usage: flamediff render\n',
-  async run() {
-    throw new UserError('flamediff render is not implemented yet');
+  summary: 'draw a flamegraph (SVG, PNG or text), or a differential one with --diff-base',
+  help: HELP,
+  async run(argv: string[], io: Io): Promise<number> {
+    const { values: v, positionals } = parseCommandArgs('render', expandDiffBase(argv), OPTIONS);
+    if (v.help) {
+      io.stdout(HELP);
+      return 0;
+    }
+    if (positionals.length === 0)
+      throw new UserError('flamediff render: no profile given (see `flamediff render --help`)');
+    const format = formatOf(v.format, v.output);
+    const toStdout = v.output === undefined || v.output === '-';
+    if (format === 'png' && toStdout) throw new UserError('flamediff render: PNG output needs -o FILE.png');
+    const opts: FlameOptions = {
+      title: v.title,
+      subtitle: v.subtitle,
+      direction: v.inverted ? 'icicle' : 'flame',
+      flamechart: v.flamechart,
+      order: oneOf('order', v.order, ['alpha', 'width'] as const),
+      palette: v.palette,
+      colorDiffusion: v['color-diffusion'],
+      colorBlind: v['color-blind'],
+      negate: v.negate,
+      minWidth: numberFlag('render', 'minwidth', v.minwidth, 0.1, { min: 0 }),
+      width: numberFlag('render', 'width', v.width, 1200, { min: 200, max: 100_000 }),
+      maxDepth:
+        v['max-depth'] === undefined
+          ? undefined
+          : numberFlag('render', 'max-depth', v['max-depth'], 0, { min: 1, integer: true }),
+    };
+    const style =
+      oneOf('style', v.style, ['plain', 'ansi', 'markdown'] as const) ??
+      (io.isTTY && toStdout ? 'ansi' : 'plain');
+    const budget = numberFlag('render', 'budget', v.budget, 4000, { min: 200, integer: true });
+    const headRuns = await load(positionals, io.cwd);
+    const head = mergeProfiles(headRuns);
+    let report: ComparisonReport | undefined;
+    let base: Profile | undefined;
+    const baseFiles = v['diff-base'] ?? [];
+    if (baseFiles.length > 0) {
+      const baseRuns = await load(baseFiles, io.cwd);
+      base = mergeProfiles(baseRuns);
+      report = compareRuns(
+        baseRuns.map((profile) => ({ profile })),
+        headRuns.map((profile) => ({ profile })),
+      );
+    } else if (v.negate) {
+      throw new UserError('flamediff render: --negate needs --diff-base FILES');
+    }
+    let out: string | Uint8Array;
+    if (format === 'text') {
+      out = renderTextFlame(v.negate && base ? base : head, { style, budget, comparison: report });
+    } else {
+      const svg = report && base ? renderDiffSvg(base, head, report, opts) : renderFlameSvg(head, opts);
+      out = format === 'png' ? await svgToPng(svg, { width: opts.width }) : svg;
+    }
+    if (toStdout) {
+      io.stdout(out as string); // PNG never goes to stdout (checked above)
+      return 0;
+    }
+    const target = path.resolve(io.cwd, v.output as string);
+    try {
+      await writeFile(target, out);
+    } catch (err) {
+      throw new UserError(
+        `${v.output}: cannot write (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
+      );
+    }
+    io.stderr(`wrote ${v.output} (${format}, ${out.length} bytes)\n`);
+    return 0;
   },
 };

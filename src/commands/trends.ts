@@ -1,12 +1,174 @@
+// `flamediff trends`: per-frame history of a branch with change points and creeping regressions,
+// as text, JSON or the HTML dashboard. Reads history/<branch>.json from the dir store.
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildDashboard, buildDashboardPage } from '../dashboard/index.js';
 import { UserError } from '../errors.js';
-import type { Command } from './command.js';
+import { analyzeHistory, creepNote, shortSha, type TrendReport } from '../history/analyze.js';
+import { parseHistory } from '../history/parse.js';
+import type { HistoryFile } from '../history/types.js';
+import { type Command, type Io, numberFlag, parseCommandArgs } from './command.js';
 
-// Placeholder: replaced by the issue that owns `flamediff trends`.
+const HELP = `Usage: flamediff trends [options]
+
+Shows the per-frame history recorded on a branch's baselines: each frame's share over time, its
+change points (E-Divisive means with a permutation test) and frames creeping up slowly.
+
+Options:
+  --branch B         branch whose history to read (default: the only one stored, else main)
+  --frame REGEX      only frames whose name matches REGEX
+  --format F         text (default), json, or html (the dashboard as one self-contained page)
+  --out DIR          with --format html: write the dashboard site (index.html + files) to DIR
+  --top N            frames listed in text output (default 20; 0 = all)
+  --fail-on-creep    exit 1 when a (matching) frame is creeping
+  --store DIR        the dir store (default .flamediff)
+  --history FILE     read this history file instead of the store's
+  --repo-url URL     https://github.com/owner/repo, for commit and PR links in html output
+
+Exit status: 0 ok, 1 creeping with --fail-on-creep, 2 bad input.
+Defaults of the analysis are documented in docs/trends.md.
+
+Examples:
+  flamediff trends
+  flamediff trends --branch main --frame 'json|parse' --fail-on-creep
+  flamediff trends --format html --out site/
+`;
+
+const OPTIONS = {
+  branch: { type: 'string' },
+  frame: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  top: { type: 'string' },
+  'fail-on-creep': { type: 'boolean' },
+  store: { type: 'string' },
+  history: { type: 'string' },
+  'repo-url': { type: 'string' },
+} as const;
+
+/** Writes the dashboard's files under `dir` (created when missing). */
+async function writeSite(dir: string, files: Map<string, string | Uint8Array>): Promise<void> {
+  try {
+    for (const [name, data] of files) {
+      const file = path.join(dir, name);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, data);
+    }
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UserError(`${dir}: cannot write the dashboard (${code ?? String(err)})`);
+  }
+}
+
+async function defaultBranch(historyDir: string): Promise<string> {
+  let names: string[] = [];
+  try {
+    names = (await readdir(historyDir)).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
+  } catch {
+    throw new UserError(
+      `${historyDir}: no history recorded (expected baselines from \`flamediff check\` on the base branch, or --store DIR)`,
+    );
+  }
+  if (names.length === 1) return names[0];
+  for (const b of ['main', 'master']) if (names.includes(b)) return b;
+  throw new UserError(
+    `${historyDir}: several branches have history (${names.sort().join(', ') || 'none'}); choose one with --branch`,
+  );
+}
+
+async function loadHistory(file: string, what: string): Promise<HistoryFile> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UserError(`${file}: cannot read ${what} (${code ?? String(err)})`);
+  }
+  return parseHistory(text, file);
+}
+
+function frameFilter(source: string | undefined): ((key: string) => boolean) | undefined {
+  if (source === undefined) return undefined;
+  try {
+    const re = new RegExp(source);
+    return (k) => re.test(k);
+  } catch (err) {
+    throw new UserError(`flamediff trends: --frame '${source}' is not a valid regular expression (${(err as Error).message})`);
+  }
+}
+
+/** Terminal output must not carry control characters from frame names. */
+const printable = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+const signed = (r: number | null) => (r === null ? 'new' : `${r >= 0 ? '+' : ''}${(r * 100).toFixed(1)}%`);
+
+export function trendsText(r: TrendReport, top: number): string {
+  const n = r.commits.length;
+  const out: string[] = [];
+  const span = n ? `${r.commits[0].date.slice(0, 10)} .. ${r.commits[n - 1].date.slice(0, 10)}` : 'none';
+  out.push(`flamediff trends: ${printable(r.branch)}, ${n} baselines (${span}), ${r.frames.length} frames`);
+  if (n === 0) return `${out.join('\n')}\nNo baselines recorded yet.\n`;
+  const unit = r.totalMeasure === 'seconds' ? 's' : ` ${r.totalMeasure}`;
+  const total = r.total;
+  out.push(`total: ${total.values[n - 1].toPrecision(4)}${unit} per run`);
+  for (const c of total.changePoints)
+    out.push(`  shift at ${shortSha(c.sha)}: ${c.before.toPrecision(4)}${unit} -> ${c.after.toPrecision(4)}${unit} (${signed(c.relative)}, p=${c.pValue.toFixed(3)})`);
+  const shown = top > 0 ? r.frames.slice(0, top) : r.frames;
+  out.push('', `frames (${shown.length} of ${r.frames.length}, largest latest share first):`);
+  for (const f of shown) {
+    out.push(`  ${pct(f.latest).padStart(7)}  ${f.sparkline}  ${printable(f.key)}`);
+    for (const c of f.changePoints)
+      out.push(`           shift at ${shortSha(c.sha)}: ${pct(c.before)} -> ${pct(c.after)} (${signed(c.relative)}, p=${c.pValue.toFixed(3)})`);
+    if (f.creep) out.push(`           ${creepNote(f.creep)}`);
+  }
+  const creeping = r.frames.filter((f) => f.creep);
+  out.push('', creeping.length ? `${creeping.length} creeping frame(s):` : 'no creeping frames');
+  for (const f of creeping) out.push(`  ${printable(f.key)}`);
+  return `${out.join('\n')}\n`;
+}
+
+/** JSON output: the analysis without the per-entry self shares (the history file has them). */
+export function trendsJson(r: TrendReport): string {
+  const frames = r.frames.map(({ self: _self, ...f }) => f);
+  return `${JSON.stringify({ schema: 1, ...r, frames }, null, 2)}\n`;
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
+  const { values: v, positionals } = parseCommandArgs('trends', argv, OPTIONS, false);
+  if (positionals.length) throw new UserError(`flamediff trends: unexpected argument '${positionals[0]}'`);
+  const format = v.format ?? 'text';
+  if (!['text', 'json', 'html'].includes(format))
+    throw new UserError(`flamediff trends: --format '${format}' is not valid; expected text, json or html`);
+  if (v.out !== undefined && format !== 'html') throw new UserError('flamediff trends: --out needs --format html');
+  const top = numberFlag('trends', 'top', v.top, 20, { min: 0, integer: true });
+  const filter = frameFilter(v.frame);
+  let file = v.history === undefined ? undefined : path.resolve(io.cwd, v.history);
+  if (!file) {
+    const historyDir = path.resolve(io.cwd, v.store ?? '.flamediff', 'history');
+    const branch = v.branch ?? (await defaultBranch(historyDir));
+    file = path.join(historyDir, `${branch}.json`);
+  }
+  const history = await loadHistory(file, v.branch ? `the history of branch ${v.branch}` : 'the history');
+  const filtered: HistoryFile = filter
+    ? { ...history, entries: history.entries.map((e) => ({ ...e, frames: e.frames.filter((f) => filter(f.key)) })) }
+    : history;
+  const report = analyzeHistory(filtered);
+  if (format === 'json') io.stdout(trendsJson(report));
+  else if (format === 'text') io.stdout(trendsText(report, top));
+  else {
+    const opts = { repoUrl: v['repo-url'] };
+    if (v.out !== undefined) {
+      const dir = path.resolve(io.cwd, v.out);
+      await writeSite(dir, buildDashboard(filtered, opts));
+      io.stderr(`flamediff trends: wrote the dashboard to ${dir}/index.html\n`);
+    } else io.stdout(buildDashboardPage(filtered, opts));
+  }
+  return v['fail-on-creep'] && report.creeping.length > 0 ? 1 : 0;
+}
+
 export const trendsCommand: Command = {
   name: 'trends',
-  summary: '(not implemented yet)',
-  help: 'Usage: flamediff trends\n',
-  async run() {
-    throw new UserError('flamediff trends is not implemented yet');
-  },
+  summary: 'per-frame history: change points, creeping regressions, dashboard',
+  help: HELP,
+  run,
 };

@@ -1,13 +1,259 @@
-import { UserError } from '../errors.js';
-import type { FormatImporter } from './types.js';
+import { Profile } from '../profile/profile.js';
+import type { FrameInit, FrameKind } from '../profile/types.js';
+import { JsonChecker, jsonHead, noSamples, parseJson } from './json-input.js';
+import type { FormatImporter, ProfileInput } from './types.js';
 
-// Placeholder: the cpuprofile importer is written by the parsers work of the foundation issue.
+// V8 CPU profiles: what `node --cpu-prof` and Chrome DevTools' JavaScript profiler write.
+// Two shapes exist:
+// - current: `{nodes: [{id, callFrame: {...}, children: [ids]}], startTime, endTime, samples,
+//   timeDeltas}`, times in microseconds;
+// - legacy (Chrome < 58, Node < 8): `{head: {functionName, url, lineNumber, children: [nodes]},
+//   startTime, endTime, samples, timestamps}`, start/end in seconds, timestamps in microseconds.
+// A sample lasts until the next one (as DevTools and speedscope draw it); the last sample gets the
+// median sampling interval, because `endTime` is missing or coarse in the legacy shape.
+
+interface V8Node {
+  frame: FrameInit | undefined; // undefined for the synthetic (root)
+  parent: number; // index into the node list, -1 for roots
+  hitCount: number;
+}
+
+const KIND_BY_NAME: Record<string, FrameKind> = {
+  '(idle)': 'idle',
+  '(garbage collector)': 'gc',
+  '(program)': 'native',
+};
+
 export const cpuprofileFormat: FormatImporter = {
   name: 'cpuprofile',
-  description: 'cpuprofile (not implemented yet)',
-  matchesName: () => false,
-  is: () => false,
-  import() {
-    throw new UserError('the cpuprofile format is not implemented yet');
-  },
+  description:
+    'V8 CPU profile (.cpuprofile from `node --cpu-prof` or Chrome DevTools), incl. the legacy head form',
+  matchesName: (fileName) => /\.cpuprofile(\.gz)?$/i.test(fileName),
+  is: (input) => isCpuprofile(jsonHead(input)),
+  import: (input) => importCpuprofile(input),
 };
+
+export function isCpuprofile(head: string): boolean {
+  const t = head.trimStart();
+  if (!t.startsWith('{')) return false;
+  return /"(nodes|head)"\s*:/.test(t) && /"(callFrame|functionName)"\s*:/.test(t);
+}
+
+export function importCpuprofile(input: ProfileInput): Profile {
+  const check: JsonChecker = new JsonChecker(input.fileName);
+  const root = check.object(parseJson(input, 'a V8 .cpuprofile object'), '$');
+  const legacy = root.nodes === undefined && root.head !== undefined;
+  const { nodes, indexById } = legacy ? legacyNodes(check, root.head) : currentNodes(check, root.nodes);
+  const samples = root.samples === undefined ? undefined : check.array(root.samples, '$.samples');
+  const nodeWeight = new Float64Array(nodes.length);
+  const profile = new Profile({ unit: 'nanoseconds', sampler: 'v8', format: 'cpuprofile' });
+
+  if (samples === undefined || samples.length === 0) {
+    // Profiles without a sample list (old DevTools exports) still carry per-node hit counts.
+    for (let i = 0; i < nodes.length; i++) nodeWeight[i] = nodes[i].hitCount;
+    profile.meta.unit = 'samples';
+  } else {
+    const sampleIdx = new Int32Array(samples.length);
+    for (let i = 0; i < samples.length; i++) {
+      const raw = samples[i];
+      // The path string is built only on error: this loop runs once per sample.
+      const id = Number.isInteger(raw) ? (raw as number) : check.integer(raw, `$.samples[${i}]`);
+      const idx = indexById.get(id);
+      if (idx === undefined)
+        check.fail(`$.samples[${i}]`, `unknown node id ${id} (expected the id of a node)`);
+      sampleIdx[i] = idx;
+    }
+    const times = sampleTimes(check, root, legacy, samples.length);
+    if (times) {
+      const { weights, intervalUs } = sampleDurations(times);
+      for (let i = 0; i < samples.length; i++) nodeWeight[sampleIdx[i]] += weights[i] * 1000;
+      profile.meta.intervalNs = Math.round(intervalUs * 1000);
+      profile.meta.durationNs = durationNs(root, legacy, times, intervalUs);
+    } else {
+      for (let i = 0; i < samples.length; i++) nodeWeight[sampleIdx[i]] += 1;
+      profile.meta.unit = 'samples';
+    }
+  }
+  addNodeStacks(profile, nodes, nodeWeight);
+  if (profile.stackCount === 0) throw noSamples(input.fileName);
+  return profile;
+}
+
+function frameOf(check: JsonChecker, cf: Record<string, unknown>, path: string): FrameInit | undefined {
+  const fn = check.optionalString(cf.functionName, `${path}.functionName`) ?? '';
+  const url = check.optionalString(cf.url, `${path}.url`) ?? '';
+  const lineNumber = check.optionalNumber(cf.lineNumber, `${path}.lineNumber`) ?? -1;
+  if (fn === '(root)') return undefined;
+  const name = fn === '' ? '(anonymous)' : fn;
+  const kind = KIND_BY_NAME[name] ?? 'js';
+  return { name, file: fileFromUrl(url), line: lineNumber >= 0 ? lineNumber + 1 : 0, kind };
+}
+
+/** `file:///a/b%20c.js` -> `/a/b c.js`; other URLs (node:internal/..., https://...) as they are. */
+export function fileFromUrl(url: string): string {
+  if (!url.startsWith('file://')) return url;
+  const path = url.slice('file://'.length);
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+function currentNodes(check: JsonChecker, raw: unknown): { nodes: V8Node[]; indexById: Map<number, number> } {
+  const list = check.array(raw, '$.nodes');
+  const nodes: V8Node[] = [];
+  const indexById = new Map<number, number>();
+  const objs = list.map((n, i) => check.object(n, `$.nodes[${i}]`));
+  objs.forEach((n, i) => {
+    const id = check.integer(n.id, `$.nodes[${i}].id`);
+    if (indexById.has(id)) check.fail(`$.nodes[${i}].id`, `duplicate node id ${id} (expected unique ids)`);
+    indexById.set(id, i);
+    const cf = check.object(n.callFrame, `$.nodes[${i}].callFrame`);
+    const hitCount = check.optionalNumber(n.hitCount, `$.nodes[${i}].hitCount`) ?? 0;
+    nodes.push({ frame: frameOf(check, cf, `$.nodes[${i}].callFrame`), parent: -1, hitCount });
+  });
+  objs.forEach((n, i) => {
+    // Chrome trace ProfileChunks name the parent; .cpuprofile files list the children.
+    if (n.parent !== undefined) {
+      const pid = check.integer(n.parent, `$.nodes[${i}].parent`);
+      const p = indexById.get(pid);
+      if (p === undefined)
+        check.fail(`$.nodes[${i}].parent`, `unknown node id ${pid} (expected the id of a node)`);
+      nodes[i].parent = p;
+    }
+    if (n.children === undefined) return;
+    check.array(n.children, `$.nodes[${i}].children`).forEach((c, k) => {
+      const path = `$.nodes[${i}].children[${k}]`;
+      const cid = check.integer(c, path);
+      const ci = indexById.get(cid);
+      if (ci === undefined) check.fail(path, `unknown node id ${cid} (expected the id of a node)`);
+      nodes[ci].parent = i;
+    });
+  });
+  checkAcyclic(check, nodes, '$.nodes');
+  return { nodes, indexById };
+}
+
+function legacyNodes(check: JsonChecker, head: unknown): { nodes: V8Node[]; indexById: Map<number, number> } {
+  const nodes: V8Node[] = [];
+  const indexById = new Map<number, number>();
+  // Iterative walk: real legacy trees can be thousands of frames deep.
+  const todo: Array<{ raw: unknown; path: string; parent: number }> = [
+    { raw: head, path: '$.head', parent: -1 },
+  ];
+  while (todo.length > 0) {
+    const { raw, path, parent } = todo.pop()!;
+    const n = check.object(raw, path);
+    const index = nodes.length;
+    const id = n.id === undefined ? index + 1 : check.integer(n.id, `${path}.id`);
+    if (indexById.has(id)) check.fail(`${path}.id`, `duplicate node id ${id} (expected unique ids)`);
+    indexById.set(id, index);
+    const hitCount = check.optionalNumber(n.hitCount, `${path}.hitCount`) ?? 0;
+    nodes.push({ frame: frameOf(check, n, path), parent, hitCount });
+    if (n.children === undefined) continue;
+    const kids = check.array(n.children, `${path}.children`);
+    for (let k = kids.length - 1; k >= 0; k--)
+      todo.push({ raw: kids[k], path: `${path}.children[${k}]`, parent: index });
+  }
+  return { nodes, indexById };
+}
+
+function checkAcyclic(check: JsonChecker, nodes: V8Node[], path: string): void {
+  const state = new Uint8Array(nodes.length); // 0 unknown, 1 on the current walk, 2 reaches a root
+  for (let i = 0; i < nodes.length; i++) {
+    let j = i;
+    while (j !== -1 && state[j] === 0) {
+      state[j] = 1;
+      j = nodes[j].parent;
+    }
+    if (j !== -1 && state[j] === 1) check.fail(path, `node ${i} is its own ancestor (expected a tree)`);
+    for (let k = i; k !== -1 && state[k] === 1; k = nodes[k].parent) state[k] = 2;
+  }
+}
+
+/** Sample times in microseconds, made monotonic (V8 occasionally records a sample out of order). */
+function sampleTimes(
+  check: JsonChecker,
+  root: Record<string, unknown>,
+  legacy: boolean,
+  n: number,
+): Float64Array | undefined {
+  const times = new Float64Array(n);
+  if (legacy || (root.timeDeltas === undefined && root.timestamps !== undefined)) {
+    if (root.timestamps === undefined) return undefined;
+    const ts = check.array(root.timestamps, '$.timestamps');
+    // Some writers put the start time first, then one timestamp per sample.
+    const skip = ts.length === n + 1 ? 1 : 0;
+    if (ts.length - skip !== n) {
+      check.fail('$.timestamps', `${ts.length} timestamps for ${n} samples (expected one per sample)`);
+    }
+    for (let i = 0; i < n; i++) {
+      const v = ts[i + skip];
+      times[i] = typeof v === 'number' && Number.isFinite(v) ? v : check.number(v, `$.timestamps[${i + skip}]`);
+    }
+  } else {
+    if (root.timeDeltas === undefined) return undefined;
+    const deltas = check.array(root.timeDeltas, '$.timeDeltas');
+    if (deltas.length !== n) {
+      check.fail('$.timeDeltas', `${deltas.length} time deltas for ${n} samples (expected one per sample)`);
+    }
+    let t = check.optionalNumber(root.startTime, '$.startTime') ?? 0;
+    for (let i = 0; i < n; i++) {
+      const d = deltas[i];
+      t += typeof d === 'number' && Number.isFinite(d) ? d : check.number(d, `$.timeDeltas[${i}]`);
+      times[i] = t;
+    }
+  }
+  for (let i = 1; i < n; i++) if (times[i] < times[i - 1]) times[i] = times[i - 1];
+  return times;
+}
+
+/** Each sample lasts until the next; the last one gets the median interval. */
+export function sampleDurations(times: Float64Array): { weights: Float64Array; intervalUs: number } {
+  const n = times.length;
+  const weights = new Float64Array(n);
+  for (let i = 0; i + 1 < n; i++) weights[i] = times[i + 1] - times[i];
+  let count = 0;
+  const positive = new Float64Array(Math.max(0, n - 1));
+  for (let i = 0; i + 1 < n; i++) if (weights[i] > 0) positive[count++] = weights[i];
+  // Typed-array sort is numeric and native: 2M samples sort in milliseconds.
+  const sorted = positive.subarray(0, count).sort();
+  const intervalUs = count ? sorted[Math.floor(count / 2)] : 1000;
+  if (n > 0) weights[n - 1] = intervalUs;
+  return { weights, intervalUs };
+}
+
+function durationNs(
+  root: Record<string, unknown>,
+  legacy: boolean,
+  times: Float64Array,
+  intervalUs: number,
+): number {
+  const start = typeof root.startTime === 'number' ? root.startTime : undefined;
+  const end = typeof root.endTime === 'number' ? root.endTime : undefined;
+  if (!legacy && start !== undefined && end !== undefined && end > start)
+    return Math.round((end - start) * 1000);
+  // Legacy start/end are whole seconds: use the sample times instead.
+  return Math.round((times[times.length - 1] - times[0] + intervalUs) * 1000);
+}
+
+/** One stack per node that has weight, built by walking parent links once per node. */
+function addNodeStacks(profile: Profile, nodes: V8Node[], weight: Float64Array): void {
+  const frameId = new Int32Array(nodes.length).fill(-2); // -2 not interned yet, -1 no frame (root)
+  const stack: number[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    if (!(weight[i] > 0)) continue;
+    stack.length = 0;
+    for (let j = i; j !== -1; j = nodes[j].parent) {
+      if (frameId[j] === -2) {
+        const f = nodes[j].frame;
+        frameId[j] = f ? profile.intern(f) : -1;
+      }
+      if (frameId[j] >= 0) stack.push(frameId[j]);
+    }
+    stack.reverse();
+    // Samples that landed on (root) itself have no frame: V8 had nothing to attribute them to.
+    if (stack.length > 0) profile.addStack(stack, weight[i]);
+  }
+}

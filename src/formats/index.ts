@@ -7,6 +7,7 @@ import { cpuprofileFormat } from './cpuprofile.js';
 import { cpythonFormat } from './cpython-sampling.js';
 import { diffFoldedFormat } from './diff-folded.js';
 import { foldedFormat } from './folded.js';
+import { looksBinary, makeInput } from './input.js';
 import { memoryFormat } from './memory.js';
 import { perfScriptFormat } from './perf-script.js';
 import { pprofFormat } from './pprof.js';
@@ -16,6 +17,7 @@ import { pyspyFormat } from './pyspy.js';
 import { speedscopeFormat } from './speedscope.js';
 import type { FormatImporter, FormatName, ImportOptions, ProfileInput } from './types.js';
 
+export { makeInput } from './input.js';
 export type {
   FormatImporter,
   FormatName,
@@ -44,6 +46,18 @@ export const FORMATS: readonly FormatImporter[] = [
   foldedFormat,
 ];
 
+/** Formats whose text is folded-shaped; a `.folded` / `.collapsed` name still lets these sniff. */
+const FOLDED_FAMILY: ReadonlySet<FormatName> = new Set<FormatName>([
+  'austin',
+  'pyflame',
+  'cpython',
+  'memory',
+  'async-profiler',
+  'py-spy',
+  'diff-folded',
+  'folded',
+]);
+
 export function formatByName(name: string): FormatImporter {
   const f = FORMATS.find((x) => x.name === name);
   if (!f) {
@@ -52,26 +66,40 @@ export function formatByName(name: string): FormatImporter {
   return f;
 }
 
-/** Placeholder input decoding; the parsers work replaces it (gzip, BOM, UTF-16). */
-export function makeInput(fileName: string, bytes: Uint8Array): ProfileInput {
-  let text: string | undefined;
-  return {
-    fileName,
-    bytes,
-    text: () => {
-      text ??= new TextDecoder().decode(bytes);
-      return text;
-    },
-  };
+/**
+ * File name first, content second. A generic folded name (`x.folded`) only narrows the content
+ * sniff to the folded family, because py-spy, austin and async-profiler all write folded text.
+ */
+export function detectFormat(input: ProfileInput): FormatImporter | undefined {
+  const byName = FORMATS.find((f) => f.matchesName(input.fileName));
+  if (byName && byName.name !== 'folded') return byName;
+  const candidates = byName ? FORMATS.filter((f) => FOLDED_FAMILY.has(f.name)) : FORMATS;
+  for (const f of candidates) {
+    if (safeSniff(f, input)) return f;
+  }
+  // Text that no sniff recognised: the folded parser names the first bad line.
+  return byName ?? (looksBinary(input.bytes) ? undefined : foldedFormat);
+}
+
+function safeSniff(f: FormatImporter, input: ProfileInput): boolean {
+  try {
+    return f.is(input);
+  } catch {
+    // A sniff that trips over odd bytes just means "not this format".
+    return false;
+  }
 }
 
 /** Detects the format (file name first, then content) and imports. */
 export function importProfile(fileName: string, bytes: Uint8Array, opts: ImportOptions = {}): Profile {
   const input = makeInput(fileName, bytes);
-  const format = opts.format
-    ? formatByName(opts.format)
-    : (FORMATS.find((f) => f.matchesName(fileName)) ?? FORMATS.find((f) => f.is(input)));
-  if (!format) throw new UserError(`${fileName}: not a profile format flamediff knows`);
+  if (input.bytes.length === 0) throw new UserError(`no samples in ${fileName} (the file is empty)`);
+  const format = opts.format ? formatByName(opts.format) : detectFormat(input);
+  if (!format) {
+    throw new UserError(
+      `${fileName}: not a profile format flamediff knows (expected one of ${FORMATS.map((f) => f.name).join(', ')}; pass --format to choose)`,
+    );
+  }
   const profile = format.import(input, opts);
   profile.meta.source ??= fileName;
   profile.meta.format ??= format.name as FormatName;

@@ -1,13 +1,321 @@
 import { UserError } from '../errors.js';
-import type { FormatImporter } from './types.js';
+import { Profile } from '../profile/profile.js';
+import type { FrameInit, FrameKind, Unit } from '../profile/types.js';
+import { parseFrameLabel, frameLabel } from '../profile/frame-label.js';
+import { headText } from './input.js';
+import type { FormatImporter, ImportOptions, PerfCollapseOptions, ProfileInput } from './types.js';
 
-// Placeholder: the perf-script importer is written by the parsers work of the foundation issue.
+// `perf script` text collapsed exactly as FlameGraph's stackcollapse-perf.pl does (same
+// options, same tidying, same annotations), so `flamediff collapse` output can be diffed with
+// the Perl tool's. The Perl regexes are kept for the rare lines (sample headers, odd stack
+// lines); ordinary stack lines take a hand-written path that gives the same fields, and each
+// distinct `func (module)` text is tidied once and cached.
+
+// Sample header: `comm pid[/tid] ...`; the comm may contain spaces (lazy match, as in Perl).
+const HEADER = /^(\S.+?)\s+(\d+)\/*(\d+)*\s+/;
+// `... [period] event:` at the end of the header.
+const EVENT = /:\s*(\d+)*\s+(\S+):\s*$/;
+// Stack line: `addr func+off (module)`.
+const STACK = /^\s*(\w+)\s*(.+) \((\S*)\)/;
+const OFFSET = /\+0x[\da-f]+$/;
+const TIDY_PARENS = /\((?!anonymous namespace\)).*/;
+const PER_THREAD = /\.\(.*\)\./;
+const QUOTES = /["']/g;
+const KERNEL_MODULE = /(^\[|vmlinux$)/;
+const JIT_MODULE = /\/tmp\/perf-\d+\.map/;
+
+interface Collapser {
+  profile: Profile;
+  opts: Required<Omit<PerfCollapseOptions, 'eventFilter'>>;
+  eventFilter: string;
+  eventDefaulted: boolean;
+  eventWarning: boolean;
+  /** Current sample's process frame label; undefined outside a kept sample. */
+  pname: string | undefined;
+  period: number;
+  sawPeriod: boolean;
+  /** Frame ids of the current sample in file order (leaf first). */
+  ids: number[];
+  labelIds: Map<string, number>;
+  lineCache: Map<string, number | number[]>;
+  javaLineCache: Map<string, number | number[]>;
+  stackBuf: Int32Array;
+  samples: number;
+  event: string | undefined;
+  command: string | undefined;
+}
+
+export function collapsePerfScript(input: ProfileInput, options: PerfCollapseOptions = {}, importOpts: ImportOptions = {}): Profile {
+  const text = input.text();
+  const all = options.all === true;
+  const c: Collapser = {
+    profile: new Profile({ format: 'perf-script', sampler: 'perf' }),
+    opts: {
+      pid: options.pid === true,
+      tid: options.tid === true,
+      kernel: all || options.kernel === true,
+      jit: all || options.jit === true,
+      all,
+      addrs: options.addrs === true,
+    },
+    eventFilter: options.eventFilter ?? '',
+    eventDefaulted: false,
+    eventWarning: false,
+    pname: undefined,
+    period: 1,
+    sawPeriod: false,
+    ids: [],
+    labelIds: new Map(),
+    lineCache: new Map(),
+    javaLineCache: new Map(),
+    stackBuf: new Int32Array(256),
+    samples: 0,
+    event: undefined,
+    command: undefined,
+  };
+  const n = text.length;
+  let start = 0;
+  while (start < n) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = n;
+    const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    processLine(c, text, start, lineEnd, importOpts);
+    start = end + 1;
+  }
+  // Like stackcollapse-perf.pl, a last sample not ended by a blank line is not counted
+  // (`perf script` always ends samples with one; a truncated file loses its partial sample).
+  if (c.samples === 0) throw new UserError(`no samples in ${input.fileName}`);
+  const meta = c.profile.meta;
+  meta.unit = unitFor(c.event, c.sawPeriod);
+  if (c.event) meta.extra = { ...meta.extra, event: c.event };
+  if (c.command) meta.command = c.command;
+  return c.profile;
+}
+
+function unitFor(event: string | undefined, sawPeriod: boolean): Unit {
+  if (!sawPeriod) return 'samples';
+  const e = (event ?? '').replace(/:.*$/, '');
+  return e === 'cpu-clock' || e === 'task-clock' ? 'nanoseconds' : 'count';
+}
+
+function processLine(c: Collapser, text: string, start: number, end: number, importOpts: ImportOptions): void {
+  if (start === end) {
+    endSample(c);
+    return;
+  }
+  const c0 = text.charCodeAt(start);
+  if (c0 === 35 /* # */) {
+    const line = text.slice(start, end);
+    if (line.startsWith('# cmdline')) c.command = line.replace(/^# cmdline\s*:?\s*/, '');
+    return;
+  }
+  if (!isSpace(c0)) {
+    const line = text.slice(start, end);
+    const m = HEADER.exec(line);
+    if (m) {
+      header(c, line, m, importOpts);
+      return;
+    }
+    stackLineSlow(c, line);
+    return;
+  }
+  if (c.pname === undefined) return; // filtered or headerless sample
+  stackLine(c, text, start, end);
+}
+
+function isSpace(ch: number): boolean {
+  return ch === 32 || ch === 9 || ch === 13 || ch === 10 || ch === 11 || ch === 12;
+}
+
+function isWord(ch: number): boolean {
+  return (ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122) || ch === 95;
+}
+
+function header(c: Collapser, line: string, m: RegExpExecArray, importOpts: ImportOptions): void {
+  const comm = m[1];
+  let pid = m[2];
+  let tid = m[3];
+  // Perl truthiness: a tid of "0" counts as missing, like an absent one.
+  if (!tid || tid === '0') {
+    tid = pid;
+    pid = '?';
+  }
+  let period = '';
+  const ev = EVENT.exec(line);
+  if (ev) {
+    period = ev[1] ?? '';
+    const event = ev[2];
+    if (c.eventFilter === '') {
+      // Only the first event type seen: merging cycles with instructions would mislead.
+      c.eventFilter = event;
+      c.eventDefaulted = true;
+    } else if (event !== c.eventFilter) {
+      if (c.eventDefaulted && !c.eventWarning) {
+        importOpts.onWarning?.(`Filtering for events of type: ${event}`);
+        c.eventWarning = true;
+      }
+      return;
+    }
+    c.event = c.eventFilter;
+  }
+  if (period !== '' && period !== '0') {
+    c.period = Number(period);
+    c.sawPeriod = true;
+  } else {
+    c.period = 1;
+  }
+  let pname = c.opts.tid ? `${comm}-${pid}/${tid}` : c.opts.pid ? `${comm}-${pid}` : comm;
+  pname = pname.replace(/ /g, '_');
+  c.pname = pname;
+}
+
+function endSample(c: Collapser): void {
+  const pname = c.pname;
+  if (pname === undefined) return;
+  const ids = c.ids;
+  const depth = ids.length + 1;
+  if (c.stackBuf.length < depth) c.stackBuf = new Int32Array(depth * 2);
+  const buf = c.stackBuf;
+  buf[0] = processFrame(c, pname);
+  for (let k = 0; k < ids.length; k++) buf[k + 1] = ids[ids.length - 1 - k];
+  c.profile.stacks.add(buf, c.period, 0, depth);
+  c.samples++;
+  ids.length = 0;
+  c.pname = undefined;
+}
+
+function processFrame(c: Collapser, pname: string): number {
+  const key = `\u0000${pname}`;
+  let id = c.labelIds.get(key);
+  if (id === undefined) {
+    const kind: FrameKind = c.opts.tid ? 'thread' : 'process';
+    id = c.profile.intern({ name: pname, kind });
+    c.labelIds.set(key, id);
+  }
+  return id;
+}
+
+/** Fast path for indented stack lines: `<ws>addr<ws>func (module)`. */
+function stackLine(c: Collapser, text: string, start: number, end: number): void {
+  let s = start;
+  while (s < end && isSpace(text.charCodeAt(s))) s++;
+  let e = s;
+  while (e < end && isWord(text.charCodeAt(e))) e++;
+  if (e === s || e >= end || !isSpace(text.charCodeAt(e)) || text.charCodeAt(end - 1) !== 41 /* ) */) {
+    stackLineSlow(c, text.slice(start, end));
+    return;
+  }
+  let f = e;
+  while (f < end && isSpace(text.charCodeAt(f))) f++;
+  const open = text.lastIndexOf(' (', end - 1);
+  if (open <= f || !noSpaceBetween(text, open + 2, end - 1)) {
+    stackLineSlow(c, text.slice(start, end));
+    return;
+  }
+  const java = c.pname === 'java';
+  const cache = java ? c.javaLineCache : c.lineCache;
+  const key = text.slice(f, end);
+  const hit = cache.get(key);
+  if (hit !== undefined) {
+    pushIds(c, hit);
+    return;
+  }
+  const rawfunc = text.slice(f, open);
+  const mod = text.slice(open + 2, end - 1);
+  const pc = text.slice(s, e);
+  const result = frameIds(c, pc, rawfunc, mod);
+  if (result === undefined) return;
+  // `[unknown]` with --addrs embeds the address: such lines are not cacheable by text.
+  if (!(c.opts.addrs && rawfunc.includes('[unknown]'))) cache.set(key, result);
+  pushIds(c, result);
+}
+
+function noSpaceBetween(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (isSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+function stackLineSlow(c: Collapser, line: string): void {
+  const m = STACK.exec(line);
+  if (!m) return; // stackcollapse-perf.pl ignores lines it does not recognise
+  if (c.pname === undefined) return;
+  const result = frameIds(c, m[1], m[2], m[3]);
+  if (result !== undefined) pushIds(c, result);
+}
+
+function pushIds(c: Collapser, r: number | number[]): void {
+  if (typeof r === 'number') {
+    c.ids.push(r);
+    return;
+  }
+  // A group (inlined `a->b`) keeps its order when the sample is reversed at the end.
+  for (let k = r.length - 1; k >= 0; k--) c.ids.push(r[k]);
+}
+
+/** The Perl per-line logic: strip offset, split inlined `->`, tidy, annotate. */
+function frameIds(c: Collapser, pc: string, rawfuncIn: string, mod: string): number | number[] | undefined {
+  const rawfunc = rawfuncIn.replace(OFFSET, '');
+  if (rawfunc.charCodeAt(0) === 40 /* ( */) return undefined; // process names
+  const parts = rawfunc.includes('->') ? rawfunc.split('->') : [rawfunc];
+  const out: number[] = [];
+  for (const part of parts) {
+    let func = part;
+    if (func === '[unknown]') {
+      if (mod !== '[unknown]') {
+        func = mod.replace(/.*\//, '');
+      } else {
+        func = 'unknown';
+      }
+      func = c.opts.addrs ? `[${func} <${pc}>]` : `[${func}]`;
+    }
+    // tidy_generic
+    if (func.includes(';')) func = func.replace(/;/g, ':');
+    if (func.includes('(') && !PER_THREAD.test(func)) func = func.replace(TIDY_PARENS, '');
+    if (func.includes('"') || func.includes("'")) func = func.replace(QUOTES, '');
+    // tidy_java
+    if (c.pname === 'java' && func.includes('/') && func.charCodeAt(0) === 76 /* L */) func = func.slice(1);
+    if (out.length > 0) {
+      if (!func.includes('_[i]')) func += '_[i]';
+    } else if (c.opts.kernel && KERNEL_MODULE.test(mod) && !mod.includes('unknown')) {
+      func += '_[k]';
+    } else if (c.opts.jit && JIT_MODULE.test(mod)) {
+      if (!func.includes('_[j]')) func += '_[j]';
+    }
+    out.push(labelId(c, func));
+  }
+  return out.length === 1 ? out[0] : out;
+}
+
+/** Interns a collapsed label so that writing it back gives the same text. */
+function labelId(c: Collapser, label: string): number {
+  let id = c.labelIds.get(label);
+  if (id === undefined) {
+    let init: FrameInit = parseFrameLabel(label);
+    if (frameLabel({ file: '', line: 0, module: '', kind: 'other', ...init }) !== label) {
+      init = { name: label, kind: 'native' };
+    } else if (init.kind === 'other') {
+      init = { ...init, kind: 'native' };
+    }
+    id = c.profile.intern(init);
+    c.labelIds.set(label, id);
+  }
+  return id;
+}
+
+const SNIFF_HEADER = /^\S.*?\s+\d+(\/\d+)?\s+.*?(\d+\.\d+:|\S+:)\s*$/m;
+const SNIFF_FRAME = /^\s*[0-9a-f]+\s+\S.* \(\S*\)\s*$/m;
+
+export function looksLikePerfScript(input: ProfileInput): boolean {
+  const head = headText(input, 8192);
+  return SNIFF_FRAME.test(head) && (SNIFF_HEADER.test(head) || /^# ========\n# captured on/m.test(head));
+}
+
 export const perfScriptFormat: FormatImporter = {
   name: 'perf-script',
-  description: 'perf-script (not implemented yet)',
-  matchesName: () => false,
-  is: () => false,
-  import() {
-    throw new UserError('the perf-script format is not implemented yet');
+  description: '`perf script` text, collapsed like FlameGraph stackcollapse-perf.pl',
+  matchesName: (fileName) => /(\.perf(script)?|\.perf\.txt|perf-script.*\.txt|\.perfscript)(\.gz)?$/i.test(fileName),
+  is: looksLikePerfScript,
+  import(input, opts) {
+    return collapsePerfScript(input, opts.perf ?? {}, opts);
   },
 };

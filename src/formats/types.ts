@@ -39,6 +39,11 @@ export interface ImportOptions {
   perf?: PerfCollapseOptions;
   /** For multi-metric formats (pprof sample types, austin full mode): which one to use. */
   sampleType?: string;
+  /**
+   * Called for problems that do not stop the import (FlameGraph's "Ignored N lines with invalid
+   * format"); the count is also kept in `meta.extra.ignoredLines`.
+   */
+  onWarning?: (message: string) => void;
 }
 
 /** A file's bytes after gzip is undone, with its text decoded on demand (BOM, UTF-16, invalid UTF-8 handled). */

@@ -1,6 +1,30 @@
-// Contract of the main job (issue 6 replaces the body; the action and the bot call runCheck).
+// The main job: sample -> merge -> find the baseline -> compare -> render -> report -> gate -> store.
+// The action, the bot and `flamediff check` all call runCheck; nothing here needs GitHub.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { validateOptions } from '../config/load.js';
 import type { FlamediffOptions } from '../config/options.js';
+import { UserError } from '../errors.js';
+import { frameTrends } from '../history/index.js';
+import type { Profile } from '../profile/profile.js';
+import { mapFrames } from '../profile/transform.js';
+import { renderDiffSvg, renderFlameSvg, renderTextFlame, svgToPng } from '../render/index.js';
+import { renderConsole } from '../report/console.js';
+import { shortSha } from '../report/format.js';
+import { mdCode, mdText } from '../report/markdown.js';
+import { renderBaselineSummary, renderComment, renderSummary } from '../report/render.js';
+import type { ReportInput } from '../report/view-model.js';
+import { type RecordOptions, type RecordResult, record, recordInterleaved } from '../sample/index.js';
+import { compareRuns, mergeConsistent, type RunInput } from '../stats/index.js';
 import type { ComparisonReport } from '../stats/types.js';
+import { checkStore, readHistory, writeBaseline } from '../store/baselines.js';
+import { openStore } from '../store/index.js';
+import { writePullReport } from '../store/pulls.js';
+import type { Store } from '../store/types.js';
+import { selectBaseline } from './baseline-select.js';
+import { commitDate, mergeBase, temporaryWorktree } from './git-info.js';
+import { historyEntry, machineText, runInputs, sideTotals, topFrames } from './summary.js';
 
 /** Links the report can use; the action fills them from the repository, the CLI may leave them empty. */
 export interface ReportLinks {
@@ -8,7 +32,10 @@ export interface ReportLinks {
   imageUrl?: string;
   /** URL of the interactive SVG (GitHub Pages or file view). */
   svgUrl?: string;
-  /** Link for a source location in the head commit, or null when it is not in the repository. */
+  /**
+   * Link for a source location in the head commit, or null when it is not in the repository.
+   * `file` is relative to the repository root when the profile's path lies under it.
+   */
   sourceUrl?: (file: string, line: number) => string | null;
   /** Put the text flamegraph inline instead of the image (private repositories). */
   inlineTextFlamegraph?: boolean;
@@ -25,6 +52,14 @@ export interface CheckContext {
   links?: ReportLinks;
   /** Progress and log lines. */
   log?: (line: string) => void;
+  /** Repository root: the workload's working directory and the dir store are relative to it (default process.cwd()). */
+  cwd?: string;
+  /** Ref(s) the merge-base is taken with (default origin/<baseBranch>, then <baseBranch>). */
+  baseRef?: string;
+  /** Compare with the baseline stored for exactly this commit (skips the merge-base search). */
+  baselineSha?: string;
+  /** Extra environment for the head side only (the demo's injected regression). */
+  headEnv?: Record<string, string>;
 }
 
 export interface CheckResult {
@@ -48,12 +83,430 @@ export interface CheckResult {
   commentMarkdown: string;
   summaryMarkdown: string;
   consoleText: string;
-  /** The baseline compared with, and a note when it is older than the merge-base or missing. */
+  /**
+   * The baseline compared with, and a note when it is older than the merge-base or missing
+   * (sha '' when no baseline was found: the note says why). After recording: the recorded commit.
+   */
   baseline: { sha: string; branch: string; note: string | null } | null;
   /** Paths written to the store (relative to the store root / data branch). */
   stored: string[];
 }
 
-export async function runCheck(_opts: FlamediffOptions, _ctx: CheckContext): Promise<CheckResult> {
-  throw new Error('runCheck: not implemented yet');
+/** The samplers, replaceable in tests that use hand-built profiles. */
+export interface CheckDeps {
+  record: typeof record;
+  recordInterleaved: typeof recordInterleaved;
+}
+
+const DEFAULT_DEPS: CheckDeps = { record, recordInterleaved };
+
+interface Job {
+  opts: FlamediffOptions;
+  ctx: CheckContext;
+  deps: CheckDeps;
+  cwd: string;
+  outDir: string;
+  workDir: string;
+  tmp: string;
+  log: (line: string) => void;
+}
+
+export async function runCheck(
+  opts: FlamediffOptions,
+  ctx: CheckContext,
+  deps: CheckDeps = DEFAULT_DEPS,
+): Promise<CheckResult> {
+  validateOptions(opts, 'flamediff');
+  if (!/^[0-9a-f]{4,64}$/i.test(ctx.headSha)) {
+    throw new UserError(`head commit '${ctx.headSha}' is not a commit id (expected 4 to 64 hex digits)`);
+  }
+  const cwd = path.resolve(ctx.cwd ?? process.cwd());
+  const job: Job = {
+    opts,
+    ctx,
+    deps,
+    cwd,
+    outDir: path.resolve(cwd, opts.outDir),
+    workDir: path.resolve(cwd, opts.workingDirectory),
+    tmp: await mkdtemp(path.join(os.tmpdir(), 'flamediff-runs-')),
+    log: ctx.log ?? (() => {}),
+  };
+  await mkdir(job.outDir, { recursive: true });
+  const store = await openStore(opts, cwd);
+  try {
+    // Fail on a store we cannot write (newer schema) before spending time on the workload.
+    await checkStore(store);
+    return ctx.isBaseBranch ? await recordBaseline(job, store) : await compare(job, store);
+  } finally {
+    await store.close();
+    await rm(job.tmp, { recursive: true, force: true });
+  }
+}
+
+function recordOptions(job: Job, side: string, env: Record<string, string> = {}): RecordOptions {
+  const o = job.opts;
+  return {
+    sampler: o.sampler,
+    command: o.command,
+    cwd: job.workDir,
+    env: { ...o.env, ...env },
+    runs: o.runs,
+    warmup: o.warmup,
+    rateHz: o.rateHz ?? undefined,
+    timeoutSeconds: o.timeoutSeconds,
+    outDir: path.join(job.tmp, side),
+    samplerOptions: o.samplerOptions,
+    onProgress: job.log,
+  };
+}
+
+/** A run set where any run failed is never used (and never becomes a baseline). */
+function checkRuns(r: RecordResult, side: string, expected: number): void {
+  const bad = r.runSet.runs.find((x) => x.exitCode !== 0);
+  if (bad) {
+    throw new UserError(
+      `the workload failed (${side} run ${bad.index} exited with status ${bad.exitCode}); nothing was recorded`,
+    );
+  }
+  if (r.profiles.length !== expected || r.profiles.some((p) => !(p.totalWeight() > 0))) {
+    throw new UserError(
+      `the ${side} runs gave ${r.profiles.length} profiles with samples, expected ${expected}; nothing was recorded`,
+    );
+  }
+}
+
+async function recordBaseline(job: Job, store: Store): Promise<CheckResult> {
+  const { opts, ctx } = job;
+  const branch = opts.baseBranch;
+  // Validate what the update will rewrite before the workload runs.
+  await readHistory(store, branch);
+  job.log(
+    `recording a baseline for ${branch} at ${shortSha(ctx.headSha)} (${opts.runs} runs, ${opts.sampler})`,
+  );
+  const rec = await job.deps.record(recordOptions(job, 'head', ctx.headEnv));
+  checkRuns(rec, 'baseline', opts.runs);
+  const inputs = runInputs(rec);
+  const merged = mergeConsistent(rec.profiles, opts.compare);
+  const flameSvg = renderFlameSvg(merged.profile, { title: `${branch} @ ${shortSha(ctx.headSha)}` });
+  const totals = sideTotals(inputs);
+  const top = topFrames(merged.profile, opts.compare.granularity);
+  const recordedAt = new Date().toISOString();
+  const date = (await commitDate(job.cwd, ctx.headSha)) ?? recordedAt;
+  const rs = rec.runSet;
+  const stored = await store.update(`flamediff: baseline ${branch} ${shortSha(ctx.headSha)}`, (tx) =>
+    writeBaseline(tx, {
+      branch,
+      sha: ctx.headSha,
+      runs: {
+        recordedAt,
+        sampler: rs.sampler,
+        samplerVersion: rs.samplerVersion,
+        command: rs.command,
+        rateHz: rs.rateHz,
+        machine: rs.machine,
+      },
+      profiles: rec.profiles.map((profile, i) => ({
+        profile,
+        wallSeconds: rs.runs[i]?.wallSeconds ?? null,
+        cpuSeconds: rs.runs[i]?.cpuSeconds ?? null,
+        peakRssBytes: rs.runs[i]?.peakRssBytes ?? null,
+      })),
+      summary: {
+        recordedAt,
+        commitDate: date,
+        runs: rec.profiles.length,
+        sampler: `${rs.sampler} ${rs.samplerVersion}`.trim(),
+        machine: rs.machine,
+        totals,
+        droppedShare: merged.droppedShare,
+        topFrames: top,
+        settings: opts.compare,
+      },
+      flameSvg,
+      historyEntry: historyEntry(ctx.headSha, date, totals, top, totals.wallSeconds ?? totals.profileSeconds),
+      retention: opts.retention,
+    }),
+  );
+  const flamePath = path.join(job.outDir, 'flamegraph.svg');
+  await writeFile(flamePath, flameSvg);
+  const lines = [
+    `Recorded baseline ${mdCode(shortSha(ctx.headSha))} for ${mdCode(branch)}: ${rec.profiles.length} runs with ${mdCode(rs.sampler)}, mean ${Math.round(totals.samples)} samples per run.`,
+    '',
+    'Top frames (inclusive share):',
+    '',
+    ...top.slice(0, 10).map((f) => `- ${mdCode(f.key)}: ${(f.share * 100).toFixed(1)}%`),
+  ];
+  const summaryMarkdown = renderBaselineSummary(mdText(ctx.headRef), lines.join('\n'));
+  const summaryPath = path.join(job.outDir, 'summary.md');
+  await writeFile(summaryPath, summaryMarkdown);
+  const consoleText = [
+    `flamediff: recorded baseline ${shortSha(ctx.headSha)} for ${branch} (${rec.profiles.length} runs, ${store.kind} store ${store.location})`,
+    'Top frames:',
+    ...top
+      .slice(0, 10)
+      .map(
+        (f) =>
+          `  ${(f.share * 100).toFixed(1).padStart(5)}%  ${f.key.replace(/[\u0000-\u001f\u007f]/g, '?')}`,
+      ),
+    `Wrote: ${flamePath}`,
+    '',
+  ].join('\n');
+  return {
+    mode: 'baseline',
+    verdict: 'none',
+    report: null,
+    regressions: 0,
+    totalChange: null,
+    files: { flameSvg: flamePath, summaryMd: summaryPath },
+    commentMarkdown: '',
+    summaryMarkdown,
+    consoleText,
+    baseline: { sha: ctx.headSha, branch, note: null },
+    stored,
+  };
+}
+
+interface Sides {
+  base: RunInput[];
+  head: RunInput[];
+  baseRec: { sampler: string; samplerVersion: string; machine: string; rateHz: number | null } | null;
+  headRec: RecordResult;
+  baseline: { sha: string; branch: string; note: string | null; commitDate: string | null } | null;
+  rerun: boolean;
+}
+
+function baseRefs(job: Job): string[] {
+  if (job.ctx.baseRef) return [job.ctx.baseRef];
+  const b = job.opts.baseBranch;
+  return [`${job.opts.remote}/${b}`, `origin/${b}`, b].filter((x, i, a) => a.indexOf(x) === i);
+}
+
+async function measureRerun(job: Job): Promise<Sides> {
+  const { opts, ctx } = job;
+  const base = ctx.baselineSha
+    ? { sha: ctx.baselineSha }
+    : await mergeBase(job.cwd, ctx.headSha, baseRefs(job));
+  if (!base) {
+    throw new UserError(
+      `baseline: rerun needs the merge-base of ${shortSha(ctx.headSha)} and ${baseRefs(job).join(' / ')}; fetch the base branch (fetch-depth: 0)`,
+    );
+  }
+  const wt = await temporaryWorktree(job.cwd, base.sha);
+  try {
+    job.log(
+      `rerun: base ${shortSha(base.sha)} and head ${shortSha(ctx.headSha)} interleaved, ${opts.runs} runs each`,
+    );
+    const rel = path.relative(job.cwd, job.workDir);
+    const common = recordOptions(job, 'head');
+    const { command: _c, cwd: _w, env: _e, outDir: _o, ...shared } = common;
+    const res = await job.deps.recordInterleaved({
+      ...shared,
+      base: {
+        command: opts.command,
+        cwd: path.join(wt.dir, rel),
+        env: { ...opts.env },
+        outDir: path.join(job.tmp, 'base'),
+      },
+      head: {
+        command: opts.command,
+        cwd: job.workDir,
+        env: { ...opts.env, ...ctx.headEnv },
+        outDir: path.join(job.tmp, 'head'),
+      },
+    });
+    checkRuns(res.base, 'base', opts.runs);
+    checkRuns(res.head, 'head', opts.runs);
+    const m = res.base.runSet;
+    // Frames of the base side carry the worktree's paths; give them the head's so keys match.
+    const baseInputs = runInputs(res.base).map((r) => ({
+      ...r,
+      profile: rebase(r.profile, wt.dir, job.cwd),
+    }));
+    res.base.profiles = baseInputs.map((r) => r.profile);
+    return {
+      base: baseInputs,
+      head: runInputs(res.head),
+      baseRec: {
+        sampler: m.sampler,
+        samplerVersion: m.samplerVersion,
+        machine: machineText(m.machine),
+        rateHz: m.rateHz,
+      },
+      headRec: res.head,
+      baseline: {
+        sha: base.sha,
+        branch: opts.baseBranch,
+        note: null,
+        commitDate: await commitDate(job.cwd, base.sha),
+      },
+      rerun: true,
+    };
+  } finally {
+    await wt.dispose();
+  }
+}
+
+async function measureStored(job: Job, store: Store): Promise<Sides> {
+  const { opts, ctx } = job;
+  // Find and load (and check) the baseline before spending time on the workload.
+  const { selected, note } = await selectBaseline(store, {
+    cwd: job.cwd,
+    headSha: ctx.headSha,
+    baseBranch: opts.baseBranch,
+    baseRefs: baseRefs(job),
+    depth: opts.baselineDepth,
+    explicitSha: ctx.baselineSha,
+  });
+  if (selected)
+    job.log(
+      `baseline: ${shortSha(selected.sha)} on ${selected.branch}${selected.note ? ` (${selected.note})` : ''}`,
+    );
+  else job.log(`no baseline: ${note}`);
+  job.log(`measuring ${shortSha(ctx.headSha)} (${opts.runs} runs, ${opts.sampler})`);
+  const headRec = await job.deps.record(recordOptions(job, 'head', ctx.headEnv));
+  checkRuns(headRec, 'head', opts.runs);
+  const r = selected?.loaded.runs;
+  return {
+    base: selected?.loaded.inputs ?? [],
+    head: runInputs(headRec),
+    baseRec: r
+      ? {
+          sampler: r.sampler,
+          samplerVersion: r.samplerVersion,
+          machine: machineText(r.machine),
+          rateHz: r.rateHz,
+        }
+      : null,
+    headRec,
+    baseline: selected
+      ? { sha: selected.sha, branch: selected.branch, note: selected.note, commitDate: selected.commitDate }
+      : { sha: '', branch: opts.baseBranch, note, commitDate: null },
+    rerun: false,
+  };
+}
+
+async function compare(job: Job, store: Store): Promise<CheckResult> {
+  const { opts, ctx } = job;
+  const sides = opts.baseline === 'rerun' ? await measureRerun(job) : await measureStored(job, store);
+  const hasBase = sides.base.length > 0;
+  const headMerged = mergeConsistent(sides.headRec.profiles, opts.compare);
+  const files: CheckResult['files'] = {};
+  const out = (name: string) => path.join(job.outDir, name);
+  files.flameSvg = out('flamegraph.svg');
+  await writeFile(
+    files.flameSvg,
+    renderFlameSvg(headMerged.profile, { title: `${ctx.headRef} @ ${shortSha(ctx.headSha)}` }),
+  );
+
+  let report: ComparisonReport | null = null;
+  let diffSvg: string | null = null;
+  let diffPng: Uint8Array | null = null;
+  let textFlame: string | null = null;
+  let trends: ReportInput['trends'] = [];
+  if (hasBase) {
+    job.log('comparing');
+    report = compareRuns(sides.base, sides.head, opts.compare);
+    const baseMerged = mergeConsistent(
+      sides.base.map((r) => r.profile),
+      opts.compare,
+    );
+    diffSvg = renderDiffSvg(baseMerged.profile, headMerged.profile, report, {
+      title: `${shortSha(sides.baseline?.sha ?? '')} → ${shortSha(ctx.headSha)}`,
+    });
+    diffPng = await svgToPng(diffSvg);
+    textFlame = renderTextFlame(headMerged.profile, { style: 'markdown', comparison: report, budget: 8000 });
+    const ranked = report.frames.filter((f) => f.rank !== null).map((f) => f.key);
+    const history = await readHistory(store, opts.baseBranch);
+    trends = frameTrends(history, ranked);
+    files.diffSvg = out('diff.svg');
+    files.diffPng = out('diff.png');
+    await writeFile(files.diffSvg, diffSvg);
+    await writeFile(files.diffPng, diffPng);
+    files.reportJson = out('report.json');
+    await writeFile(files.reportJson, `${JSON.stringify(report, null, 2)}\n`);
+  }
+
+  const hrs = sides.headRec.runSet;
+  const input: ReportInput = {
+    report,
+    headSha: ctx.headSha,
+    headRef: ctx.headRef,
+    baseline: sides.baseline,
+    headDate: await commitDate(job.cwd, ctx.headSha),
+    measured: {
+      runsBase: sides.base.length,
+      runsHead: sides.head.length,
+      sampler: hrs.sampler,
+      samplerVersion: hrs.samplerVersion,
+      machine: machineText(hrs.machine),
+      rerun: sides.rerun,
+      rateHz: hrs.rateHz,
+    },
+    links: ctx.links,
+    rootDir: job.cwd,
+    textFlame,
+    trends,
+    localFiles: {
+      diffSvg: files.diffSvg && path.relative(job.cwd, files.diffSvg),
+      diffPng: files.diffPng && path.relative(job.cwd, files.diffPng),
+    },
+  };
+  const commentMarkdown = renderComment(input);
+  const summaryMarkdown = renderSummary(input, mdText(`${ctx.headRef} @ ${shortSha(ctx.headSha)}`));
+  files.commentMd = out('comment.md');
+  files.summaryMd = out('summary.md');
+  await writeFile(files.commentMd, commentMarkdown);
+  await writeFile(files.summaryMd, summaryMarkdown);
+  const written = Object.values(files).filter((f): f is string => Boolean(f));
+  const consoleText = renderConsole(input, written);
+
+  let stored: string[] = [];
+  if (ctx.pullNumber !== undefined && report && diffSvg && diffPng) {
+    const reportJson = `${JSON.stringify(report, null, 2)}\n`;
+    const pull = ctx.pullNumber;
+    stored = await store.update(`flamediff: report for #${pull} at ${shortSha(ctx.headSha)}`, (tx) =>
+      writePullReport(
+        tx,
+        pull,
+        ctx.headSha,
+        {
+          'diff.svg': diffSvg,
+          'diff.png': diffPng,
+          'report.json': reportJson,
+          'comment.md': commentMarkdown,
+        },
+        opts.retention,
+      ),
+    );
+  }
+  const regressions = report
+    ? report.frames.filter((f) => f.status === 'regressed' && f.rank !== null).length
+    : 0;
+  return {
+    mode: 'compare',
+    verdict: report ? report.verdict : 'none',
+    report,
+    regressions,
+    totalChange: report?.total.change ?? null,
+    files,
+    commentMarkdown,
+    summaryMarkdown,
+    consoleText,
+    baseline: sides.baseline && {
+      sha: sides.baseline.sha,
+      branch: sides.baseline.branch,
+      note: sides.baseline.note,
+    },
+    stored,
+  };
+}
+
+/** Moves file paths under `from` to `to` (plain paths and file:// URLs). */
+function rebase(p: Profile, from: string, to: string): Profile {
+  const swap = (file: string, prefix: string, target: string) =>
+    file.startsWith(`${prefix}/`) ? target + file.slice(prefix.length) : null;
+  return mapFrames(p, (f) => {
+    const moved = swap(f.file, from, to) ?? swap(f.file, `file://${from}`, `file://${to}`);
+    return moved === null ? f : { ...f, file: moved };
+  });
 }

@@ -1,7 +1,11 @@
-// Contract of the sampling stage (issue 3 replaces the bodies; keep the signatures).
+// The sampling stage: run a workload N times under a real sampler (see docs/sampling.md).
 import type { Profile } from '../profile/profile.js';
+import { type ProgressEvent, recordRuns, recordRunsInterleaved } from './runner.js';
 import type { RunSet } from './types.js';
 
+export { InterruptedError, type ProgressEvent, RunFailedError } from './runner.js';
+export type { Sampler } from './sampler.js';
+export { SAMPLERS, samplerByName } from './samplers/index.js';
 export type * from './types.js';
 
 export type SamplerName =
@@ -30,6 +34,8 @@ export interface RecordOptions {
   samplerOptions?: Record<string, boolean | string>;
   /** Progress lines (TTY-aware formatting is the caller's). */
   onProgress?: (line: string) => void;
+  /** Structured progress (run started/finished) for UIs that redraw a status line. */
+  onEvent?: (event: ProgressEvent) => void;
   signal?: AbortSignal;
 }
 
@@ -43,13 +49,14 @@ export interface InterleavedOptions extends Omit<RecordOptions, 'command' | 'cwd
   head: { command: string[]; cwd?: string; env?: Record<string, string>; outDir: string };
 }
 
-export async function record(_opts: RecordOptions): Promise<RecordResult> {
-  throw new Error('record: not implemented yet');
+/** Runs the workload `runs` times after `warmup` warm-ups; writes run-<i>.<ext> and runs.json. */
+export async function record(opts: RecordOptions): Promise<RecordResult> {
+  return recordRuns(opts);
 }
 
 /** Runs base and head alternately (A B A B ...) so machine drift hits both sides equally. */
 export async function recordInterleaved(
-  _opts: InterleavedOptions,
+  opts: InterleavedOptions,
 ): Promise<{ base: RecordResult; head: RecordResult }> {
-  throw new Error('recordInterleaved: not implemented yet');
+  return recordRunsInterleaved(opts);
 }

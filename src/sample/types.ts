@@ -29,6 +29,18 @@ export interface RunRecord {
   sampler: string;
   samplerVersion: string;
   startedAt: string;
+  /** Order of this run among all recorded runs of the invocation (interleaved: A1=1, B1=2, ...). */
+  sequence?: number;
+  /** Where cpuSeconds/peakRssBytes came from: GNU time (wait4 rusage), /proc polling, or none. */
+  resourceSource?: 'gnu-time' | 'proc' | 'none';
+  /** 'workload' when only the workload was timed; 'workload+sampler' when the sampler spawns it. */
+  resourceScope?: 'workload' | 'workload+sampler';
+  /** Raw output files merged into this run's profile (several node processes); 1 otherwise. */
+  parts?: number;
+  /** The run's stdout+stderr, relative to runs.json. */
+  log?: string;
+  /** Seconds spent reading/parsing the sampler's output after the workload exited. */
+  collectSeconds?: number;
 }
 
 export interface RunSet {
@@ -41,4 +53,10 @@ export interface RunSet {
   warmup: number;
   machine: MachineInfo;
   runs: RunRecord[];
+  /** 'base' | 'head' for interleaved recordings, 'run' otherwise. */
+  side?: string;
+  timeoutSeconds?: number | null;
+  samplerOptions?: Record<string, boolean | string>;
+  /** Load averages when the last run finished (compare with machine.loadAvg at the start). */
+  loadAvgEnd?: [number, number, number];
 }

@@ -119,6 +119,12 @@ export interface CompareSettings {
   metricNote?: string;
   /** Name of the statistical test used. */
   test?: string;
+  /**
+   * Primary metric: 'share' (inclusive share of the run, portable across machines; default) or
+   * 'time' (inclusive seconds per run: only meaningful when base and head ran on the same
+   * machine, e.g. interleaved). Falls back to 'share' when the profiles carry no time unit.
+   */
+  metric?: 'share' | 'time';
 }
 
 export interface ComparisonReport {
@@ -135,4 +141,17 @@ export interface ComparisonReport {
   settings: CompareSettings;
   /** Warnings for the reader (different machines, few samples, ...). */
   warnings: string[];
+  /** Number of inconsistent frames in all (`dropped` lists at most the 200 heaviest). */
+  droppedCount?: number;
+  /** The fitted noise model (run-to-run jitter and how much frames share it). */
+  noise?: NoiseSummary;
+}
+
+export interface NoiseSummary {
+  /** Fitted relative run-to-run jitter (sd on the logit-share or log-time scale), e.g. 0.02 = 2%. */
+  jitter: number;
+  /** Prior degrees of freedom of the moderation (null = infinite: all frames share one noise level). */
+  priorDf: number | null;
+  /** Residual degrees of freedom per frame ((Nb - 1) + (Nh - 1)). */
+  residualDf: number;
 }

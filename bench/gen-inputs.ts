@@ -1,0 +1,96 @@
+// Generates the large inputs of bench/collapse.bench.ts into bench/data/ (git-ignored):
+// - perf-big.txt: `perf script` text, the shared reference inputs (../shared/reference) or, without
+//   them, this repo's recorded fixtures, replicated with renamed symbols until ~TARGET_PERF_MB;
+// - folded-1m.txt: 1,000,000 distinct folded stacks (~130 MB), built from the collapsed
+//   reference stacks with renamed frames.
+// Run directly (`node --import tsx bench/gen-inputs.ts`) or through the benchmark.
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { importProfile } from '../src/formats/index.js';
+import { writeFolded } from '../src/profile/folded-writer.js';
+
+export const DATA = resolve(import.meta.dirname, 'data');
+export const PERF_BIG = join(DATA, 'perf-big.txt');
+export const FOLDED_1M = join(DATA, 'folded-1m.txt');
+const REFERENCE = resolve(import.meta.dirname, '..', '..', 'shared', 'reference', 'stackcollapse-perf');
+const FIXTURES = resolve(import.meta.dirname, '..', 'test', 'fixtures', 'formats');
+const TARGET_PERF_MB = Number(process.env.BENCH_PERF_MB ?? 100);
+const FOLDED_LINES = 1_000_000;
+
+/** The perf script inputs to replicate, each ending with a blank line. */
+function perfSources(): { name: string; text: string }[] {
+  const fromDir = (dir: string, match: (f: string) => boolean) =>
+    readdirSync(dir)
+      .filter((f) => match(f) && statSync(join(dir, f)).isFile())
+      .sort()
+      .map((f) => ({ name: f, text: `${readFileSync(join(dir, f), 'utf8').trimEnd()}\n\n` }));
+  if (existsSync(REFERENCE)) return fromDir(REFERENCE, (f) => f.startsWith('perf-') && f.endsWith('.txt'));
+  return fromDir(FIXTURES, (f) => f.endsWith('.perf'));
+}
+
+export function sourceLabel(): string {
+  return existsSync(REFERENCE) ? '../shared/reference/stackcollapse-perf (13 inputs)' : 'test/fixtures/formats/*.perf';
+}
+
+/** Renames every symbol of a stack line (`addr sym+off (dso)`) with a per-copy suffix. */
+function renameSymbols(text: string, copy: number): string {
+  return text.replace(/^(\s*[0-9a-fA-F]+ )([^\s(+]+)/gm, (_m, head: string, sym: string) => `${head}${sym}_r${copy}`);
+}
+
+function genPerf(): void {
+  const sources = perfSources();
+  const fd = openSync(PERF_BIG, 'w');
+  let bytes = 0;
+  for (let copy = 0; bytes < TARGET_PERF_MB * 1e6; copy++) {
+    for (const s of sources) {
+      const chunk = renameSymbols(s.text, copy % 50);
+      writeSync(fd, chunk);
+      bytes += Buffer.byteLength(chunk);
+    }
+  }
+  closeSync(fd);
+}
+
+function genFolded(): void {
+  // Distinct collapsed stacks of the sources, kept when of a typical length.
+  const bases: string[] = [];
+  for (const s of perfSources()) {
+    const folded = writeFolded(importProfile(s.name, Buffer.from(s.text), { perf: { all: true } }));
+    for (const line of folded.split('\n')) {
+      const stack = line.slice(0, line.lastIndexOf(' '));
+      if (stack.length >= 60 && stack.length <= 175) bases.push(stack);
+    }
+  }
+  const variants = Math.ceil(FOLDED_LINES / bases.length);
+  const fd = openSync(FOLDED_1M, 'w');
+  let buf = '';
+  let n = 0;
+  for (let v = 0; v < variants && n < FOLDED_LINES; v++) {
+    for (let b = 0; b < bases.length && n < FOLDED_LINES; b++, n++) {
+      // Rename the root and the leaf so every (base, variant) pair is a distinct stack.
+      const stack = bases[b];
+      const semi = stack.indexOf(';');
+      const cut = /_\[\w\]$/.test(stack) ? stack.length - 4 : stack.length;
+      const leaf = `${stack.slice(semi, cut)}_v${v % 97}${stack.slice(cut)}`;
+      const renamed = semi > 0 ? `${stack.slice(0, semi)}_v${v}${leaf}` : `${stack}_v${v}`;
+      buf += `${renamed} ${1 + ((n * 7919) % 1000)}\n`;
+      if (buf.length > 1 << 20) {
+        writeSync(fd, buf);
+        buf = '';
+      }
+    }
+  }
+  writeSync(fd, buf);
+  closeSync(fd);
+}
+
+export function ensureInputs(force = false): void {
+  mkdirSync(DATA, { recursive: true });
+  if (force || !existsSync(PERF_BIG)) genPerf();
+  if (force || !existsSync(FOLDED_1M)) genFolded();
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  ensureInputs(true);
+  for (const f of [PERF_BIG, FOLDED_1M]) console.log(`${f}: ${(statSync(f).size / 1e6).toFixed(1)} MB`);
+}

@@ -1,0 +1,157 @@
+// Verdict quality of compareRuns on simulated run sets (see bench/verdicts/simulate.ts):
+// A/A false alarms, power and ranking, minimum detectable effect vs an ideal test, and speed.
+// Cells run on two worker threads; every cell is seeded, so the figures are reproducible.
+import os from 'node:os';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { writeSection } from './lib/results.js';
+import { type AaResult, idealPower, idealThreshold, mdeIdeal, mdeOurs, type PowerResult, runAa, runPower, type TargetName } from './verdicts/cells.js';
+import { speedCase } from './verdicts/speed.js';
+import type { NoiseParams } from './verdicts/simulate.js';
+
+const TRIALS = Number(process.env.VERDICT_TRIALS ?? 1000);
+const MDE_TRIALS = Number(process.env.VERDICT_MDE_TRIALS ?? 250);
+const OUTLIERS = 0.05;
+
+type Job =
+  | { kind: 'aa'; id: string; noise: NoiseParams; n: number }
+  | { kind: 'power'; id: string; noise: NoiseParams; n: number; target: TargetName; effect: number }
+  | { kind: 'mde'; id: string; noise: NoiseParams; n: number; target: TargetName };
+
+const noise = (samples: number, cv = 0.02): NoiseParams => ({ samples, cv, outlierRate: OUTLIERS });
+
+function jobs(): Job[] {
+  const out: Job[] = [];
+  for (const n of [3, 5, 10]) for (const s of [1000, 10_000, 100_000]) out.push({ kind: 'aa', id: `aa/${n}/${s}/0.02`, noise: noise(s), n });
+  for (const cv of [0.01, 0.05]) out.push({ kind: 'aa', id: `aa/5/10000/${cv}`, noise: noise(10_000, cv), n: 5 });
+  out.push({ kind: 'aa', id: 'aa/1/10000/0', noise: { samples: 10_000, cv: 0, outlierRate: 0 }, n: 1 });
+  out.push({ kind: 'aa', id: 'aa/1/10000/0.02', noise: noise(10_000), n: 1 });
+  for (const target of ['1%', '5%', '20%'] as const)
+    for (const effect of [0.02, 0.05, 0.1, 0.2])
+      out.push({ kind: 'power', id: `power/${target}/${effect}`, noise: noise(10_000), n: 5, target, effect });
+  for (const n of [3, 5, 10])
+    for (const s of [1000, 10_000, 100_000]) out.push({ kind: 'mde', id: `mde/${n}/${s}/5%`, noise: noise(s), n, target: '5%' });
+  for (const target of ['1%', '20%'] as const) out.push({ kind: 'mde', id: `mde/5/10000/${target}`, noise: noise(10_000), n: 5, target });
+  return out;
+}
+
+function runJob(job: Job): unknown {
+  switch (job.kind) {
+    case 'aa':
+      return runAa(job.noise, job.n, TRIALS);
+    case 'power':
+      return runPower(job.noise, job.n, job.target, job.effect, TRIALS);
+    case 'mde':
+      return { mde: mdeOurs(job.noise, job.n, job.target, MDE_TRIALS) };
+  }
+}
+
+// Workers are child processes (tsx's loader does not reach worker threads on Node 20).
+if (process.env.VERDICT_WORKER) {
+  const mine = JSON.parse(process.env.VERDICT_WORKER) as Job[];
+  for (const job of mine) await new Promise<void>((done) => process.send?.({ id: job.id, result: runJob(job) }, () => done()));
+  process.disconnect?.();
+} else {
+  await main();
+}
+
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  const all = jobs();
+  // Heaviest first, alternating between workers.
+  const cost = (j: Job) => (j.kind === 'mde' ? 8 * (MDE_TRIALS / TRIALS) : 1) * j.n;
+  const sorted = [...all].sort((a, b) => cost(b) - cost(a));
+  const threads = Math.max(1, Math.min(2, os.cpus().length));
+  const buckets: Job[][] = Array.from({ length: threads }, () => []);
+  const load = new Array(threads).fill(0);
+  for (const j of sorted) {
+    const k = load.indexOf(Math.min(...load));
+    buckets[k].push(j);
+    load[k] += cost(j);
+  }
+  const results = new Map<string, unknown>();
+  await Promise.all(
+    buckets.map(
+      (bucket) =>
+        new Promise<void>((resolve, reject) => {
+          const w = fork(fileURLToPath(import.meta.url), [], {
+            execArgv: ['--import', 'tsx'],
+            env: { ...process.env, VERDICT_WORKER: JSON.stringify(bucket) },
+          });
+          w.on('message', (m: { id: string; result: unknown }) => {
+            results.set(m.id, m.result);
+            process.stdout.write(`  ${m.id} done (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
+          });
+          w.on('error', reject);
+          w.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker exited ${code}`))));
+        }),
+    ),
+  );
+  const speed = await speedCase();
+  const md = report(results, speed, (performance.now() - t0) / 1000);
+  console.log(md);
+  writeSection('verdicts', 'Verdict quality (stats)', 'npm run bench verdicts', md);
+}
+
+const pct = (x: number, d = 1) => `${(x * 100).toFixed(d)}%`;
+
+function report(r: Map<string, unknown>, speed: Awaited<ReturnType<typeof speedCase>>, seconds: number): string {
+  const aa = (id: string) => r.get(id) as AaResult;
+  const lines: string[] = [];
+  lines.push(
+    `Simulator: ${'~130'}-frame profile (main -> 8 modules -> 5 functions -> 2 callees, plus hotspots of 1%, 5% (two call sites) and 20%), exact multinomial sampling, log-normal per-function jitter (CV below), a log-normal run speed factor, and ${pct(OUTLIERS, 0)} outlier runs (10-50% slower, 3x jitter). Default settings (alpha ${'0.01'} FDR, floors 0.2 pp and 5%). ${TRIALS} trials per cell unless noted; a false alarm is any frame flagged regressed/new in an A/A comparison.`,
+    '',
+    '### A/A false-alarm rate (target <= 1%), jitter CV 2%',
+    '',
+    '| runs per side | 1k samples/run | 10k | 100k |',
+    '|---|---|---|---|',
+  );
+  for (const n of [3, 5, 10]) {
+    lines.push(`| ${n} | ${[1000, 10_000, 100_000].map((s) => pct(aa(`aa/${n}/${s}/0.02`).falseAlarms / TRIALS)).join(' | ')} |`);
+  }
+  lines.push(
+    '',
+    `Other A/A cells (10k samples/run): N=5 CV 1%: ${pct(aa('aa/5/10000/0.01').falseAlarms / TRIALS)}; N=5 CV 5%: ${pct(aa('aa/5/10000/0.05').falseAlarms / TRIALS)}; N=1 without jitter (pure sampling, the two-proportion case): ${pct(aa('aa/1/10000/0').falseAlarms / TRIALS)}; N=1 with CV 2% jitter: ${pct(aa('aa/1/10000/0.02').falseAlarms / TRIALS)} (one run cannot measure jitter: the report warns).`,
+    '',
+    '### Power at N=5 runs, 10k samples/run, CV 2% (detected = target flagged regressed; #1 = ranked first)',
+    '',
+    '| frame share | +2% | +5% | +10% | +20% |',
+    '|---|---|---|---|---|',
+  );
+  const c5 = idealThreshold(aa('aa/5/10000/0.02'));
+  for (const target of ['1%', '5%', '20%'] as const) {
+    const cells = [0.02, 0.05, 0.1, 0.2].map((e) => {
+      const p = r.get(`power/${target}/${e}`) as PowerResult;
+      const ideal = idealPower(noise(10_000), 5, target, e, c5);
+      return `${pct(p.detected / p.trials)} / #1 ${pct(p.rankedFirst / p.trials)} (ideal ${pct(ideal)})`;
+    });
+    lines.push(`| ${target} | ${cells.join(' | ')} |`);
+  }
+  lines.push(
+    '',
+    `"ideal" is the power of a test that knows the simulator's true noise of every frame (per-run sd of its share, measured on 4000 simulated runs) at the same A/A false-alarm rate and with the same effect floors.`,
+    '',
+    `### Minimum detectable effect (80% power), relative to the frame's cost, vs the ideal test at the same false-alarm rate (target <= 1.25x); CV 2%, ${MDE_TRIALS} trials per bisection step`,
+    '',
+    '| cell | flamediff | ideal | ratio |',
+    '|---|---|---|---|',
+  );
+  const mdeRow = (n: number, s: number, target: TargetName) => {
+    const ours = (r.get(`mde/${n}/${s}/${target}`) as { mde: number }).mde;
+    const c = idealThreshold(aa(`aa/${n}/${s}/0.02`));
+    const ideal = mdeIdeal(noise(s), n, target, c);
+    lines.push(`| N=${n}, ${s / 1000}k samples, ${target} frame | +${pct(ours)} | +${pct(ideal)} | ${(ours / ideal).toFixed(2)}x |`);
+  };
+  for (const n of [3, 5, 10]) for (const s of [1000, 10_000, 100_000]) mdeRow(n, s, '5%');
+  mdeRow(5, 10_000, '1%');
+  mdeRow(5, 10_000, '20%');
+  lines.push(
+    '',
+    '### Speed',
+    '',
+    `compareRuns on ${speed.runs} + ${speed.runs} runs of ${speed.stacks.toLocaleString('en-US')} distinct stacks each (${speed.frames.toLocaleString('en-US')} distinct frames, mean depth ${speed.depth.toFixed(1)}): median ${speed.medianMs.toFixed(0)} ms over ${speed.repeats} repeats (profiles built in memory beforehand: ${speed.buildMs.toFixed(0)} ms). mergeConsistent on one side's ${speed.runs} runs: ${speed.mergeMs.toFixed(0)} ms.`,
+    '',
+    `Whole benchmark: ${seconds.toFixed(0)} s.`,
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,167 @@
+// The benchmark's cells: each is a pure function of its parameters and seeds, so workers can run
+// them in any order and the figures are reproducible.
+import { erfc, normalQuantile } from '../../src/stats/distributions.js';
+import { compareRuns, DEFAULT_COMPARE_SETTINGS, type RunInput } from '../../src/stats/index.js';
+import { makeRng } from '../../src/stats/prng.js';
+import { buildModel, type Model, type NoiseParams, runShare, type SimRun, simulateRun, simulateSet, trueShares } from './simulate.js';
+
+export const MODEL: Model = buildModel();
+export const TARGET_NAMES = { '1%': 'hot1', '5%': 'hot5', '20%': 'hot20' } as const;
+export type TargetName = keyof typeof TARGET_NAMES;
+
+const inputs = (runs: SimRun[]): RunInput[] => runs.map((r) => ({ profile: r.profile }));
+
+function cellSeed(label: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < label.length; i++) h = Math.imul(h ^ label.charCodeAt(i), 16777619);
+  return (h >>> 0) & 0x3fffffff;
+}
+
+/** Frames the ideal test watches: true share >= minShare (what the real test keeps). */
+const WATCHED = trueShares(MODEL)
+  .map((s, f) => [s, f] as const)
+  .filter(([s]) => s >= DEFAULT_COMPARE_SETTINGS.minShare && s < 0.999)
+  .map(([, f]) => f);
+
+const sigmaCache = new Map<string, Float64Array>();
+
+/** True per-run sd of every frame's share under the noise (Monte Carlo, 4000 runs, fixed seed). */
+export function trueSigma(noise: NoiseParams): Float64Array {
+  const key = JSON.stringify(noise);
+  const cached = sigmaCache.get(key);
+  if (cached) return cached;
+  const rng = makeRng(99);
+  const n = MODEL.frames.length;
+  const s1 = new Float64Array(n);
+  const s2 = new Float64Array(n);
+  const R = 4000;
+  for (let r = 0; r < R; r++) {
+    const run = simulateRun(MODEL, noise, rng);
+    for (const f of WATCHED) {
+      const x = runShare(MODEL, run, f);
+      s1[f] += x;
+      s2[f] += x * x;
+    }
+  }
+  const sd = new Float64Array(n);
+  for (const f of WATCHED) sd[f] = Math.sqrt(Math.max(0, (s2[f] - (s1[f] * s1[f]) / R) / (R - 1)));
+  sigmaCache.set(key, sd);
+  return sd;
+}
+
+export interface AaResult {
+  falseAlarms: number;
+  trials: number;
+  /** Per trial: the ideal test's largest one-sided z among frames passing the floors. */
+  idealMax: number[];
+  ms: number;
+}
+
+/** A/A: same profile both sides; a false alarm is any frame flagged regressed (or new). */
+export function runAa(noise: NoiseParams, n: number, trials: number): AaResult {
+  const sigma = trueSigma(noise);
+  const seed0 = cellSeed(`aa/${JSON.stringify(noise)}/${n}`);
+  const idealMax: number[] = [];
+  let falseAlarms = 0;
+  const t0 = performance.now();
+  for (let t = 0; t < trials; t++) {
+    const b = simulateSet(MODEL, noise, n, seed0 + 2 * t);
+    const h = simulateSet(MODEL, noise, n, seed0 + 2 * t + 1);
+    const rep = compareRuns(inputs(b), inputs(h));
+    if (rep.frames.some((f) => f.status === 'regressed' || f.status === 'new')) falseAlarms++;
+    idealMax.push(idealStatistic(b, h, sigma, n));
+  }
+  return { falseAlarms, trials, idealMax, ms: performance.now() - t0 };
+}
+
+function idealStatistic(b: SimRun[], h: SimRun[], sigma: Float64Array, n: number): number {
+  let best = Number.NEGATIVE_INFINITY;
+  const s = DEFAULT_COMPARE_SETTINGS;
+  for (const f of WATCHED) {
+    const mb = b.reduce((a, r) => a + runShare(MODEL, r, f), 0) / n;
+    const mh = h.reduce((a, r) => a + runShare(MODEL, r, f), 0) / n;
+    const d = mh - mb;
+    if (d < s.minEffect || d < s.minRelEffect * mb) continue;
+    const z = d / (sigma[f] * Math.sqrt(2 / n));
+    if (z > best) best = z;
+  }
+  return best;
+}
+
+export interface PowerResult {
+  detected: number;
+  rankedFirst: number;
+  trials: number;
+  ms: number;
+}
+
+/** Injected regression: the target's cost x (1 + effect) on the head side only. */
+export function runPower(
+  noise: NoiseParams,
+  n: number,
+  target: TargetName,
+  effect: number,
+  trials: number,
+  seedLabel = '',
+): PowerResult {
+  const f = MODEL.targets[target];
+  const name = TARGET_NAMES[target];
+  const seed0 = cellSeed(`power/${JSON.stringify(noise)}/${n}/${target}${seedLabel}`);
+  let detected = 0;
+  let rankedFirst = 0;
+  const t0 = performance.now();
+  for (let t = 0; t < trials; t++) {
+    const b = simulateSet(MODEL, noise, n, seed0 + 2 * t);
+    const h = simulateSet(MODEL, noise, n, seed0 + 2 * t + 1, effect, f);
+    const rep = compareRuns(inputs(b), inputs(h));
+    const fr = rep.frames.find((x) => x.name === name);
+    if (fr && fr.status === 'regressed') detected++;
+    if (fr && fr.rank === 1) rankedFirst++;
+  }
+  return { detected, rankedFirst, trials, ms: performance.now() - t0 };
+}
+
+/** Smallest effect (relative to the frame's cost) detected with 80% power, by bisection on a log scale with common random numbers. */
+export function mdeOurs(noise: NoiseParams, n: number, target: TargetName, trials: number): number {
+  let lo = 0.002;
+  let hi = 4;
+  for (let i = 0; i < 8; i++) {
+    const mid = Math.sqrt(lo * hi);
+    const r = runPower(noise, n, target, mid, trials, '/mde');
+    if (r.detected / r.trials >= 0.8) hi = mid;
+    else lo = mid;
+  }
+  return Math.sqrt(lo * hi);
+}
+
+/**
+ * The ideal test knows every frame's true per-run noise (sd of its share, from the simulator) and
+ * flags frame f when its z exceeds c and the same effect floors pass; c is set so that its A/A
+ * false-alarm rate equals ours. Power is then analytic (normal mean difference).
+ */
+export function idealThreshold(aa: AaResult): number {
+  const rate = Math.max(aa.falseAlarms, 1) / aa.trials;
+  const sorted = [...aa.idealMax].sort((x, y) => x - y);
+  const k = Math.min(sorted.length - 1, Math.max(0, Math.ceil((1 - rate) * sorted.length) - 1));
+  return Math.max(sorted[k], 0);
+}
+
+export function idealPower(noise: NoiseParams, n: number, target: TargetName, effect: number, c: number): number {
+  const f = MODEL.targets[target];
+  const p = trueShares(MODEL)[f];
+  const delta = trueShares(MODEL, effect, f)[f] - p;
+  const sd = trueSigma(noise)[f] * Math.sqrt(2 / n);
+  const s = DEFAULT_COMPARE_SETTINGS;
+  const thr = Math.max(c * sd, s.minEffect, s.minRelEffect * p);
+  return 0.5 * erfc(-(delta - thr) / sd / Math.SQRT2);
+}
+
+export function mdeIdeal(noise: NoiseParams, n: number, target: TargetName, c: number): number {
+  const f = MODEL.targets[target];
+  const p = trueShares(MODEL)[f];
+  const sd = trueSigma(noise)[f] * Math.sqrt(2 / n);
+  const s = DEFAULT_COMPARE_SETTINGS;
+  const thr = Math.max(c * sd, s.minEffect, s.minRelEffect * p);
+  const delta = thr + normalQuantile(0.8) * sd;
+  return delta / (p * (1 - p - delta));
+}

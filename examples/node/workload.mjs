@@ -1,0 +1,74 @@
+// flamediff example workload (Node): tokenise, score and summarise synthetic log lines.
+//
+// Runs for about a second. FLAMEDIFF_EXAMPLE_REGRESSION=1 injects a regression: `scoreToken`
+// does extra string work (a reverse-and-rehash for about half the tokens), about +30% of total CPU time. FLAMEDIFF_EXAMPLE_SCALE scales the work
+// (default 1). FLAMEDIFF_EXAMPLE_FAIL=1 exits with status 3 (for fault tests).
+// FLAMEDIFF_EXAMPLE_CHILD=1 does half the work in a child `node` process (to show that
+// `--cpu-prof` profiles of several processes from one run are merged).
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const SCALE = Number(process.env.FLAMEDIFF_EXAMPLE_SCALE || '1');
+const REGRESSION = process.env.FLAMEDIFF_EXAMPLE_REGRESSION === '1';
+
+function makeLines(n) {
+  const lines = [];
+  for (let i = 0; i < n; i++) {
+    lines.push(`${i} GET /api/item/${(i * 7919) % 1000} status=${200 + (i % 3)} ms=${(i * 104729) % 997}`);
+  }
+  return lines;
+}
+
+function tokenise(line) {
+  return line.split(' ').map((t) => t.split('='));
+}
+
+function scoreToken(tok) {
+  let s = 0;
+  const t = tok[tok.length - 1];
+  for (let k = 0; k < t.length; k++) s = (s * 31 + t.charCodeAt(k)) | 0;
+  if (REGRESSION && (s & 1) === 0) {
+    // The injected regression: a needless reverse-and-rehash for about half the tokens.
+    const r = t.split('').reverse().join('');
+    for (let k = 0; k < r.length; k++) s = (s * 17 + r.charCodeAt(k)) | 0;
+  }
+  return s;
+}
+
+function summarise(scores) {
+  const buckets = new Map();
+  for (const s of scores) buckets.set(s & 15, (buckets.get(s & 15) || 0) + 1);
+  return [...buckets.entries()].sort((a, b) => a[0] - b[0]);
+}
+
+function work(rounds) {
+  let total = 0;
+  for (let r = 0; r < rounds; r++) {
+    const scores = [];
+    for (const line of makeLines(Math.round(40000 * SCALE))) {
+      for (const tok of tokenise(line)) scores.push(scoreToken(tok));
+    }
+    for (const [, n] of summarise(scores)) total += n;
+  }
+  return total;
+}
+
+function main() {
+  if (process.env.FLAMEDIFF_EXAMPLE_FAIL === '1') {
+    console.error('example: failing on purpose (FLAMEDIFF_EXAMPLE_FAIL=1)');
+    process.exit(3);
+  }
+  let rounds = 6;
+  if (process.env.FLAMEDIFF_EXAMPLE_CHILD === '1') {
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], {
+      env: { ...process.env, FLAMEDIFF_EXAMPLE_CHILD: '', FLAMEDIFF_EXAMPLE_ROUNDS: '3' },
+      stdio: 'inherit',
+    });
+    if (child.status !== 0) process.exit(child.status ?? 1);
+    rounds = 3;
+  }
+  rounds = Number(process.env.FLAMEDIFF_EXAMPLE_ROUNDS || rounds);
+  console.log(`processed ${work(rounds)} tokens`);
+}
+
+main();

@@ -1,0 +1,344 @@
+// Every configurable key, its expected form and how it lands in FlamediffOptions. One table serves
+// flamediff.yml, CLI flags and (later) action inputs, so all three accept and reject the same values.
+import type { SamplerName } from '../sample/index.js';
+import type { FlamediffOptions } from './options.js';
+
+export const SAMPLERS: readonly SamplerName[] = [
+  'py-spy',
+  'austin',
+  'python',
+  'perf',
+  'node',
+  'go',
+  'async-profiler',
+  'command',
+];
+
+/** Thrown by a key's parser; the caller adds where the value came from (file:line or --flag). */
+export class ValueProblem extends Error {
+  constructor(
+    readonly value: unknown,
+    readonly expected: string,
+  ) {
+    super(`expected ${expected}`);
+  }
+}
+
+export interface KeySpec {
+  /** Name in flamediff.yml and action inputs (kebab-case); nested compare keys are `compare.<key>`. */
+  key: string;
+  /** Human form of the accepted values, quoted in errors. */
+  expected: string;
+  /** Parses `value` (YAML value or flag string) into `opts`; throws ValueProblem. */
+  apply(opts: FlamediffOptions, value: unknown): void;
+}
+
+type Setter<T> = (o: FlamediffOptions, v: T) => void;
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return `'${value.length > 80 ? `${value.slice(0, 77)}...` : value}'`;
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `'${String(value)}'`;
+}
+
+/** The value as the user wrote it, for error messages. */
+export function quoteValue(value: unknown): string {
+  return describe(value);
+}
+
+function toNumber(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && value.trim() !== '') return Number(value);
+  return Number.NaN;
+}
+
+function intKey(key: string, min: number, max: number, set: Setter<number>): KeySpec {
+  const expected = `an integer from ${min} to ${max}`;
+  return {
+    key,
+    expected,
+    apply(o, v) {
+      const n = toNumber(v);
+      if (!Number.isInteger(n) || n < min || n > max) throw new ValueProblem(v, expected);
+      set(o, n);
+    },
+  };
+}
+
+function numKey(key: string, min: number, max: number, set: Setter<number>, nullable = false): KeySpec {
+  const expected = `a number from ${min} to ${max}${nullable ? ", or 'off'" : ''}`;
+  return {
+    key,
+    expected,
+    apply(o, v) {
+      if (nullable && (v === null || v === 'off' || v === false)) {
+        set(o, Number.NaN);
+        return;
+      }
+      const n = toNumber(v);
+      if (!Number.isFinite(n) || n < min || n > max) throw new ValueProblem(v, expected);
+      set(o, n);
+    },
+  };
+}
+
+function enumKey<T extends string>(key: string, values: readonly T[], set: Setter<T>): KeySpec {
+  const expected = `one of ${values.map((x) => `'${x}'`).join(', ')}`;
+  return {
+    key,
+    expected,
+    apply(o, v) {
+      if (typeof v !== 'string' || !values.includes(v as T)) throw new ValueProblem(v, expected);
+      set(o, v as T);
+    },
+  };
+}
+
+function boolKey(key: string, set: Setter<boolean>): KeySpec {
+  const expected = 'true or false';
+  return {
+    key,
+    expected,
+    apply(o, v) {
+      if (v === true || v === 'true') set(o, true);
+      else if (v === false || v === 'false') set(o, false);
+      else throw new ValueProblem(v, expected);
+    },
+  };
+}
+
+function strKey(key: string, set: Setter<string>, pattern?: RegExp, form = 'a non-empty string'): KeySpec {
+  return {
+    key,
+    expected: form,
+    apply(o, v) {
+      if (typeof v !== 'string' || v.trim() === '' || (pattern && !pattern.test(v))) {
+        throw new ValueProblem(v, form);
+      }
+      set(o, v);
+    },
+  };
+}
+
+/** Splits a command string like a shell would split words (quotes, backslashes; no expansion). */
+export function splitCommand(text: string): string[] | null {
+  const out: string[] = [];
+  let cur = '';
+  let inWord = false;
+  let quote: '"' | "'" | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = null;
+      else if (c === '\\' && quote === '"' && i + 1 < text.length) cur += text[++i];
+      else cur += c;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      inWord = true;
+    } else if (c === '\\' && i + 1 < text.length) {
+      cur += text[++i];
+      inWord = true;
+    } else if (/\s/.test(c)) {
+      if (inWord) out.push(cur);
+      cur = '';
+      inWord = false;
+    } else {
+      cur += c;
+      inWord = true;
+    }
+  }
+  if (quote) return null;
+  if (inWord) out.push(cur);
+  return out;
+}
+
+const commandKey: KeySpec = {
+  key: 'command',
+  expected: 'a command line (string, split like a shell without expansion) or a list of arguments',
+  apply(o, v) {
+    let argv: string[] | null = null;
+    if (typeof v === 'string') argv = splitCommand(v);
+    else if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number')) {
+      argv = v.map(String);
+    }
+    if (!argv || argv.length === 0 || argv[0] === '') throw new ValueProblem(v, commandKey.expected);
+    o.command = argv;
+  },
+};
+
+function mapKey<T extends string | boolean>(
+  key: string,
+  allowBool: boolean,
+  set: Setter<Record<string, T>>,
+): KeySpec {
+  const expected = `a mapping of names to ${allowBool ? 'true/false or strings' : 'strings'}`;
+  return {
+    key,
+    expected,
+    apply(o, v) {
+      if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new ValueProblem(v, expected);
+      const out: Record<string, T> = {};
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+        if (typeof x === 'string') out[k] = x as T;
+        else if (typeof x === 'number') out[k] = String(x) as T;
+        else if (allowBool && typeof x === 'boolean') out[k] = x as T;
+        else throw new ValueProblem(x, `${expected} (key '${k}')`);
+      }
+      set(o, out);
+    },
+  };
+}
+
+// Branch names: git's check-ref-format rules, enough to reject what would break paths and commands.
+const REF = /^(?!-)(?!.*\.\.)(?!.*[~^:?*[\\\s])(?!.*\/\/)(?!.*\.lock$)[^\0]+(?<![./])$/;
+const REF_FORM = 'a git branch name (no spaces, no ~^:?*[\\, not starting with -)';
+
+export const KEYS: readonly KeySpec[] = [
+  commandKey,
+  enumKey('sampler', SAMPLERS, (o, v) => {
+    o.sampler = v;
+  }),
+  intKey('runs', 1, 1000, (o, v) => {
+    o.runs = v;
+  }),
+  intKey('warmup', 0, 100, (o, v) => {
+    o.warmup = v;
+  }),
+  {
+    key: 'rate-hz',
+    expected: "an integer from 1 to 100000, or 'default'",
+    apply(o, v) {
+      if (v === null || v === 'default') {
+        o.rateHz = null;
+        return;
+      }
+      const n = toNumber(v);
+      if (!Number.isInteger(n) || n < 1 || n > 100000) throw new ValueProblem(v, this.expected);
+      o.rateHz = n;
+    },
+  },
+  numKey('timeout-seconds', 1, 86400, (o, v) => {
+    o.timeoutSeconds = v;
+  }),
+  strKey('working-directory', (o, v) => {
+    o.workingDirectory = v;
+  }),
+  enumKey('baseline', ['stored', 'rerun'] as const, (o, v) => {
+    o.baseline = v;
+  }),
+  strKey(
+    'base-branch',
+    (o, v) => {
+      o.baseBranch = v;
+    },
+    REF,
+    REF_FORM,
+  ),
+  enumKey('store', ['dir', 'git'] as const, (o, v) => {
+    o.store = v;
+  }),
+  strKey('store-dir', (o, v) => {
+    o.storeDir = v;
+  }),
+  strKey(
+    'data-branch',
+    (o, v) => {
+      o.dataBranch = v;
+    },
+    REF,
+    REF_FORM,
+  ),
+  strKey(
+    'remote',
+    (o, v) => {
+      o.remote = v;
+    },
+    /^[^\s-][^\s]*$/,
+    'a git remote name or URL (no spaces, not starting with -)',
+  ),
+  strKey('out-dir', (o, v) => {
+    o.outDir = v;
+  }),
+  boolKey('fail-on-regression', (o, v) => {
+    o.failOnRegression = v;
+  }),
+  intKey('retention', 1, 100000, (o, v) => {
+    o.retention = v;
+  }),
+  intKey('baseline-depth', 1, 10000, (o, v) => {
+    o.baselineDepth = v;
+  }),
+  mapKey<boolean | string>('sampler-options', true, (o, v) => {
+    o.samplerOptions = v;
+  }),
+  mapKey<string>('env', false, (o, v) => {
+    o.env = v;
+  }),
+  numKey('compare.alpha', 1e-9, 0.5, (o, v) => {
+    o.compare.alpha = v;
+  }),
+  numKey('compare.min-share', 0, 1, (o, v) => {
+    o.compare.minShare = v;
+  }),
+  numKey('compare.quorum', 0, 1, (o, v) => {
+    o.compare.quorum = v;
+  }),
+  numKey('compare.min-effect', 0, 1, (o, v) => {
+    o.compare.minEffect = v;
+  }),
+  numKey('compare.min-rel-effect', 0, 100, (o, v) => {
+    o.compare.minRelEffect = v;
+  }),
+  enumKey('compare.granularity', ['function', 'line', 'module'] as const, (o, v) => {
+    o.compare.granularity = v;
+  }),
+  numKey('compare.gate-frame-share', 0, 1, (o, v) => {
+    o.compare.gateFrameShare = v;
+  }),
+  numKey(
+    'compare.gate-total',
+    0,
+    100,
+    (o, v) => {
+      o.compare.gateTotal = Number.isNaN(v) ? null : v;
+    },
+    true,
+  ),
+  intKey('compare.seed', 0, 2 ** 31 - 1, (o, v) => {
+    o.compare.seed = v;
+  }),
+];
+
+export function keySpec(key: string): KeySpec | undefined {
+  return KEYS.find((k) => k.key === key);
+}
+
+/** The closest known key (edit distance <= 2), for "did you mean" hints. */
+export function suggestKey(key: string, candidates: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestD = 3;
+  for (const c of candidates) {
+    const d = editDistance(key, c);
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length];
+}

@@ -1,0 +1,167 @@
+import { InputError, UserError } from '../errors.js';
+import { parseFrameLabel } from '../profile/frame-label.js';
+import { Profile } from '../profile/profile.js';
+import type { FrameInit, ProfileMeta } from '../profile/types.js';
+import type { ImportOptions, ProfileInput } from './types.js';
+
+// The parsing loop shared by every folded-family format (`frame;frame;... count` lines): the
+// formats differ only in how a frame label becomes frame fields and how the count is written.
+// Hot path: one indexOf per line and per frame, a label -> frame id Map, one reused id buffer,
+// and no per-line arrays.
+
+export interface FoldedDialect {
+  /** Human name for messages ("folded", "py-spy raw", ...). */
+  what: string;
+  /** Frame fields for a label; called once per distinct label (`depth` is 0 for the root). */
+  frame(label: string, depth: number): FrameInit;
+  /** Weight from the count token; undefined when the token is not a count. */
+  weight?(token: string): number | undefined;
+  /** Called for `#` lines (austin metadata); return true to swallow the line. */
+  comment?(line: string): void;
+  /** Expected line shape for error messages. */
+  expected?: string;
+}
+
+export interface FoldedResult {
+  profile: Profile;
+  /** Lines that were not blank, not comments and not `stack count`. */
+  invalidLines: number;
+  lines: number;
+}
+
+export const DEFAULT_EXPECTED = '`frame;frame;... count`';
+
+/** FlameGraph's count grammar: `\d+(\.\d*)?`, plus `.5` style fractions. */
+export function parseCount(token: string): number | undefined {
+  const n = token.length;
+  if (n === 0) return undefined;
+  let dot = false;
+  let digits = 0;
+  for (let i = 0; i < n; i++) {
+    const c = token.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 && !dot) dot = true;
+    else return undefined;
+  }
+  if (digits === 0) return undefined;
+  return dot ? Number(token) : fastInt(token);
+}
+
+function fastInt(token: string): number {
+  if (token.length > 15) return Number(token);
+  let v = 0;
+  for (let i = 0; i < token.length; i++) v = v * 10 + (token.charCodeAt(i) - 48);
+  return v;
+}
+
+/** Default dialect: FlameGraph/Inferno labels (`_[k]` suffixes, `name (file:line)`). */
+export const plainFrame = (label: string): FrameInit => parseFrameLabel(label);
+
+export function parseFoldedText(
+  input: ProfileInput,
+  dialect: FoldedDialect,
+  meta: Partial<ProfileMeta>,
+  opts: ImportOptions = {},
+): FoldedResult {
+  const text = input.text();
+  const profile = new Profile(meta);
+  const cache = new Map<string, number>();
+  const rootCache = new Map<string, number>();
+  const weightOf = dialect.weight ?? parseCount;
+  let buf = new Int32Array(256);
+  let invalid = 0;
+  let firstInvalid = 0;
+  let firstInvalidText = '';
+  let lineNo = 0;
+  let samples = 0;
+  const n = text.length;
+  let start = 0;
+  while (start < n) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = n;
+    lineNo++;
+    const lineStart = start;
+    start = end + 1;
+    // Trailing blanks and the CR of CRLF.
+    let stop = end;
+    while (stop > lineStart && isBlank(text.charCodeAt(stop - 1))) stop--;
+    let first = lineStart;
+    while (first < stop && isBlank(text.charCodeAt(first))) first++;
+    if (first === stop) continue;
+    if (text.charCodeAt(first) === 35 /* # */) {
+      dialect.comment?.(text.slice(first, stop));
+      continue;
+    }
+    let sp = stop - 1;
+    while (sp > first && !isBlank(text.charCodeAt(sp))) sp--;
+    const weight = sp > first ? weightOf(text.slice(sp + 1, stop)) : undefined;
+    if (weight === undefined) {
+      if (invalid++ === 0) {
+        firstInvalid = lineNo;
+        firstInvalidText = text.slice(first, Math.min(stop, first + 80));
+      }
+      continue;
+    }
+    let stackEnd = sp;
+    while (stackEnd > first && isBlank(text.charCodeAt(stackEnd - 1))) stackEnd--;
+    // Frames, root first; `;` inside double quotes does not split.
+    let depth = 0;
+    let f = first;
+    const quoted = text.indexOf('"', first);
+    const hasQuotes = quoted !== -1 && quoted < stackEnd;
+    for (;;) {
+      let semi = hasQuotes ? nextSeparator(text, f, stackEnd) : text.indexOf(';', f);
+      if (semi === -1 || semi > stackEnd) semi = stackEnd;
+      const label = text.slice(f, semi);
+      const table = depth === 0 ? rootCache : cache;
+      let id = table.get(label);
+      if (id === undefined) {
+        id = profile.intern(dialect.frame(label, depth));
+        table.set(label, id);
+      }
+      if (depth === buf.length) {
+        const next = new Int32Array(buf.length * 2);
+        next.set(buf);
+        buf = next;
+      }
+      buf[depth++] = id;
+      if (semi >= stackEnd) break;
+      f = semi + 1;
+    }
+    if (weight > 0) {
+      profile.stacks.add(buf, weight, 0, depth);
+      samples++;
+    }
+  }
+  if (samples === 0) {
+    if (invalid > 0) {
+      throw new InputError(
+        input.fileName,
+        { line: firstInvalid },
+        `not a ${dialect.what} line: '${firstInvalidText}' (expected ${dialect.expected ?? DEFAULT_EXPECTED})`,
+      );
+    }
+    throw new UserError(`no samples in ${input.fileName}`);
+  }
+  if (invalid > 0) {
+    profile.meta.extra = { ...profile.meta.extra, ignoredLines: String(invalid) };
+    opts.onWarning?.(
+      `${input.fileName}: ignored ${invalid} line${invalid === 1 ? '' : 's'} with invalid format (first at line ${firstInvalid})`,
+    );
+  }
+  return { profile, invalidLines: invalid, lines: lineNo };
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 13;
+}
+
+function nextSeparator(text: string, from: number, end: number): number {
+  let inQuotes = false;
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) inQuotes = !inQuotes;
+    else if (c === 59 && !inQuotes) return i;
+  }
+  return -1;
+}

@@ -1,0 +1,278 @@
+// One action run: inputs -> mode decision -> history -> runCheck -> outputs, summary, annotations,
+// sticky comment -> gate. Everything outside this process (runner, API, git, pipeline) comes in
+// through `deps`, so tests can replace any part.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FlamediffOptions } from '../config/options.js';
+import { UserError } from '../errors.js';
+import type { CheckContext, CheckResult } from '../pipeline/check.js';
+import { git } from '../store/git.js';
+import type { ActionIo } from './action-io.js';
+import { type LineFinder, pickAnnotations } from './annotations.js';
+import { describeApiError } from './api-error.js';
+import { findDefinitionLine } from './definition-line.js';
+import { decideMode, type MeasureDecision } from './dispatch.js';
+import { type GitHubEvent, readGitHubEvent } from './event.js';
+import { baseRef, ensureMergeBase, pushCheck } from './git-history.js';
+import { type ActionInputs, readActionInputs } from './inputs.js';
+import { buildReportLinks, pagesUrlFor, type RepoSite } from './links.js';
+import type { ClientOptions, GitHubClient } from './octokit.js';
+import { createSourceResolver, type SourceResolver } from './source-files.js';
+import { tokenIdentity, upsertStickyComment } from './sticky-comment.js';
+import { fitSummary } from './summary.js';
+
+export interface ActionDeps {
+  io: ActionIo;
+  env: Record<string, string | undefined>;
+  runCheck: (opts: FlamediffOptions, ctx: CheckContext) => Promise<CheckResult>;
+  createClient: (o: ClientOptions) => GitHubClient;
+  installSampler: (
+    sampler: FlamediffOptions['sampler'],
+    log: (l: string) => void,
+    warn: (l: string) => void,
+  ) => Promise<void>;
+}
+
+/** What a custom event handler (the bot's) gets to work with. */
+export interface ActionRunContext {
+  deps: ActionDeps;
+  event: GitHubEvent;
+  inputs: ActionInputs;
+  client: GitHubClient;
+}
+
+/** The gate tripped: the step fails with the report's reason (main.ts turns this into setFailed). */
+export class RegressionGateError extends UserError {
+  constructor(reason: string) {
+    super(`flamediff: performance regression: ${reason}`);
+    this.name = 'RegressionGateError';
+  }
+}
+
+async function trackedFiles(root: string): Promise<Set<string>> {
+  const r = await git(root, ['ls-files', '-z']);
+  if (r.code !== 0) return new Set();
+  return new Set(r.stdout.toString('utf8').split('\0').filter(Boolean));
+}
+
+async function isPrivate(
+  event: GitHubEvent,
+  client: GitHubClient,
+  warn: (l: string) => void,
+): Promise<boolean> {
+  const known = event.payload.repository?.private;
+  if (typeof known === 'boolean') return known;
+  try {
+    return (await client.rest.repos.get({ owner: event.owner, repo: event.repo })).data.private;
+  } catch (err) {
+    // Unknown visibility: the text flamegraph renders everywhere, a raw-URL image might not.
+    warn(describeApiError('reading the repository visibility', err, { permission: 'contents: read' }));
+    return true;
+  }
+}
+
+function setOutputs(io: ActionIo, mode: string, result: CheckResult | null): void {
+  io.setOutput('mode', mode);
+  io.setOutput('verdict', result?.verdict ?? 'none');
+  io.setOutput('regressions', String(result?.regressions ?? 0));
+  io.setOutput('report-json', result?.files.reportJson ?? '');
+  io.setOutput('total-change', result?.totalChange == null ? '' : String(result.totalChange));
+}
+
+function logVerdict(io: ActionIo, d: MeasureDecision, r: CheckResult): void {
+  if (r.mode === 'baseline') {
+    io.info(
+      `flamediff: baseline recorded for ${d.headSha.slice(0, 12)} (${r.stored.length} files on the data branch).`,
+    );
+    return;
+  }
+  const total =
+    r.totalChange == null ? 'n/a' : `${r.totalChange >= 0 ? '+' : ''}${(r.totalChange * 100).toFixed(1)}%`;
+  io.info(`flamediff: verdict ${r.verdict}, ${r.regressions} ranked regression(s), total change ${total}.`);
+  if (r.report?.reason) io.info(`flamediff: ${r.report.reason}`);
+  if (r.baseline?.note) io.info(`flamediff: ${r.baseline.note}`);
+}
+
+/** The report's line, else (function granularity) the function's definition in the file. */
+function lineFinder(root: string): LineFinder {
+  const texts = new Map<string, string | null>();
+  return (f, repoFile) => {
+    if (f.line > 0) return f.line;
+    if (!texts.has(repoFile)) {
+      let text: string | null = null;
+      try {
+        text = readFileSync(path.join(root, repoFile), 'utf8');
+      } catch {}
+      texts.set(repoFile, text);
+    }
+    const text = texts.get(repoFile);
+    return text ? findDefinitionLine(text, f.name) : null;
+  };
+}
+
+function annotate(
+  io: ActionIo,
+  r: CheckResult,
+  resolve: SourceResolver,
+  failGate: boolean,
+  root: string,
+): void {
+  if (!r.report) return;
+  for (const a of pickAnnotations(r.report, resolve, failGate, lineFinder(root))) {
+    const place = { file: a.file, startLine: a.line, title: a.title };
+    if (a.level === 'error') io.error(a.message, place);
+    else io.warning(a.message, place);
+  }
+}
+
+/** Posts or updates the sticky comment; a failure is a warning so the verdict still stands. */
+async function comment(ctx: ActionRunContext, d: MeasureDecision, r: CheckResult): Promise<string> {
+  const { io } = ctx.deps;
+  const mode = ctx.inputs.settings.comment;
+  if (mode === 'never' || d.pullNumber === undefined || r.mode !== 'compare') return '';
+  try {
+    const identity = await tokenIdentity(ctx.client);
+    const outcome = await upsertStickyComment(
+      ctx.client,
+      { owner: ctx.event.owner, repo: ctx.event.repo, issueNumber: d.pullNumber },
+      r.commentMarkdown,
+      { identity, createIfMissing: mode === 'always' || r.verdict === 'fail', log: io.info },
+    );
+    if (outcome.action === 'skipped') {
+      io.info(`flamediff: no comment (comment: ${mode}; ${outcome.reason}).`);
+      return '';
+    }
+    io.info(`flamediff: comment ${outcome.action}: ${outcome.url}`);
+    return outcome.url;
+  } catch (err) {
+    io.warning(
+      describeApiError('Posting the pull request comment', err, {
+        permission: 'pull-requests: write',
+        fork: d.fork,
+      }) + ' The verdict, outputs and job summary are unaffected.',
+    );
+    return '';
+  }
+}
+
+/**
+ * Whether the token can push the data branch. Recording a baseline is pointless without it (fail
+ * before measuring); a comparison goes on without storing pictures (text flamegraph inline).
+ */
+async function checkPush(ctx: ActionRunContext, d: MeasureDecision, root: string): Promise<boolean> {
+  const { remote, dataBranch } = ctx.inputs.options;
+  const r = await pushCheck(root, remote);
+  if (r.ok) return true;
+  const fix =
+    "give the token `contents: write` (the workflow's permissions: block, docs/action.md#permissions)";
+  if (d.kind === 'baseline') {
+    throw new UserError(`cannot push the data branch '${dataBranch}' to ${remote} (${r.error}): ${fix}`);
+  }
+  ctx.deps.io.warning(
+    `flamediff: the token cannot push the data branch '${dataBranch}' to ${remote} (${r.error}): ` +
+      `the comparison runs, but no pictures are stored and the comment shows the text flamegraph. Fix: ${fix}.`,
+  );
+  return false;
+}
+
+async function measure(ctx: ActionRunContext, d: MeasureDecision): Promise<void> {
+  const { io, env } = ctx.deps;
+  const { options, settings } = ctx.inputs;
+  const root = path.resolve(ctx.event.workspace);
+  options.baseBranch = d.baseBranch;
+  if (d.fork) {
+    io.warning(
+      'This pull request comes from a fork: its token is read-only, so flamediff cannot push pictures to the ' +
+        `data branch or comment. The report is in the job summary. For comments on fork PRs use the fork-safe setup in docs/bot.md.`,
+    );
+  }
+  if (settings.installSampler) await ctx.deps.installSampler(options.sampler, io.info, io.warning);
+  const canPush = d.fork ? false : await checkPush(ctx, d, root);
+  if (d.kind === 'compare') {
+    await ensureMergeBase({
+      root,
+      remote: options.remote,
+      baseBranch: d.baseBranch,
+      head: d.headSha,
+      commits: [...new Set([d.headSha, ctx.event.sha])],
+      depth: options.baselineDepth,
+      log: io.info,
+      warn: io.warning,
+    });
+  }
+  const resolve = createSourceResolver({
+    root,
+    workDir: path.resolve(root, options.workingDirectory),
+    tracked: await trackedFiles(root),
+  });
+  const priv = await isPrivate(ctx.event, ctx.client, io.warning);
+  const pagesUrl =
+    d.kind === 'compare' && !priv && canPush
+      ? await pagesUrlFor(ctx.client, ctx.event.owner, ctx.event.repo, options.dataBranch)
+      : null;
+  const site: RepoSite = {
+    serverUrl: ctx.event.serverUrl,
+    owner: ctx.event.owner,
+    repo: ctx.event.repo,
+    dataBranch: options.dataBranch,
+    headSha: d.headSha,
+    private: priv,
+    pagesUrl,
+  };
+  const result = await ctx.deps.runCheck(options, {
+    headSha: d.headSha,
+    headRef: d.headRef,
+    isBaseBranch: d.kind === 'baseline',
+    // Without a pull number the pipeline stores no pictures: nothing to push when we cannot.
+    pullNumber: canPush ? d.pullNumber : undefined,
+    links: buildReportLinks(site, d.pullNumber, resolve, canPush),
+    log: io.info,
+    cwd: root,
+    baseRef: d.kind === 'compare' ? baseRef(options.remote, d.baseBranch) : undefined,
+  });
+  // Verdict, outputs and summary first: nothing after this (comment, annotations) can hide them.
+  logVerdict(io, d, result);
+  setOutputs(io, result.mode, result);
+  const where = result.files.reportJson
+    ? ` The full report is ${path.relative(root, result.files.reportJson)} in the job's workspace.`
+    : '';
+  await io.writeSummary(
+    fitSummary(result.summaryMarkdown, `Summary truncated at GitHub's 1 MiB limit.${where}`),
+  );
+  if (env.GITHUB_ACTIONS === 'true' && !env.GITHUB_STEP_SUMMARY)
+    io.info('flamediff: GITHUB_STEP_SUMMARY is not set: no job summary.');
+  annotate(io, result, resolve, options.failOnRegression, root);
+  io.setOutput('comment-url', await comment(ctx, d, result));
+  if (result.verdict === 'fail') {
+    const reason = result.report?.reason ?? `${result.regressions} regression(s) passed the gates`;
+    if (options.failOnRegression) throw new RegressionGateError(reason);
+    io.warning(
+      `flamediff: performance regression (fail-on-regression is off, so the step passes): ${reason}`,
+    );
+  }
+}
+
+export async function runAction(deps: ActionDeps): Promise<void> {
+  const { io, env } = deps;
+  // First of all, so no later log line can print it.
+  const token = io.getInput('github-token');
+  if (token) io.setSecret(token);
+  const event = readGitHubEvent(env);
+  const inputs = await readActionInputs((n) => io.getInput(n), event.workspace);
+  const decision = decideMode(event, inputs.settings.baseBranchSet ? inputs.options.baseBranch : null);
+  if (decision.kind === 'skip') {
+    if (decision.warn) io.warning(`flamediff: ${decision.reason}`);
+    else io.info(`flamediff: ${decision.reason}`);
+    setOutputs(io, 'skip', null);
+    io.setOutput('comment-url', '');
+    return;
+  }
+  io.info(`flamediff: ${decision.reason}`);
+  const client = deps.createClient({ token: inputs.settings.token, baseUrl: event.apiUrl, warn: io.warning });
+  const ctx: ActionRunContext = { deps, event, inputs, client };
+  if (decision.kind === 'custom') {
+    await decision.run(ctx);
+    return;
+  }
+  await measure(ctx, decision);
+}

@@ -1,0 +1,19 @@
+// Unicode block sparklines for PR comments and the terminal. Only block characters and a middle
+// dot: nothing Markdown or HTML would interpret.
+const BLOCKS = '▁▂▃▄▅▆▇█';
+
+/** One block per value, scaled between the smallest and largest value; NaN shows as a middle dot. */
+export function sparkline(values: readonly number[]): string {
+  const finite = values.filter((v) => Number.isFinite(v));
+  if (finite.length === 0) return '';
+  const lo = Math.min(...finite);
+  const hi = Math.max(...finite);
+  const span = hi - lo;
+  return values
+    .map((v) => {
+      if (!Number.isFinite(v)) return '·';
+      if (span <= Math.abs(hi) * 1e-9) return BLOCKS[3];
+      return BLOCKS[Math.min(7, Math.floor(((v - lo) / span) * 8))];
+    })
+    .join('');
+}

@@ -1,0 +1,106 @@
+// Compact facts about a measured side: top frames and totals, for summary.json, the history file
+// and the report's "how it was measured".
+import type { HistoryEntry } from '../history/index.js';
+import { frameLabel } from '../profile/frame-label.js';
+import type { Profile } from '../profile/profile.js';
+import { frameTotals } from '../profile/totals.js';
+import { atGranularity, type Granularity } from '../profile/transform.js';
+import type { RecordResult } from '../sample/index.js';
+import type { MachineInfo } from '../sample/types.js';
+import type { RunInput } from '../stats/index.js';
+
+export interface TopFrame {
+  key: string;
+  share: number;
+  selfShare: number;
+}
+
+/** The `k` frames with the largest inclusive share, keyed as the comparison keys them. */
+export function topFrames(p: Profile, g: Granularity, k = 30): TopFrame[] {
+  const q = atGranularity(p, g);
+  const t = frameTotals(q);
+  if (!(t.total > 0)) return [];
+  const out: TopFrame[] = [];
+  for (let id = 0; id < q.frames.size; id++) {
+    out.push({
+      key: frameLabel(q.frame(id)),
+      share: t.inclusive[id] / t.total,
+      selfShare: t.self[id] / t.total,
+    });
+  }
+  out.sort(
+    (a, b) => b.share - a.share || b.selfShare - a.selfShare || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
+  return out.slice(0, k).map((f) => ({ key: f.key, share: round(f.share), selfShare: round(f.selfShare) }));
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+export interface SideTotals {
+  samples: number;
+  wallSeconds: number | null;
+  cpuSeconds: number | null;
+  profileSeconds: number | null;
+}
+
+export function sideTotals(inputs: readonly RunInput[]): SideTotals {
+  const mean = (xs: (number | undefined)[]) =>
+    xs.every((x) => typeof x === 'number' && Number.isFinite(x)) && xs.length
+      ? (xs as number[]).reduce((a, b) => a + b, 0) / xs.length
+      : null;
+  const samples = mean(inputs.map((r) => r.profile.totalWeight())) ?? 0;
+  const interval = inputs[0]?.profile.meta.intervalNs;
+  const unit = inputs[0]?.profile.meta.unit;
+  let profileSeconds: number | null = null;
+  if (unit === 'samples' && interval) profileSeconds = (samples * interval) / 1e9;
+  else if (unit === 'nanoseconds') profileSeconds = samples / 1e9;
+  else if (unit === 'microseconds') profileSeconds = samples / 1e6;
+  return {
+    samples,
+    wallSeconds: mean(inputs.map((r) => r.wallSeconds)),
+    cpuSeconds: mean(inputs.map((r) => r.cpuSeconds)),
+    profileSeconds,
+  };
+}
+
+export function historyEntry(
+  sha: string,
+  date: string,
+  totals: SideTotals,
+  frames: TopFrame[],
+  timePerShare: number | null,
+): HistoryEntry {
+  const [total, totalMeasure] =
+    totals.wallSeconds !== null
+      ? [totals.wallSeconds, 'wallSeconds']
+      : totals.profileSeconds !== null
+        ? [totals.profileSeconds, 'profileSeconds']
+        : [totals.samples, 'samples'];
+  return {
+    sha,
+    date,
+    total,
+    totalMeasure,
+    frames: frames.map((f) => ({
+      key: f.key,
+      share: f.share,
+      selfShare: f.selfShare,
+      timeSeconds: timePerShare === null ? null : Math.round(f.share * timePerShare * 1e6) / 1e6,
+    })),
+  };
+}
+
+/** Runs as the statistics want them: profile plus the runner's wall and CPU seconds. */
+export function runInputs(r: RecordResult): RunInput[] {
+  return r.profiles.map((profile, i) => {
+    const rec = r.runSet.runs[i];
+    return { profile, wallSeconds: rec?.wallSeconds, cpuSeconds: rec?.cpuSeconds };
+  });
+}
+
+export function machineText(m: MachineInfo | null | undefined): string {
+  if (!m) return 'unknown machine';
+  return `${m.cpuModel}, ${m.cores} cores, ${m.platform}/${m.arch} ${m.kernel}, load ${m.loadAvg.map((x) => x.toFixed(2)).join(' ')}`;
+}

@@ -1,0 +1,47 @@
+import type { Profile } from '../profile/profile.js';
+import { diffuse, frameColor, type Rgb } from './colors.js';
+import { labelRanks } from './frame-info.js';
+import type { FlameOptions } from './index.js';
+import { layoutFlame } from './layout.js';
+import { innerWidth, resolveOptions } from './options.js';
+import { renderEmpty, renderScene } from './svg.js';
+import { buildCallTree } from './tree.js';
+
+const ROOT_COLOR: Rgb = [225, 225, 225];
+
+export function flameSvg(p: Profile, opts: FlameOptions): string {
+  const r = resolveOptions(opts);
+  const title =
+    opts.title ??
+    (opts.flamechart ? 'Flame Chart' : r.direction === 'icicle' ? 'Icicle Graph' : 'Flame Graph');
+  if (!(p.totalWeight() > 0)) return renderEmpty(title, r.width, 'the profile has no samples to draw');
+  const tree = buildCallTree(p);
+  const rank = labelRanks(p);
+  const layout = layoutFlame(tree, {
+    widthPx: innerWidth(r),
+    minWidthPx: r.minWidth,
+    order: r.order,
+    rank,
+    maxDepth: r.maxDepth,
+  });
+  const colors = new Map<number, Rgb>();
+  return renderScene({
+    profile: p,
+    tree,
+    layout,
+    width: r.width,
+    direction: r.direction,
+    title,
+    subtitle: opts.subtitle,
+    style: (i) => {
+      const fid = tree.frame[layout.node[i]];
+      let c = ROOT_COLOR;
+      if (fid >= 0) {
+        let known = colors.get(fid);
+        if (!known) colors.set(fid, (known = frameColor(p.frame(fid), r.palette)));
+        c = known;
+      }
+      return { fill: r.colorDiffusion ? diffuse(c, layout.w[i] / layout.total) : c };
+    },
+  });
+}

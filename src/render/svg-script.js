@@ -1,0 +1,431 @@
+// Interactivity of flamediff's SVG flamegraphs: tooltips, click to zoom, regex search with
+// "Matched: X%", keyboard navigation, and zoom/search state in the URL (?x=&y=&s=&i=).
+// Embedded verbatim in every SVG (imported with ?raw by src/render/svg.ts), so: plain ES2015,
+// no dependencies, no network, and never the three characters that end a CDATA section.
+// Frame data comes from the JSON blob #fd-data; frame names are only ever set with textContent.
+(() => {
+  const root = document.currentScript ? document.currentScript.parentNode : document.documentElement;
+  const NS = 'http://www.w3.org/2000/svg';
+  const $ = (id) => root.querySelector('#' + id);
+  const data = JSON.parse($('fd-data').textContent);
+  const D = data.d;
+  const S = 7; // stride of data.d: frame, depth, x, w, self, pruned weight, pruned count
+  const inner = data.W - 2 * data.xpad;
+  const framesG = $('fd-frames');
+  const els = framesG.children;
+  const n = els.length;
+  const rects = new Array(n);
+  const texts = new Array(n);
+  const fills = new Array(n);
+  const ox = new Array(n);
+  const oy = new Array(n);
+  const hidden = new Array(n);
+  const byDepth = [];
+  for (let i = 0; i < n; i++) {
+    const g = els[i];
+    g._fd = i;
+    rects[i] = g.firstElementChild;
+    texts[i] = g.children[1] || null;
+    fills[i] = rects[i].getAttribute('fill');
+    ox[i] = rects[i].getAttribute('x');
+    oy[i] = rects[i].getAttribute('y');
+    hidden[i] = false;
+    const dep = D[i * S + 1];
+    (byDepth[dep] || (byDepth[dep] = [])).push(i);
+  }
+  const fr = (i) => data.fr[D[i * S]];
+  const depthOf = (i) => D[i * S + 1];
+  const xOf = (i) => D[i * S + 2];
+  const wOf = (i) => D[i * S + 3];
+
+  // ---- number formatting
+  function group3(v) {
+    const s = String(Math.round(v));
+    return s.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  }
+  function amount(v) {
+    const u = data.unit;
+    if (u === 'nanoseconds' || u === 'microseconds') {
+      const ms = u === 'nanoseconds' ? v / 1e6 : v / 1e3;
+      return ms >= 1000 ? (ms / 1000).toFixed(2) + ' s' : ms.toFixed(ms >= 10 ? 1 : 3) + ' ms';
+    }
+    if (u === 'bytes') {
+      if (v >= 1048576) return (v / 1048576).toFixed(1) + ' MiB';
+      if (v >= 1024) return (v / 1024).toFixed(1) + ' KiB';
+      return group3(v) + ' B';
+    }
+    const k = Number.isInteger(v) ? group3(v) : String(Math.round(v * 1000) / 1000);
+    return k + (u === 'count' ? '' : v === 1 ? ' sample' : ' samples');
+  }
+  function pct(v, of) {
+    return of > 0 ? ((100 * v) / of).toFixed(2) + '%' : '0%';
+  }
+
+  // ---- text fitting (same rule as src/render/truncate.ts)
+  function fitText(label, w) {
+    const fit = Math.floor((w - 6) / data.cw);
+    if (fit < 3) return '';
+    if (label.length <= fit) return label;
+    let start = label.length - (fit - 1);
+    const c = label.charCodeAt(start);
+    if (c >= 0xdc00 && c <= 0xdfff) start++;
+    return '\u2026' + label.slice(start);
+  }
+  function isDark(fill) {
+    const m = /^#(..)(..)(..)$/.exec(fill);
+    if (!m) return false;
+    const l = 0.2126 * parseInt(m[1], 16) + 0.7152 * parseInt(m[2], 16) + 0.0722 * parseInt(m[3], 16);
+    return l / 255 < 0.4;
+  }
+  function place(i, x, w) {
+    const r = rects[i];
+    r.setAttribute('x', String(Math.round(x * 100) / 100));
+    r.setAttribute('width', String(Math.round(w * 100) / 100));
+    const t = fitText(fr(i)[3], w);
+    let el = texts[i];
+    if (!el) {
+      if (t === '') return;
+      el = document.createElementNS(NS, 'text');
+      el.setAttribute('y', String(Number(oy[i]) + 11.5));
+      if (isDark(fills[i])) el.setAttribute('fill', '#fff');
+      els[i].appendChild(el);
+      texts[i] = el;
+    }
+    el.setAttribute('x', String(Math.round((x + 3) * 100) / 100));
+    el.textContent = t;
+  }
+  function setHidden(i, h) {
+    if (hidden[i] !== h) {
+      hidden[i] = h;
+      els[i].classList.toggle('fd-hide', h);
+    }
+  }
+
+  // ---- zoom
+  let zoomed = -1;
+  let viewX = 0;
+  let viewW = data.total;
+  function zoom(z) {
+    zoomed = z;
+    const x0 = z < 0 ? 0 : xOf(z);
+    const w0 = z < 0 ? data.total : wOf(z);
+    const d0 = z < 0 ? 0 : depthOf(z);
+    const eps = data.total * 1e-12;
+    viewX = x0;
+    viewW = w0;
+    const scale = inner / w0;
+    for (let j = 0; j < n; j++) {
+      const xj = xOf(j);
+      const wj = wOf(j);
+      let parent = false;
+      let show;
+      if (depthOf(j) < d0) {
+        show = xj <= x0 + eps && xj + wj >= x0 + w0 - eps;
+        parent = show;
+      } else {
+        show = xj >= x0 - eps && xj + wj <= x0 + w0 + eps;
+      }
+      setHidden(j, !show);
+      els[j].classList.toggle('fd-parent', parent);
+      if (!show) continue;
+      if (parent) place(j, data.xpad, inner);
+      else place(j, data.xpad + (xj - x0) * scale, wj * scale);
+    }
+    $('fd-unzoom').classList.toggle('fd-hide', z < 0);
+    if (searchRe) runSearch();
+    updateUrl();
+  }
+
+  // ---- search
+  let searchRe = null;
+  let searchTerm = '';
+  let ignoreCase = false;
+  function runSearch() {
+    const spans = [];
+    for (let j = 0; j < n; j++) {
+      searchRe.lastIndex = 0;
+      const hit = searchRe.test(fr(j)[1]);
+      rects[j].setAttribute('fill', hit ? '#e600e6' : fills[j]);
+      if (hit) {
+        const a = Math.max(xOf(j), viewX);
+        const b = Math.min(xOf(j) + wOf(j), viewX + viewW);
+        if (b > a) spans.push([a, b]);
+      }
+    }
+    // Each sample once: a match nested in another match adds nothing.
+    spans.sort((p, q) => p[0] - q[0] || q[1] - p[1]);
+    let covered = 0;
+    let end = -Infinity;
+    for (let k = 0; k < spans.length; k++) {
+      const s = Math.max(spans[k][0], end);
+      if (spans[k][1] > s) covered += spans[k][1] - s;
+      if (spans[k][1] > end) end = spans[k][1];
+    }
+    $('fd-matched').textContent = 'Matched: ' + ((100 * covered) / viewW).toFixed(1) + '%';
+    const btn = $('fd-search');
+    btn.textContent = 'Reset Search';
+    btn.classList.add('fd-on');
+  }
+  function setSearch(term) {
+    searchTerm = term || '';
+    if (searchTerm === '') {
+      clearSearch();
+      return;
+    }
+    try {
+      searchRe = new RegExp(searchTerm, ignoreCase ? 'i' : '');
+    } catch (_e) {
+      searchRe = null;
+      $('fd-matched').textContent = 'Invalid regular expression';
+      return;
+    }
+    runSearch();
+    updateUrl();
+  }
+  function clearSearch() {
+    searchRe = null;
+    searchTerm = '';
+    for (let j = 0; j < n; j++) rects[j].setAttribute('fill', fills[j]);
+    $('fd-matched').textContent = ' ';
+    const btn = $('fd-search');
+    btn.textContent = 'Search';
+    btn.classList.remove('fd-on');
+    updateUrl();
+  }
+  function askSearch() {
+    if (searchRe) {
+      clearSearch();
+      return;
+    }
+    const term = window.prompt(
+      'Enter a search term (regexp allowed, eg: ^ext4_)' + (ignoreCase ? ', ignoring case' : ''),
+      searchTerm,
+    );
+    if (term !== null) setSearch(term);
+  }
+  function toggleCase() {
+    ignoreCase = !ignoreCase;
+    $('fd-case').classList.toggle('fd-on', ignoreCase);
+    if (searchTerm) setSearch(searchTerm);
+    else updateUrl();
+  }
+
+  // ---- URL state
+  function updateUrl() {
+    try {
+      const p = new URLSearchParams(window.location.search);
+      if (zoomed >= 0) {
+        p.set('x', ox[zoomed]);
+        p.set('y', oy[zoomed]);
+      } else {
+        p.delete('x');
+        p.delete('y');
+      }
+      if (searchTerm) p.set('s', searchTerm);
+      else p.delete('s');
+      if (ignoreCase) p.set('i', '1');
+      else p.delete('i');
+      const q = p.toString();
+      window.history.replaceState(
+        null,
+        '',
+        window.location.pathname + (q ? '?' + q : '') + window.location.hash,
+      );
+    } catch (_e) {
+      // file:// pages may refuse replaceState; the view still works.
+    }
+  }
+  function restoreFromUrl() {
+    let p;
+    try {
+      p = new URLSearchParams(window.location.search);
+    } catch (_e) {
+      return;
+    }
+    if (p.get('i') === '1') {
+      ignoreCase = true;
+      $('fd-case').classList.add('fd-on');
+    }
+    const x = p.get('x');
+    const y = p.get('y');
+    if (x !== null && y !== null) {
+      for (let j = 0; j < n; j++) {
+        if (ox[j] === x && oy[j] === y) {
+          zoom(j);
+          break;
+        }
+      }
+    }
+    const s = p.get('s');
+    if (s) setSearch(s);
+  }
+
+  // ---- tooltip and details
+  const tip = $('fd-tip');
+  const tipRect = tip.firstElementChild;
+  function tipLines(i) {
+    const f = fr(i);
+    const w = wOf(i);
+    const lines = [f[0]];
+    if (f[2]) lines.push('at ' + f[2]);
+    lines.push(
+      amount(w) +
+        ' (' +
+        pct(w, data.total) +
+        ' of all' +
+        (zoomed >= 0 ? ', ' + pct(w, viewW) + ' of zoom' : '') +
+        ')',
+    );
+    const self = D[i * S + 4];
+    if (self > 0) lines.push('self: ' + amount(self) + ' (' + pct(self, data.total) + ')');
+    const pc = D[i * S + 6];
+    if (pc > 0)
+      lines.push(
+        '+ ' +
+          amount(D[i * S + 5]) +
+          ' in ' +
+          pc +
+          (pc === 1 ? ' callee' : ' callees') +
+          ' too narrow to draw',
+      );
+    if (data.x) {
+      const x = data.x[D[i * S]];
+      if (x) for (let k = 0; k < x.length; k++) lines.push(x[k]);
+    }
+    return lines;
+  }
+  function showTip(i, sx, sy) {
+    const lines = tipLines(i);
+    while (tip.childNodes.length > 1) tip.removeChild(tip.lastChild);
+    for (let k = 0; k < lines.length; k++) {
+      const t = document.createElementNS(NS, 'text');
+      t.setAttribute('x', '6');
+      t.setAttribute('y', String(16 + k * 15));
+      if (k === 0) t.setAttribute('font-weight', 'bold');
+      t.textContent = lines[k];
+      tip.appendChild(t);
+    }
+    tip.setAttribute('visibility', 'visible');
+    const bb = tip.getBBox();
+    const tw = bb.width + 12;
+    const th = lines.length * 15 + 8;
+    tipRect.setAttribute('width', String(tw));
+    tipRect.setAttribute('height', String(th));
+    const H = Number(root.getAttribute('height')) || 0;
+    let px = sx + 14;
+    let py = sy + 18;
+    if (px + tw > data.W) px = Math.max(0, sx - tw - 8);
+    if (py + th > H) py = Math.max(0, sy - th - 8);
+    tip.setAttribute('transform', 'translate(' + px + ',' + py + ')');
+    $('fd-details').textContent = fr(i)[1] + ' (' + amount(wOf(i)) + ', ' + pct(wOf(i), data.total) + ')';
+  }
+  function hideTip() {
+    tip.setAttribute('visibility', 'hidden');
+    $('fd-details').textContent = ' ';
+  }
+  function svgPoint(ev) {
+    const m = root.getScreenCTM ? root.getScreenCTM() : null;
+    if (!m) return { x: ev.clientX, y: ev.clientY };
+    const pt = root.createSVGPoint();
+    pt.x = ev.clientX;
+    pt.y = ev.clientY;
+    return pt.matrixTransform(m.inverse());
+  }
+  function frameOf(ev) {
+    let t = ev.target;
+    while (t && t !== framesG) {
+      if (t._fd !== undefined) return t._fd;
+      t = t.parentNode;
+    }
+    return -1;
+  }
+  framesG.addEventListener('mousemove', (ev) => {
+    const i = frameOf(ev);
+    if (i < 0) return;
+    const p = svgPoint(ev);
+    showTip(i, p.x, p.y);
+  });
+  framesG.addEventListener('mouseleave', hideTip);
+  framesG.addEventListener('click', (ev) => {
+    const i = frameOf(ev);
+    if (i < 0) return;
+    select(i, false);
+    zoom(i);
+  });
+
+  // ---- keyboard
+  let sel = -1;
+  function select(i, withTip) {
+    if (sel >= 0) els[sel].classList.remove('fd-sel');
+    sel = i;
+    if (i < 0) return;
+    els[i].classList.add('fd-sel');
+    if (withTip) showTip(i, Number(rects[i].getAttribute('x')), Number(oy[i]));
+  }
+  function visibleAt(d, pred) {
+    const list = byDepth[d] || [];
+    for (let k = 0; k < list.length; k++) if (!hidden[list[k]] && pred(list[k])) return list[k];
+    return -1;
+  }
+  function move(key) {
+    if (sel < 0 || hidden[sel]) return Math.max(zoomed, 0);
+    const d = depthOf(sel);
+    const x = xOf(sel);
+    const w = wOf(sel);
+    const list = byDepth[d];
+    const pos = list.indexOf(sel);
+    let k;
+    if (key === 'ArrowLeft') {
+      for (k = pos - 1; k >= 0; k--) if (!hidden[list[k]]) return list[k];
+      return sel;
+    }
+    if (key === 'ArrowRight') {
+      for (k = pos + 1; k < list.length; k++) if (!hidden[list[k]]) return list[k];
+      return sel;
+    }
+    const deeper = (key === 'ArrowUp') === data.dy < 0;
+    const found = deeper
+      ? visibleAt(d + 1, (j) => xOf(j) >= x && xOf(j) < x + w)
+      : visibleAt(d - 1, (j) => xOf(j) <= x && xOf(j) + wOf(j) >= x + w);
+    return found >= 0 ? found : sel;
+  }
+  framesG.addEventListener('keydown', (ev) => {
+    if (/^Arrow/.test(ev.key)) {
+      ev.preventDefault();
+      select(move(ev.key), true);
+    } else if ((ev.key === 'Enter' || ev.key === ' ') && sel >= 0) {
+      ev.preventDefault();
+      zoom(sel);
+      select(sel, true);
+    }
+  });
+  function button(id, fn) {
+    const b = $(id);
+    b.addEventListener('click', fn);
+    b.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Enter' || ev.key === ' ') {
+        ev.preventDefault();
+        fn();
+      }
+    });
+  }
+  button('fd-unzoom', () => zoom(-1));
+  button('fd-search', askSearch);
+  button('fd-case', toggleCase);
+  window.addEventListener('keydown', (ev) => {
+    if ((ev.ctrlKey || ev.metaKey) && (ev.key === 'f' || ev.key === 'F')) {
+      ev.preventDefault();
+      if (searchRe) clearSearch();
+      askSearch();
+    } else if (ev.key === 'Escape') {
+      hideTip();
+      if (searchRe) clearSearch();
+      else if (zoomed >= 0) zoom(-1);
+    }
+  });
+
+  // The debugging/test hook: programmatic search without a prompt, and a readiness flag.
+  root.fdSearch = setSearch;
+  restoreFromUrl();
+  root.setAttribute('data-ready', '1');
+})();

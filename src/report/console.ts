@@ -1,0 +1,96 @@
+// The plain-text console report: what `flamediff check` and `flamediff demo` print. Names are
+// printed as text, with control characters replaced (a frame name must not drive the terminal).
+import type { ComparisonReport, FrameResult } from '../stats/types.js';
+import { pct, pp, ppInterval, qValue, relInterval, seconds, shortSha, signedPct } from './format.js';
+import { stripControl } from './markdown.js';
+import { type ReportInput, relativeFile } from './view-model.js';
+
+const MAX_ROWS = 15;
+
+export function renderConsole(input: ReportInput, files: string[] = []): string {
+  const r = input.report;
+  const out: string[] = [];
+  out.push(headline(r));
+  if (r?.reason) out.push(`  ${clean(r.reason)}`);
+  if (input.baseline?.note) out.push(`  note: ${clean(input.baseline.note)}`);
+  if (r) {
+    const reg = r.frames
+      .filter((f) => f.status === 'regressed' && f.rank !== null)
+      .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+    const imp = r.frames.filter((f) => f.status === 'improved').sort((a, b) => a.delta - b.delta);
+    if (reg.length)
+      out.push('', 'Regressed frames (ranked):', ...table(reg.slice(0, MAX_ROWS), true, input.rootDir));
+    if (reg.length > MAX_ROWS) out.push(`  ...and ${reg.length - MAX_ROWS} more`);
+    if (imp.length)
+      out.push('', `Improved frames (${imp.length}):`, ...table(imp.slice(0, 5), false, input.rootDir));
+    if (imp.length > 5) out.push(`  ...and ${imp.length - 5} more`);
+    if (r.dropped.length) {
+      out.push(
+        '',
+        `Dropped as noise: ${r.dropped.length} frames (${pct(r.droppedShare.base)} of base, ${pct(r.droppedShare.head)} of head samples)`,
+      );
+    }
+    for (const w of r.warnings) out.push(`warning: ${clean(w)}`);
+  }
+  out.push('', ...measured(input));
+  if (files.length) out.push('', 'Wrote:', ...files.map((f) => `  ${f}`));
+  return `${out.join('\n')}\n`;
+}
+
+function headline(r: ComparisonReport | null): string {
+  if (!r) return 'flamediff: no baseline to compare with (nothing gated)';
+  const t = r.total;
+  const total =
+    t.change === null
+      ? 'total not comparable'
+      : `total ${signedPct(t.change)}${t.ci ? ` (95% CI ${relInterval(t.ci)})` : ''}`;
+  const n = r.frames.filter((f) => f.status === 'regressed' && f.rank !== null).length;
+  return `flamediff: ${r.verdict === 'fail' ? 'FAIL, performance regression' : 'PASS'}: ${total}; ${n} regressed frame${n === 1 ? '' : 's'}`;
+}
+
+function table(frames: FrameResult[], ranked: boolean, root?: string): string[] {
+  const rows = frames.map((f) => [
+    ranked ? String(f.rank) : '-',
+    truncate(clean(f.name), 48),
+    truncate(clean(f.file ? `${relativeFile(f.file, root)}${f.line > 0 ? `:${f.line}` : ''}` : ''), 40),
+    `${pct(f.base.mean)} -> ${pct(f.head.mean)}`,
+    `${seconds(f.base.timeSeconds)} -> ${seconds(f.head.timeSeconds)}`,
+    `${pp(f.delta)} ${ppInterval(f.ci)}`,
+    qValue(f.qValue),
+  ]);
+  const head = ['#', 'frame', 'location', 'share', 'time', 'change [95% CI]', 'q'];
+  const all = [head, ...rows];
+  const widths = head.map((_, c) => Math.max(...all.map((row) => row[c].length)));
+  return all.map(
+    (row) =>
+      `  ${row
+        .map((cell, c) => cell.padEnd(widths[c]))
+        .join('  ')
+        .trimEnd()}`,
+  );
+}
+
+function measured(input: ReportInput): string[] {
+  const m = input.measured;
+  const lines = [
+    `Measured: ${m.runsBase} base + ${m.runsHead} head runs${m.rerun ? ' (interleaved here)' : ''}, sampler ${clean(m.sampler)} ${clean(m.samplerVersion)}${m.rateHz ? ` at ${m.rateHz} Hz` : ''}`,
+    `Machine: ${clean(m.machine)}`,
+  ];
+  if (input.baseline)
+    lines.push(`Baseline: ${shortSha(input.baseline.sha)} on ${clean(input.baseline.branch)}`);
+  const s = input.report?.settings;
+  if (s) {
+    lines.push(
+      `Test: ${clean(s.test ?? 'per-frame test')}, FDR ${s.alpha}, gate: frame +${(s.gateFrameShare * 100).toFixed(1)} pp${s.gateTotal !== null ? `, total ${signedPct(s.gateTotal)}` : ''}`,
+    );
+  }
+  return lines;
+}
+
+function clean(s: string): string {
+  return stripControl(s).replace(/[\r\n\t]+/g, ' ');
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}

@@ -1,0 +1,278 @@
+// The report's view model: pure code from the comparison and the run facts to display-ready,
+// already-escaped strings. Templates only arrange these strings; escaping happens here, once.
+
+import type { FrameTrend } from '../history/index.js';
+import type { ReportLinks } from '../pipeline/check.js';
+import type { ComparisonReport, FrameResult } from '../stats/types.js';
+import {
+  age,
+  count,
+  pct,
+  pp,
+  ppInterval,
+  qValue,
+  relInterval,
+  seconds,
+  shortSha,
+  signedPct,
+} from './format.js';
+import { mdCode, mdFence, mdText, safeUrl } from './markdown.js';
+
+export const COMMENT_MARKER = '<!-- flamediff:comment -->';
+
+export interface MeasuredFacts {
+  runsBase: number;
+  runsHead: number;
+  sampler: string;
+  samplerVersion: string;
+  machine: string;
+  /** True when base and head ran interleaved on this machine (baseline: rerun). */
+  rerun: boolean;
+  rateHz: number | null;
+}
+
+export interface ReportInput {
+  report: ComparisonReport | null;
+  headSha: string;
+  headRef: string;
+  /** The baseline compared with; sha '' when none was found (the note says why). */
+  baseline: { sha: string; branch: string; note: string | null; commitDate?: string | null } | null;
+  headDate?: string | null;
+  measured: MeasuredFacts;
+  links?: ReportLinks;
+  /** Text flamegraph (renderTextFlame, markdown style), if rendered. */
+  textFlame?: string | null;
+  trends?: FrameTrend[];
+  /** Repository root: frame files under it are shown (and passed to sourceUrl) relative to it. */
+  rootDir?: string;
+  /** Local file names of the pictures, shown when there are no URLs (CLI runs). */
+  localFiles?: { diffSvg?: string; diffPng?: string };
+}
+
+export interface FrameRow {
+  rank: string;
+  name: string;
+  location: string;
+  before: string;
+  after: string;
+  timeBefore: string;
+  timeAfter: string;
+  change: string;
+  interval: string;
+  q: string;
+  trend: string;
+  creep: string | null;
+}
+
+/** How much to show; the comment shrinks these in a stated order to fit GitHub's limit. */
+export interface Detail {
+  maxRegressions: number;
+  maxImprovements: number;
+  maxDropped: number;
+  textFlame: boolean;
+}
+
+export const FULL_DETAIL: Detail = {
+  maxRegressions: 50,
+  maxImprovements: 30,
+  maxDropped: 30,
+  textFlame: true,
+};
+
+export interface ReportView {
+  marker: string;
+  status: 'fail' | 'pass' | 'none';
+  verdictLine: string;
+  reason: string;
+  regressions: FrameRow[];
+  regressionsMore: number;
+  hasTrend: boolean;
+  hasCreep: boolean;
+  improvements: FrameRow[];
+  improvementsMore: number;
+  improvementCount: number;
+  image: { markdown: string } | null;
+  textFlame: string | null;
+  textFlameOpen: boolean;
+  measured: string[];
+  baselineNote: string | null;
+  noise: { summary: string; frames: string[]; more: number } | null;
+  warnings: string[];
+  omitted: string | null;
+}
+
+export function buildView(input: ReportInput, detail: Detail = FULL_DETAIL): ReportView {
+  const r = input.report;
+  const links = input.links ?? {};
+  const trends = new Map((input.trends ?? []).map((t) => [t.key, t]));
+  const regressed = r ? r.frames.filter((f) => f.status === 'regressed' && f.rank !== null).sort(byRank) : [];
+  const improved = r ? r.frames.filter((f) => f.status === 'improved').sort((a, b) => a.delta - b.delta) : [];
+  const row = (f: FrameResult, i: number) => frameRow(f, i, links, trends.get(f.key), input.rootDir);
+  return {
+    marker: COMMENT_MARKER,
+    status: r ? r.verdict : 'none',
+    verdictLine: verdictLine(input),
+    reason: r ? mdText(r.reason) : '',
+    regressions: regressed.slice(0, detail.maxRegressions).map(row),
+    regressionsMore: Math.max(0, regressed.length - detail.maxRegressions),
+    hasTrend: regressed.some((f) => (trends.get(f.key)?.sparkline ?? '') !== ''),
+    hasCreep: regressed.slice(0, detail.maxRegressions).some((f) => Boolean(trends.get(f.key)?.creepNote)),
+    improvements: improved.slice(0, detail.maxImprovements).map(row),
+    improvementsMore: Math.max(0, improved.length - detail.maxImprovements),
+    improvementCount: improved.length,
+    image: r ? imageBlock(links, input.localFiles) : null,
+    textFlame: detail.textFlame && input.textFlame ? textFlameBlock(input.textFlame) : null,
+    textFlameOpen: Boolean(links.inlineTextFlamegraph),
+    measured: measuredLines(input),
+    baselineNote: input.baseline?.note ? mdText(input.baseline.note) : null,
+    noise: r ? noiseBlock(r, detail.maxDropped) : null,
+    warnings: (r?.warnings ?? []).map(mdText),
+    omitted: null,
+  };
+}
+
+function byRank(a: FrameResult, b: FrameResult): number {
+  return (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.delta - a.delta || (a.key < b.key ? -1 : 1);
+}
+
+function verdictLine(input: ReportInput): string {
+  const r = input.report;
+  if (!r) {
+    return input.baseline?.sha
+      ? `⚪ **No comparison**: baseline ${mdCode(shortSha(input.baseline.sha))} could not be compared.`
+      : '⚪ **No baseline to compare with** yet: this run was measured, nothing was gated.';
+  }
+  const n = r.frames.filter((f) => f.status === 'regressed' && f.rank !== null).length;
+  const total = totalText(r);
+  if (r.verdict === 'fail') {
+    return `🔴 **Performance regression**: ${total}; ${n} frame${n === 1 ? '' : 's'} regressed.`;
+  }
+  const extra = n > 0 ? `; ${n} frame${n === 1 ? '' : 's'} changed below the gates` : '';
+  return `🟢 **No gated regression**: ${total}${extra}.`;
+}
+
+function totalText(r: ComparisonReport): string {
+  const t = r.total;
+  const what = measureName(t.measure);
+  if (t.change === null) return `${what} not comparable`;
+  const ci = t.ci ? ` (95% CI ${relInterval(t.ci)})` : '';
+  return `${what} ${signedPct(t.change)}${ci}`;
+}
+
+function measureName(m: string): string {
+  switch (m) {
+    case 'wallSeconds':
+      return 'wall time';
+    case 'cpuSeconds':
+      return 'CPU time';
+    case 'profileSeconds':
+      return 'profiled time';
+    default:
+      return 'total samples';
+  }
+}
+
+/** `file` relative to `root` when it lies under it (also for file:// URLs), else unchanged. */
+export function relativeFile(file: string, root: string | undefined): string {
+  if (!root) return file;
+  const plain = file.startsWith('file://') ? decodeURIComponent(file.slice('file://'.length)) : file;
+  const prefix = root.endsWith('/') ? root : `${root}/`;
+  return plain.startsWith(prefix) ? plain.slice(prefix.length) : file;
+}
+
+function frameRow(
+  f: FrameResult,
+  i: number,
+  links: ReportLinks,
+  trend: FrameTrend | undefined,
+  root?: string,
+): FrameRow {
+  const file = relativeFile(f.file, root);
+  const loc = file ? `${file}${f.line > 0 ? `:${f.line}` : ''}` : '';
+  const url = loc && links.sourceUrl ? safeUrl(links.sourceUrl(file, f.line)) : null;
+  const locCode = loc ? mdCode(loc, 80) : '';
+  return {
+    rank: String(f.rank ?? i + 1),
+    name: mdCode(f.name),
+    location: url ? `[${locCode}](${url})` : locCode,
+    before: pct(f.base.mean),
+    after: pct(f.head.mean),
+    timeBefore: seconds(f.base.timeSeconds),
+    timeAfter: seconds(f.head.timeSeconds),
+    change: pp(f.delta),
+    interval: ppInterval(f.ci),
+    q: qValue(f.qValue),
+    trend: trend?.sparkline ? mdCode(trend.sparkline, 40) : '',
+    creep: trend?.creepNote ? mdText(trend.creepNote) : null,
+  };
+}
+
+function imageBlock(links: ReportLinks, local: ReportInput['localFiles']): { markdown: string } | null {
+  const img = safeUrl(links.imageUrl);
+  const svg = safeUrl(links.svgUrl);
+  if (img) {
+    const pic = `![Differential flamegraph: red grew, blue shrank](${img})`;
+    return { markdown: svg ? `[${pic}](${svg})\n\n[Open the interactive SVG](${svg})` : pic };
+  }
+  if (svg) return { markdown: `[Open the interactive differential flamegraph (SVG)](${svg})` };
+  if (local?.diffSvg || local?.diffPng) {
+    const files = [local.diffSvg, local.diffPng].filter((x): x is string => Boolean(x)).map((f) => mdCode(f));
+    return { markdown: `Differential flamegraph written to ${files.join(' and ')} (red grew, blue shrank).` };
+  }
+  return null;
+}
+
+/** The text flamegraph goes into a fence it cannot break out of (its own fence, if any, is removed). */
+function textFlameBlock(text: string): string {
+  const m = /^\s*(`{3,}|~{3,})[^\n]*\n([\s\S]*?)\n\1\s*$/.exec(text);
+  return mdFence(m ? m[2] : text);
+}
+
+function measuredLines(input: ReportInput): string[] {
+  const m = input.measured;
+  const r = input.report;
+  const s = r?.settings;
+  const lines: string[] = [];
+  lines.push(
+    `${m.runsBase} base and ${m.runsHead} head runs${m.rerun ? ', interleaved on this machine (baseline: rerun)' : ''}`,
+  );
+  if (r) lines.push(`${count(r.total.base.samples)} → ${count(r.total.head.samples)} samples per run (mean)`);
+  lines.push(
+    `sampler ${mdCode(m.sampler + (m.samplerVersion ? ` ${m.samplerVersion}` : ''))}${m.rateHz ? ` at ${m.rateHz} Hz` : ''}; machine ${mdCode(m.machine, 120)}`,
+  );
+  const b = input.baseline;
+  if (b?.sha) {
+    const a = age(b.commitDate ?? null, input.headDate ?? null);
+    lines.push(
+      `baseline ${mdCode(shortSha(b.sha))} on ${mdCode(b.branch)}${a ? ` (${a} older than the head)` : ''}`,
+    );
+  }
+  if (s) {
+    lines.push(
+      `${mdText(s.test ?? 'per-frame test across runs')}; false-discovery rate ${s.alpha}; effect floors ${pp(s.minEffect)} and ${signedPct(s.minRelEffect, 0)} of the frame; ${s.granularity} granularity`,
+    );
+    lines.push(
+      `gates: a ranked frame growing by more than ${pp(s.gateFrameShare)} of total${s.gateTotal !== null ? `, or the total growing by more than ${signedPct(s.gateTotal)}` : ''}`,
+    );
+    if (s.metricNote) lines.push(mdText(s.metricNote));
+  }
+  if (r && r.total.base.wallSeconds !== null && r.total.head.wallSeconds !== null) {
+    lines.push(
+      `wall time per run ${seconds(r.total.base.wallSeconds)} → ${seconds(r.total.head.wallSeconds)}`,
+    );
+  }
+  return lines;
+}
+
+function noiseBlock(r: ComparisonReport, max: number): ReportView['noise'] {
+  const s = r.settings;
+  const n = r.dropped.length;
+  const summary =
+    `${n} frame${n === 1 ? '' : 's'} dropped as inconsistent (under ${pct(s.minShare)} of samples in more than ${pct(1 - s.quorum, 0)} of runs): ` +
+    `${pct(r.droppedShare.base)} of base and ${pct(r.droppedShare.head)} of head samples.`;
+  const frames = [...r.dropped]
+    .sort((a, b) => b.maxShare - a.maxShare || (a.key < b.key ? -1 : 1))
+    .slice(0, max)
+    .map((d) => `${mdCode(d.name)} (max ${pct(d.maxShare)}, in ${pct(d.presence, 0)} of runs)`);
+  return { summary, frames, more: Math.max(0, n - frames.length) };
+}

@@ -1,0 +1,359 @@
+// Runs a workload N times (after W warm-ups) under a sampler, each run in its own process group
+// with its own output file, timeout and exit-status check, and writes DIR/run-<i>.<ext> plus
+// DIR/runs.json. Two workloads (base, head) can be interleaved A B A B so drift hits both.
+//
+// Files are staged in DIR/.flamediff-partial-<pid>/ and moved into DIR only when every run
+// succeeded, so a failed or interrupted recording never leaves a partial set behind.
+import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { UserError } from '../errors.js';
+import type { Profile } from '../profile/profile.js';
+import type { InterleavedOptions, RecordOptions, RecordResult } from './index.js';
+import { machineInfo } from './machine.js';
+import { type GroupRunResult, runGroup, TAIL_LINES } from './process-group.js';
+import { hasGnuTime, pollProc, type ResourceUsage, readTimerFile, timerPrefix } from './resource-timer.js';
+import { type RunContext, type Sampler, type SamplerInfo, sampleCount } from './sampler.js';
+import { samplerByName } from './samplers/index.js';
+import type { MachineInfo, RunRecord, RunSet } from './types.js';
+
+/** Structured progress for UIs that redraw (the CLI's TTY ticker); lines go to onProgress. */
+export type ProgressEvent =
+  | { type: 'ready'; sampler: string; version: string; resourceSource: string }
+  | { type: 'start'; phase: 'warmup' | 'run'; index: number; total: number; side: string }
+  | {
+      type: 'done';
+      phase: 'warmup' | 'run';
+      index: number;
+      total: number;
+      side: string;
+      wallSeconds: number;
+      samples: number | null;
+    };
+
+/** A run failed: names the run, its exit status and the last lines of its stderr. */
+export class RunFailedError extends UserError {
+  constructor(
+    readonly run: string,
+    readonly reason: string,
+    readonly stderrTail: string[],
+  ) {
+    const tail = stderrTail.length
+      ? `\n  last ${stderrTail.length} lines of stderr:\n${stderrTail.map((l) => `    ${l}`).join('\n')}`
+      : '\n  (no stderr output)';
+    super(`${run} failed: ${reason}${tail}`);
+    this.name = 'RunFailedError';
+  }
+}
+
+/** Ctrl-C / SIGTERM while recording: everything was stopped and nothing was kept. */
+export class InterruptedError extends UserError {
+  override readonly exitCode = 130;
+  constructor(run: string) {
+    super(`interrupted during ${run}; the workload and the sampler were stopped, no runs were kept`);
+    this.name = 'InterruptedError';
+  }
+}
+
+interface SideSpec {
+  label: string;
+  command: string[];
+  cwd: string;
+  env: Record<string, string>;
+  outDir: string;
+}
+
+interface SideState extends SideSpec {
+  info: SamplerInfo;
+  stage: string;
+  records: RunRecord[];
+  profiles: Profile[];
+  files: string[];
+}
+
+interface Common {
+  sampler: Sampler;
+  runs: number;
+  warmup: number;
+  rateHz: number | null;
+  timeoutSeconds: number | null;
+  samplerOptions: Record<string, boolean | string>;
+  signal?: AbortSignal;
+  onProgress?: (line: string) => void;
+  onEvent?: (e: ProgressEvent) => void;
+  resourceSource: 'gnu-time' | 'proc' | 'none';
+  sequence: number;
+}
+
+export async function recordRuns(opts: RecordOptions & { onEvent?: (e: ProgressEvent) => void }): Promise<RecordResult> {
+  const side: SideSpec = {
+    label: 'run',
+    command: opts.command,
+    cwd: path.resolve(opts.cwd ?? process.cwd()),
+    env: opts.env ?? {},
+    outDir: path.resolve(opts.outDir),
+  };
+  const [result] = await recordSides([side], opts);
+  return result;
+}
+
+export async function recordRunsInterleaved(
+  opts: InterleavedOptions & { onEvent?: (e: ProgressEvent) => void },
+): Promise<{ base: RecordResult; head: RecordResult }> {
+  const mk = (label: string, s: InterleavedOptions['base']): SideSpec => ({
+    label,
+    command: s.command,
+    cwd: path.resolve(s.cwd ?? process.cwd()),
+    env: s.env ?? {},
+    outDir: path.resolve(s.outDir),
+  });
+  const base = mk('base', opts.base);
+  const head = mk('head', opts.head);
+  if (base.outDir === head.outDir) throw new UserError('base and head need different output directories');
+  const [b, h] = await recordSides([base, head], opts);
+  return { base: b, head: h };
+}
+
+async function recordSides(
+  specs: SideSpec[],
+  opts: Omit<RecordOptions, 'command' | 'cwd' | 'outDir' | 'env'> & { onEvent?: (e: ProgressEvent) => void },
+): Promise<RecordResult[]> {
+  const sampler = samplerByName(opts.sampler);
+  const runs = opts.runs ?? 5;
+  const warmup = opts.warmup ?? 1;
+  if (!Number.isInteger(runs) || runs < 1) throw new UserError(`runs must be an integer >= 1, got ${runs}`);
+  if (!Number.isInteger(warmup) || warmup < 0) throw new UserError(`warmup must be an integer >= 0, got ${warmup}`);
+  for (const s of specs) {
+    if (s.command.length === 0) throw new UserError('no command to record; give it after `--`');
+  }
+  const rateHz = opts.rateHz ?? sampler.defaultRateHz;
+  if (rateHz !== null && !(rateHz > 0)) throw new UserError(`rate must be a positive number of Hz, got ${rateHz}`);
+  const samplerOptions = opts.samplerOptions ?? {};
+  // Everything that can be wrong with the sampler is reported before the first run.
+  const states: SideState[] = [];
+  for (const s of specs) {
+    const env = { ...process.env, ...s.env };
+    const info = await sampler.check({ command: s.command, cwd: s.cwd, env, rateHz, options: samplerOptions });
+    states.push({ ...s, info, stage: '', records: [], profiles: [], files: [] });
+  }
+  const gnu = await hasGnuTime();
+  const common: Common = {
+    sampler,
+    runs,
+    warmup,
+    rateHz,
+    timeoutSeconds: opts.timeoutSeconds && opts.timeoutSeconds > 0 ? opts.timeoutSeconds : null,
+    samplerOptions,
+    signal: opts.signal,
+    onProgress: opts.onProgress,
+    onEvent: opts.onEvent,
+    resourceSource: gnu ? 'gnu-time' : process.platform === 'linux' ? 'proc' : 'none',
+    sequence: 0,
+  };
+  const version = states[0].info.version;
+  common.onEvent?.({ type: 'ready', sampler: sampler.name, version, resourceSource: common.resourceSource });
+  common.onProgress?.(
+    `${sampler.name}${version ? ` ${version}` : ''}: ${warmup} warm-up + ${runs} run${runs === 1 ? '' : 's'}` +
+      `${states.length > 1 ? ' per side, interleaved' : ''}; CPU/RSS from ${common.resourceSource}`,
+  );
+  const machine = machineInfo();
+  try {
+    for (const s of states) {
+      await mkdir(s.outDir, { recursive: true });
+      s.stage = await mkdtemp(path.join(s.outDir, `.flamediff-partial-${process.pid}-`));
+    }
+    for (let w = 1; w <= warmup; w++) for (const s of states) await runOnce(s, 'warmup', w, common);
+    for (let i = 1; i <= runs; i++) for (const s of states) await runOnce(s, 'run', i, common);
+    const loadAvgEnd = machineInfo().loadAvg;
+    const results: RecordResult[] = [];
+    for (const s of states) results.push(await commit(s, common, machine, loadAvgEnd));
+    return results;
+  } finally {
+    for (const s of states) if (s.stage) await rm(s.stage, { recursive: true, force: true });
+  }
+}
+
+function runName(s: SideState, phase: 'warmup' | 'run', index: number, c: Common): string {
+  const total = phase === 'warmup' ? c.warmup : c.runs;
+  const what = phase === 'warmup' ? 'warm-up' : 'run';
+  return `${what} ${index} of ${total}${s.label === 'run' ? '' : ` (${s.label})`}`;
+}
+
+async function runOnce(s: SideState, phase: 'warmup' | 'run', index: number, c: Common): Promise<void> {
+  const name = runName(s, phase, index, c);
+  if (c.signal?.aborted) throw new InterruptedError(name);
+  const total = phase === 'warmup' ? c.warmup : c.runs;
+  c.onEvent?.({ type: 'start', phase, index, total, side: s.label });
+  const began = process.hrtime.bigint();
+  const startedAt = new Date().toISOString();
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'flamediff-run-'));
+  try {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...s.env,
+      FLAMEDIFF_RUN: `${s.label}:${phase}:${index}`,
+    };
+    const ctx: RunContext = {
+      command: s.command,
+      cwd: s.cwd,
+      env,
+      rateHz: c.rateHz,
+      options: c.samplerOptions,
+      info: s.info,
+      workDir,
+    };
+    const plan = c.sampler.plan(ctx);
+    const timerFile = path.join(workDir, 'rusage.txt');
+    let argv = plan.argv;
+    if (c.resourceSource === 'gnu-time') {
+      const at = plan.timer === 'inner' ? plan.workloadIndex : 0;
+      argv = [...argv.slice(0, at), ...timerPrefix(timerFile), ...argv.slice(at)];
+    }
+    const logName = phase === 'run' ? `run-${index}.log` : `warmup-${index}.log`;
+    const logPath = path.join(s.stage, logName);
+    let poller: ReturnType<typeof pollProc> | undefined;
+    const r = await runGroup({
+      argv,
+      cwd: s.cwd,
+      env: { ...env, ...plan.env },
+      logPath,
+      timeoutMs: c.timeoutSeconds ? c.timeoutSeconds * 1000 : undefined,
+      signal: c.signal,
+      onSpawn: c.resourceSource === 'proc' ? (pid) => (poller = pollProc(pid)) : undefined,
+    });
+    const polled = poller?.stop();
+    const usage = c.resourceSource === 'gnu-time' ? await readTimerFile(timerFile) : undefined;
+    checkExit(name, r, usage, plan.timer, c);
+    const collectStart = process.hrtime.bigint();
+    if (phase === 'warmup') {
+      // Warm-ups prime caches and JITs under the same sampler; their profiles are not kept.
+      c.onEvent?.({ type: 'done', phase, index, total, side: s.label, wallSeconds: r.wallSeconds, samples: null });
+      c.onProgress?.(`${name}: ${r.wallSeconds.toFixed(2)} s (not recorded)`);
+      return;
+    }
+    let collected: Awaited<ReturnType<Sampler['collect']>>;
+    try {
+      collected = await c.sampler.collect(ctx);
+    } catch (err) {
+      if (err instanceof UserError) throw new RunFailedError(name, err.message, r.stderrTail);
+      throw err;
+    }
+    const samples = collected.samples ?? sampleCount(collected.profile);
+    if (samples <= 0) {
+      throw new RunFailedError(
+        name,
+        `the profile has no samples (the workload may be too short for the rate, ${c.rateHz ?? 'default'} Hz)`,
+        r.stderrTail,
+      );
+    }
+    const collectSeconds = Number(process.hrtime.bigint() - collectStart) / 1e9;
+    const file = `run-${index}.${collected.ext}`;
+    await writeFile(path.join(s.stage, file), collected.bytes);
+    s.files.push(file, logName);
+    c.sequence++;
+    const wallSeconds = usage && plan.timer === 'inner' ? usage.wallSeconds : r.wallSeconds;
+    const record: RunRecord = {
+      index,
+      side: s.label,
+      file,
+      format: collected.format,
+      wallSeconds: round(wallSeconds, 4),
+      cpuSeconds: round(usage?.cpuSeconds ?? polled?.cpuSeconds ?? 0, 4),
+      peakRssBytes: usage?.peakRssBytes ?? polled?.peakRssBytes ?? 0,
+      samples,
+      exitCode: 0,
+      sampler: c.sampler.name,
+      samplerVersion: s.info.version,
+      startedAt,
+      sequence: c.sequence,
+      resourceSource: c.resourceSource,
+      resourceScope: plan.timer === 'inner' ? 'workload' : 'workload+sampler',
+      parts: collected.parts,
+      log: logName,
+      collectSeconds: round(collectSeconds, 4),
+    };
+    s.records.push(record);
+    s.profiles.push(collected.profile);
+    c.onEvent?.({ type: 'done', phase, index, total, side: s.label, wallSeconds: record.wallSeconds, samples });
+    c.onProgress?.(
+      `${name}: ${record.wallSeconds.toFixed(2)} s wall, ${record.cpuSeconds.toFixed(2)} s CPU, ` +
+        `${(record.peakRssBytes / 2 ** 20).toFixed(0)} MiB peak RSS, ${samples} samples` +
+        ` (total ${(Number(process.hrtime.bigint() - began) / 1e9).toFixed(2)} s)`,
+    );
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/** Turns a finished process into a verdict; throws RunFailedError for anything but success. */
+function checkExit(
+  name: string,
+  r: GroupRunResult,
+  usage: ResourceUsage | undefined,
+  timer: 'inner' | 'outer',
+  c: Common,
+): void {
+  const tail = r.stderrTail.slice(-TAIL_LINES);
+  if (r.aborted) throw new InterruptedError(name);
+  if (r.spawnError) throw new RunFailedError(name, `could not start the command (${r.spawnError})`, tail);
+  if (r.timedOut) {
+    throw new RunFailedError(name, `timed out after ${c.timeoutSeconds} s and was killed (--timeout)`, tail);
+  }
+  // With an inner timer, GNU time saw the workload's own status; check it first because it is
+  // the more precise one (the sampler only relays it).
+  if (usage && timer === 'inner') {
+    if (usage.termSignal !== null) {
+      throw new RunFailedError(name, `the workload was killed by signal ${signalName(usage.termSignal)}`, tail);
+    }
+    if (usage.exitCode !== 0) {
+      throw new RunFailedError(name, `the workload exited with status ${usage.exitCode}`, tail);
+    }
+  }
+  if (r.signal) throw new RunFailedError(name, `killed by signal ${r.signal}`, tail);
+  if (r.exitCode !== 0) {
+    const who = usage && timer === 'inner' ? `the sampler (${c.sampler.name})` : 'the command';
+    throw new RunFailedError(name, `${who} exited with status ${r.exitCode}`, tail);
+  }
+}
+
+function signalName(n: number): string {
+  const entry = Object.entries(os.constants.signals).find(([, v]) => v === n);
+  return entry ? `${n} (${entry[0]})` : String(n);
+}
+
+async function commit(s: SideState, c: Common, machine: MachineInfo, loadAvgEnd: MachineInfo['loadAvg']) {
+  const runSet: RunSet = {
+    schema: 1,
+    sampler: c.sampler.name,
+    samplerVersion: s.info.version,
+    command: s.command,
+    cwd: s.cwd,
+    rateHz: c.rateHz,
+    warmup: c.warmup,
+    machine,
+    runs: s.records,
+    side: s.label,
+    timeoutSeconds: c.timeoutSeconds,
+    samplerOptions: c.samplerOptions,
+    loadAvgEnd,
+  };
+  // Run files of an earlier recording in the same directory would be mistaken for this one's.
+  for (const old of await listRunFiles(s.outDir)) await rm(path.join(s.outDir, old), { force: true });
+  for (const f of s.files) await rename(path.join(s.stage, f), path.join(s.outDir, f));
+  await writeFile(path.join(s.outDir, 'runs.json'), `${JSON.stringify(runSet, null, 2)}\n`);
+  return { runSet, profiles: s.profiles };
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/** run-<i>.* files (profiles and logs) in a directory. */
+export async function listRunFiles(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((f) => /^run-\d+\./.test(f)).sort();
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,66 @@
+// austin (>= 3): a frame stack sampler for CPython that spawns the workload itself. Version 3 is
+// required: Debian's austin 1.0.1 cannot read the interpreter state of Python 3.11 and later.
+import path from 'node:path';
+import { UserError } from '../../errors.js';
+import { importProfile } from '../../formats/index.js';
+import {
+  type Collected,
+  optionFlag,
+  type RunContext,
+  type Sampler,
+  type SamplerEnv,
+  type SamplerInfo,
+  type SamplerPlan,
+} from '../sampler.js';
+import { compareVersions, parseVersion, runTool } from '../tool.js';
+import { readOutput } from './py-spy.js';
+
+const INSTALL =
+  '`pip install austin-dist` (austin 3.x binaries), `snap install austin --classic`, or a release from https://github.com/P403n1x87/austin/releases';
+const MIN_VERSION = '3.0.0';
+const OUT = 'austin.txt';
+
+export const austinSampler: Sampler = {
+  name: 'austin',
+  summary: 'austin >= 3 (Python frame stack sampler)',
+  defaultRateHz: null,
+  install: INSTALL,
+  async check(env: SamplerEnv): Promise<SamplerInfo> {
+    const v = await runTool(['austin', '--version'], { env: env.env, cwd: env.cwd });
+    if (v.error === 'ENOENT') throw new UserError(`austin is not installed; install austin >= 3 with ${INSTALL}`);
+    return { version: checkAustinVersion(v.stdout + v.stderr) };
+  },
+  plan(ctx: RunContext): SamplerPlan {
+    const argv = ['austin', ...austinArgs(ctx.rateHz, path.join(ctx.workDir, OUT), ctx.options)];
+    return { argv: [...argv, ...ctx.command], workloadIndex: argv.length, timer: 'outer' };
+  },
+  async collect(ctx: RunContext): Promise<Collected> {
+    const file = path.join(ctx.workDir, OUT);
+    const bytes = await readOutput(file, 'austin');
+    const profile = importProfile(file, bytes, { format: 'austin' });
+    profile.meta.sampler = 'austin';
+    return { profile, bytes, ext: 'austin', format: 'austin', parts: 1 };
+  },
+};
+
+/** Version from `austin --version` output; throws when it is older than 3. */
+export function checkAustinVersion(output: string): string {
+  const version = parseVersion(output);
+  if (!version) throw new UserError(`cannot tell austin's version from \`austin --version\` ("${output.trim()}")`);
+  if (compareVersions(version, MIN_VERSION) < 0) {
+    throw new UserError(
+      `austin ${version} is too old (flamediff needs >= 3; Debian's 1.0.1 cannot read Python 3.11+); install a newer one with ${INSTALL}`,
+    );
+  }
+  return version;
+}
+
+/** austin arguments before the workload: interval in microseconds, output file, options. */
+export function austinArgs(rateHz: number | null, out: string, options: Record<string, boolean | string>): string[] {
+  const args: string[] = [];
+  if (rateHz) args.push('--interval', String(Math.max(1, Math.round(1e6 / rateHz))));
+  if (optionFlag(options, 'children')) args.push('--children');
+  if (optionFlag(options, 'sleepless')) args.push('--sleepless');
+  args.push('--output', out);
+  return args;
+}

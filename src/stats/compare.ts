@@ -1,0 +1,440 @@
+// compareRuns: per-run metrics -> consistent frames -> per-frame tests -> BH -> statuses ->
+// culprits -> total -> verdict. Pure and deterministic (no randomness is needed; stable sorts).
+import { UserError } from '../errors.js';
+import { ownWeights } from './culprits.js';
+import { benjaminiHochberg } from './fdr.js';
+import { FrameKeys } from './frame-keys.js';
+import type { RunInput } from './index.js';
+import { type FrameData, fitNoise, type NoiseFit, type SideData, type TestResult, testFrame } from './noise-model.js';
+import { buildPaths } from './paths.js';
+import { padMetrics, type RunMetrics, runMetrics } from './run-metrics.js';
+import { resolveSettings } from './settings.js';
+import { compareTotals } from './total.js';
+import type {
+  CompareSettings,
+  ComparisonReport,
+  DroppedFrame,
+  FrameResult,
+  FrameStatus,
+  Metric,
+  SideValue,
+} from './types.js';
+
+const MAX_DROPPED_LISTED = 200;
+/** Below this many expected samples per run on both sides a frame's test is not trusted. */
+const MIN_COUNT = 5;
+
+interface Side {
+  runs: readonly RunInput[];
+  metrics: RunMetrics[];
+}
+
+export function compareRuns(
+  base: readonly RunInput[],
+  head: readonly RunInput[],
+  partial: Partial<CompareSettings> = {},
+): ComparisonReport {
+  const settings = resolveSettings(partial);
+  if (base.length === 0 || head.length === 0) {
+    throw new UserError(`compare needs at least one run per side (got ${base.length} base, ${head.length} head)`);
+  }
+  const keys = new FrameKeys(settings.granularity);
+  const b: Side = { runs: base, metrics: base.map((r) => runMetrics(r.profile, keys)) };
+  const h: Side = { runs: head, metrics: head.map((r) => runMetrics(r.profile, keys)) };
+  for (const m of [...b.metrics, ...h.metrics]) padMetrics(m, keys.size);
+  for (const [name, side] of [
+    ['base', b],
+    ['head', h],
+  ] as const) {
+    side.metrics.forEach((m, i) => {
+      if (!(m.total > 0)) {
+        const src = side.runs[i].profile.meta.source ?? `${name} run ${i + 1}`;
+        throw new UserError(`${src}: profile has no samples (expected at least one weighted stack)`);
+      }
+    });
+  }
+  const warnings: string[] = [];
+  const useTime = settings.metric === 'time' && [...b.metrics, ...h.metrics].every((m) => m.secondsPerWeight !== null);
+  if (settings.metric === 'time' && !useTime) {
+    warnings.push('metric "time" was requested but some profiles carry no time unit or interval; compared shares instead');
+  }
+  const metric: Metric = useTime ? 'inclusiveTime' : 'inclusiveShare';
+  settings.metricNote = useTime
+    ? 'Inclusive time per frame (seconds per run): meaningful only because base and head ran on the same machine (settings.metric = time). Shares are reported beside it.'
+    : 'Inclusive share of each run per frame: portable across machines and runner speeds. Time per frame is reported for reference only; the total is compared in its own measure.';
+  settings.test =
+    'Overdispersed quasi-binomial per-frame test: known multinomial sampling variance plus run-to-run jitter fitted across frames, moderated per frame (empirical Bayes), floored at the sampling variance; Benjamini-Hochberg across frames; absolute and relative effect floors.';
+
+  const { kept, dropped, droppedCount } = consistentFrames(keys, b.metrics, h.metrics, settings);
+  const keptIds: number[] = [];
+  for (let id = 0; id < keys.size; id++) if (kept[id]) keptIds.push(id);
+
+  const inc = (m: RunMetrics, id: number) => m.inclusive[id];
+  const data = keptIds.map((id) => frameData(b.metrics, h.metrics, (m) => inc(m, id), useTime));
+  const fit = fitNoise(data);
+  const level = 1 - settings.alpha;
+  const tests = data.map((d) => testFrame(d, fit, level));
+  const q = benjaminiHochberg(tests.map((t) => t.pValue));
+
+  const baseTotalSeconds = mean(b.metrics.map((m) => m.total * (m.secondsPerWeight ?? 0)));
+  const floorAbs = useTime ? settings.minEffect * baseTotalSeconds : settings.minEffect;
+  const statuses = keptIds.map((id, i) =>
+    frameStatus(tests[i], q[i], data[i], settings, floorAbs, {
+      baseAbsent: b.metrics.every((m) => m.inclusive[id] === 0),
+      headAbsent: h.metrics.every((m) => m.inclusive[id] === 0),
+      lowCounts:
+        mean(b.metrics.map((m) => m.inclusive[id] * m.samplesPerWeight)) < MIN_COUNT &&
+        mean(h.metrics.map((m) => m.inclusive[id] * m.samplesPerWeight)) < MIN_COUNT,
+    }),
+  );
+
+  const culprits = rankCulprits(keptIds, statuses, tests, b, h, fit, settings, useTime, floorAbs);
+  const paths = buildPaths(h, keys, keptIds, culprits.explainedBy);
+
+  const frames: FrameResult[] = keptIds.map((id, i) => {
+    const f = keys.frames[id];
+    const t = tests[i];
+    const baseMean = mean(data[i].base.x);
+    return {
+      key: keys.keys[id],
+      name: f.name,
+      file: f.file,
+      line: f.line,
+      module: f.module,
+      kind: f.kind,
+      status: statuses[i],
+      metric,
+      base: sideValue(b.metrics, id, data[i].base),
+      head: sideValue(h.metrics, id, data[i].head),
+      delta: t.delta,
+      relDelta: baseMean > 0 ? t.delta / baseMean : null,
+      selfDelta: mean(h.metrics.map((m) => m.self[id] / m.total)) - mean(b.metrics.map((m) => m.self[id] / m.total)),
+      ci: { lo: t.lo, hi: t.hi, level },
+      pValue: t.pValue,
+      qValue: q[i],
+      rank: culprits.rank[i],
+      ownDelta: culprits.ownDelta[i],
+      path: paths[i],
+      explainedBy: culprits.explainedBy[i] === null ? null : keys.keys[culprits.explainedBy[i] as number],
+    };
+  });
+  frames.sort(frameOrder);
+
+  const total = compareTotals(b, h, settings);
+  warnings.push(...sideWarnings(b, h));
+  const { verdict, reason } = decideVerdict(frames, total, settings, useTime ? baseTotalSeconds : 1);
+  return {
+    schema: 1,
+    verdict,
+    reason,
+    total,
+    frames,
+    dropped,
+    droppedShare: { base: droppedWeight(b.metrics, kept), head: droppedWeight(h.metrics, kept) },
+    settings,
+    warnings,
+    droppedCount,
+    noise: {
+      jitter: Math.sqrt(fit.tau2),
+      priorDf: Number.isFinite(fit.d0) ? fit.d0 : null,
+      residualDf: fit.d,
+    },
+  };
+}
+
+function mean(xs: readonly number[]): number {
+  if (xs.length === 0) return 0;
+  let s = 0;
+  for (const x of xs) s += x;
+  return s / xs.length;
+}
+
+function sd(xs: readonly number[]): number {
+  if (xs.length < 2) return 0;
+  const m = mean(xs);
+  let s = 0;
+  for (const x of xs) s += (x - m) * (x - m);
+  return Math.sqrt(s / (xs.length - 1));
+}
+
+/** A frame is kept when it reaches minShare in at least a quorum of runs on either side. */
+function consistentFrames(
+  keys: FrameKeys,
+  bm: RunMetrics[],
+  hm: RunMetrics[],
+  s: CompareSettings,
+): { kept: Uint8Array; dropped: DroppedFrame[]; droppedCount: number } {
+  const n = keys.size;
+  const kept = new Uint8Array(n);
+  const all: DroppedFrame[] = [];
+  const need = (runs: number) => Math.max(1, Math.ceil(s.quorum * runs - 1e-9));
+  for (let id = 0; id < n; id++) {
+    let pb = 0;
+    let ph = 0;
+    let maxShare = 0;
+    for (const m of bm) {
+      const share = m.inclusive[id] / m.total;
+      if (share >= s.minShare) pb++;
+      if (share > maxShare) maxShare = share;
+    }
+    for (const m of hm) {
+      const share = m.inclusive[id] / m.total;
+      if (share >= s.minShare) ph++;
+      if (share > maxShare) maxShare = share;
+    }
+    if (pb >= need(bm.length) || ph >= need(hm.length)) kept[id] = 1;
+    else if (pb + ph > 0) {
+      all.push({ key: keys.keys[id], name: keys.frames[id].name, maxShare, presence: (pb + ph) / (bm.length + hm.length) });
+    }
+  }
+  all.sort((x, y) => y.maxShare - x.maxShare || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  return { kept, dropped: all.slice(0, MAX_DROPPED_LISTED), droppedCount: all.length };
+}
+
+/** Mean share of weight whose leaf frame was not kept (it is in no tested frame's self). */
+function droppedWeight(ms: RunMetrics[], kept: Uint8Array): number {
+  return mean(
+    ms.map((m) => {
+      let d = 0;
+      for (let id = 0; id < m.self.length; id++) if (!kept[id]) d += m.self[id];
+      return d / m.total;
+    }),
+  );
+}
+
+/** Per-run values and sampling variances of one frame quantity (weights from `get`). */
+export function frameData(
+  bm: readonly RunMetrics[],
+  hm: readonly RunMetrics[],
+  get: (m: RunMetrics) => number,
+  useTime: boolean,
+): FrameData {
+  return { base: sideData(bm, get, useTime), head: sideData(hm, get, useTime) };
+}
+
+function sideData(ms: readonly RunMetrics[], get: (m: RunMetrics) => number, useTime: boolean): SideData {
+  let c = 0;
+  let n = 0;
+  for (const m of ms) {
+    c += get(m) * m.samplesPerWeight;
+    n += m.total * m.samplesPerWeight;
+  }
+  if (useTime) {
+    // Counts are Poisson-like: Var(count) = count, in seconds: count * secondsPerSample^2.
+    const cbar = (c + 0.5) / ms.length;
+    const x = ms.map((m) => get(m) * (m.secondsPerWeight as number));
+    const v = ms.map((m) => cbar * ((m.secondsPerWeight as number) / m.samplesPerWeight) ** 2);
+    return { x, v, g: mean(x) };
+  }
+  // Share of a run is binomial given the run's sample count: Var = p(1-p)/n (p smoothed so an
+  // absent frame still has a little sampling variance).
+  const p = (c + 0.5) / (n + 1);
+  const x = ms.map((m) => get(m) / m.total);
+  const v = ms.map((m) => (p * (1 - p)) / Math.max(1, m.total * m.samplesPerWeight));
+  const pm = mean(x);
+  return { x, v, g: Math.max(pm, p) * (1 - Math.max(pm, p)) };
+}
+
+function frameStatus(
+  t: TestResult,
+  q: number,
+  d: FrameData,
+  s: CompareSettings,
+  floorAbs: number,
+  absent: { baseAbsent: boolean; headAbsent: boolean; lowCounts: boolean },
+): FrameStatus {
+  const baseMean = mean(d.base.x);
+  const big = Math.abs(t.delta) >= floorAbs && (baseMean <= 0 || Math.abs(t.delta) / baseMean >= s.minRelEffect);
+  const significant = q < s.alpha;
+  if (significant && big && t.delta > 0) return absent.baseAbsent ? 'new' : 'regressed';
+  if (significant && big && t.delta < 0) return absent.headAbsent ? 'gone' : 'improved';
+  if (big && !significant) return 'inconclusive';
+  if (absent.lowCounts) return 'inconclusive';
+  return 'unchanged';
+}
+
+interface Culprits {
+  rank: (number | null)[];
+  ownDelta: (number | null)[];
+  /** Key id of the frame that explains each unranked regression. */
+  explainedBy: (number | null)[];
+}
+
+function rankCulprits(
+  keptIds: number[],
+  statuses: FrameStatus[],
+  tests: TestResult[],
+  b: Side,
+  h: Side,
+  fit: NoiseFit,
+  s: CompareSettings,
+  useTime: boolean,
+  floorAbs: number,
+): Culprits {
+  const n = keptIds.length;
+  const out: Culprits = { rank: Array(n).fill(null), ownDelta: Array(n).fill(null), explainedBy: Array(n).fill(null) };
+  const candIdx: number[] = [];
+  for (let i = 0; i < n; i++) if (statuses[i] === 'regressed' || statuses[i] === 'new') candIdx.push(i);
+  const nc = candIdx.length;
+  if (nc === 0) return out;
+  const size = b.metrics[0].inclusive.length;
+  const cand = new Int32Array(size).fill(-1);
+  candIdx.forEach((i, c) => {
+    cand[keptIds[i]] = c;
+  });
+  const perRun = (side: Side) =>
+    side.runs.map((r, ri) => ownWeights(r.profile, side.metrics[ri].keyOf, cand, nc));
+  const ob = perRun(b);
+  const oh = perRun(h);
+  const explainHead = new Float64Array(nc * nc);
+  oh.forEach((o, ri) => {
+    const t = h.metrics[ri].total;
+    for (let k = 0; k < nc * nc; k++) explainHead[k] += o.explain[k] / t;
+  });
+  const ranked: { c: number; own: number; p: number }[] = [];
+  const hasBelow = (c: number) => {
+    for (let j = 0; j < nc; j++) if (explainHead[c * nc + j] > 0) return true;
+    return false;
+  };
+  for (let c = 0; c < nc; c++) {
+    const i = candIdx[c];
+    if (!hasBelow(c)) {
+      // Nothing regressed below it: all of its inclusive change is its own.
+      out.ownDelta[i] = tests[i].delta;
+      ranked.push({ c, own: tests[i].delta, p: tests[i].pValue });
+      continue;
+    }
+    const metricsOf = (side: Side, o: typeof ob) => side.metrics.map((m, ri) => ({ ...m, inclusive: o[ri].own }));
+    const ownData = frameData(
+      metricsOf(b, ob),
+      metricsOf(h, oh),
+      (m) => m.inclusive[c],
+      useTime,
+    );
+    const t = testFrame(ownData, fit, 1 - s.alpha);
+    out.ownDelta[i] = t.delta;
+    const baseOwn = mean(ownData.base.x);
+    const big = t.delta >= floorAbs && (baseOwn <= 0 || t.delta / baseOwn >= s.minRelEffect);
+    if (t.pValue < s.alpha && big) ranked.push({ c, own: t.delta, p: t.pValue });
+  }
+  ranked.sort((x, y) => y.own - x.own || x.p - y.p || candIdx[x.c] - candIdx[y.c]);
+  const isRanked = new Uint8Array(nc);
+  ranked.forEach((r, k) => {
+    out.rank[candIdx[r.c]] = k + 1;
+    isRanked[r.c] = 1;
+  });
+  // Unranked regressions: follow the heaviest explaining callee down to a ranked culprit.
+  for (let c = 0; c < nc; c++) {
+    if (isRanked[c]) continue;
+    let cur = c;
+    const seen = new Set<number>([c]);
+    for (;;) {
+      let best = -1;
+      let bestW = 0;
+      for (let j = 0; j < nc; j++) {
+        const w = explainHead[cur * nc + j];
+        if (j !== cur && w > bestW && !seen.has(j)) {
+          best = j;
+          bestW = w;
+        }
+      }
+      if (best < 0) break;
+      cur = best;
+      seen.add(cur);
+      if (isRanked[cur]) break;
+    }
+    if (cur !== c) out.explainedBy[candIdx[c]] = keptIds[candIdx[cur]];
+  }
+  return out;
+}
+
+function sideValue(ms: readonly RunMetrics[], id: number, d: SideData): SideValue {
+  const times = ms.map((m) => (m.secondsPerWeight === null ? null : m.inclusive[id] * m.secondsPerWeight));
+  return {
+    mean: mean(d.x),
+    runs: d.x,
+    sd: sd(d.x),
+    selfMean: mean(ms.map((m) => m.self[id] / m.total)),
+    timeSeconds: times.every((t) => t !== null) ? mean(times as number[]) : null,
+  };
+}
+
+const STATUS_ORDER: Record<FrameStatus, number> = {
+  regressed: 0,
+  new: 0,
+  improved: 1,
+  gone: 1,
+  inconclusive: 2,
+  unchanged: 3,
+};
+
+function frameOrder(x: FrameResult, y: FrameResult): number {
+  if (x.rank !== null || y.rank !== null) {
+    if (x.rank === null) return 1;
+    if (y.rank === null) return -1;
+    return x.rank - y.rank;
+  }
+  return (
+    STATUS_ORDER[x.status] - STATUS_ORDER[y.status] ||
+    Math.abs(y.delta) - Math.abs(x.delta) ||
+    (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)
+  );
+}
+
+function sideWarnings(b: Side, h: Side): string[] {
+  const w: string[] = [];
+  if (b.runs.length === 1 || h.runs.length === 1) {
+    w.push(
+      'One run on a side: run-to-run variation cannot be measured, so only sampling noise is accounted for; record 3-10 runs per side for a reliable verdict.',
+    );
+  }
+  const all = [...b.metrics, ...h.metrics];
+  if (all.some((m) => !m.samplesKnown)) {
+    w.push('Some profiles do not say their sampling interval: sampling noise is approximated from weights.');
+  }
+  const interval = (s: Side) => new Set(s.runs.map((r) => `${r.profile.meta.unit}/${r.profile.meta.intervalNs ?? '?'}`));
+  const ib = interval(b);
+  const ih = interval(h);
+  if ([...ib].some((x) => !ih.has(x)) || [...ih].some((x) => !ib.has(x))) {
+    w.push(
+      `Base and head profiles differ in unit or sampling interval (${[...ib].join(', ')} vs ${[...ih].join(', ')}); shares stay comparable, times may not.`,
+    );
+  }
+  const samples = mean(all.map((m) => m.total * m.samplesPerWeight));
+  if (samples < 1000) {
+    w.push(`Few samples per run (${Math.round(samples)} on average): only large changes can be detected.`);
+  }
+  return w;
+}
+
+function decideVerdict(
+  frames: FrameResult[],
+  total: ComparisonReport['total'],
+  s: CompareSettings,
+  unit: number,
+): { verdict: 'pass' | 'fail'; reason: string } {
+  const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+  for (const f of frames) {
+    if ((f.status === 'regressed' || f.status === 'new') && f.delta / unit > s.gateFrameShare) {
+      const why = f.explainedBy ? ` (explained by ${f.explainedBy})` : '';
+      return {
+        verdict: 'fail',
+        reason: `${f.key} regressed by ${pct(f.delta / unit)} of the total${why}, above the gate of ${pct(s.gateFrameShare)}.`,
+      };
+    }
+  }
+  if (s.gateTotal !== null && total.status === 'regressed' && total.change !== null && total.change > s.gateTotal) {
+    return {
+      verdict: 'fail',
+      reason: `The total (${total.measure}) regressed by ${pct(total.change)}, above the gate of ${pct(s.gateTotal)}.`,
+    };
+  }
+  const regressed = frames.filter((f) => f.status === 'regressed' || f.status === 'new').length;
+  return {
+    verdict: 'pass',
+    reason:
+      regressed === 0
+        ? 'No frame regressed significantly beyond the effect floors.'
+        : `${regressed} frame(s) regressed, none by more than the gate of ${pct(s.gateFrameShare)} of the total.`,
+  };
+}

@@ -1,0 +1,78 @@
+// Per-run frame metrics: inclusive and self weight per frame key, the run's total, and how weight
+// converts to sample counts (for sampling noise) and to seconds (for time metrics).
+import type { Profile } from '../profile/profile.js';
+import type { FrameKeys } from './frame-keys.js';
+
+export interface RunMetrics {
+  /** Inclusive weight per key id (a recursive frame counts once per stack). */
+  inclusive: Float64Array;
+  /** Self (leaf) weight per key id. */
+  self: Float64Array;
+  /** Sum of all stack weights. */
+  total: number;
+  /** Sample counts per unit of weight (1 for sample-count profiles). */
+  samplesPerWeight: number;
+  /** Whether samplesPerWeight is known (false: weights are used as counts, noise unknown). */
+  samplesKnown: boolean;
+  /** Seconds per unit of weight, null when the unit has no time meaning. */
+  secondsPerWeight: number | null;
+  /** Frame id -> key id for this run's profile. */
+  keyOf: Int32Array;
+}
+
+/** Converts weights to samples and seconds from the profile's unit and interval. */
+export function weightUnits(p: Profile): Pick<RunMetrics, 'samplesPerWeight' | 'samplesKnown' | 'secondsPerWeight'> {
+  const interval = p.meta.intervalNs && p.meta.intervalNs > 0 ? p.meta.intervalNs : null;
+  switch (p.meta.unit) {
+    case 'samples':
+      return { samplesPerWeight: 1, samplesKnown: true, secondsPerWeight: interval ? interval / 1e9 : null };
+    case 'nanoseconds':
+      return interval
+        ? { samplesPerWeight: 1 / interval, samplesKnown: true, secondsPerWeight: 1e-9 }
+        : { samplesPerWeight: 1e-6, samplesKnown: false, secondsPerWeight: 1e-9 };
+    case 'microseconds':
+      return interval
+        ? { samplesPerWeight: 1000 / interval, samplesKnown: true, secondsPerWeight: 1e-6 }
+        : { samplesPerWeight: 1e-3, samplesKnown: false, secondsPerWeight: 1e-6 };
+    default:
+      return { samplesPerWeight: 1, samplesKnown: false, secondsPerWeight: null };
+  }
+}
+
+/** One pass over the distinct stacks of `p`. Arrays are sized to the key space at call time. */
+export function runMetrics(p: Profile, keys: FrameKeys): RunMetrics {
+  const keyOf = keys.mapProfile(p);
+  const n = keys.size;
+  const inclusive = new Float64Array(n);
+  const self = new Float64Array(n);
+  const stamp = new Int32Array(n).fill(-1);
+  const { ids, offsets, weights, length } = p.stacks.columns();
+  let total = 0;
+  for (let s = 0; s < length; s++) {
+    const w = weights[s];
+    const a = offsets[s];
+    const b = offsets[s + 1];
+    total += w;
+    if (b === a) continue;
+    for (let k = a; k < b; k++) {
+      const id = keyOf[ids[k]];
+      if (stamp[id] !== s) {
+        stamp[id] = s;
+        inclusive[id] += w;
+      }
+    }
+    self[keyOf[ids[b - 1]]] += w;
+  }
+  return { inclusive, self, total, keyOf, ...weightUnits(p) };
+}
+
+/** Grows a run's arrays to the final key-space size (keys first seen in later runs are 0 here). */
+export function padMetrics(m: RunMetrics, size: number): void {
+  if (m.inclusive.length >= size) return;
+  const inc = new Float64Array(size);
+  inc.set(m.inclusive);
+  const self = new Float64Array(size);
+  self.set(m.self);
+  m.inclusive = inc;
+  m.self = self;
+}

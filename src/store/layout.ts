@@ -1,0 +1,37 @@
+// The documented layout of a store (docs/store.md). Both backends hold exactly these files.
+//
+//   store.json                                   { schema } of the whole store
+//   profiles/<branch>/index.json                 baselines of the branch, oldest first
+//   profiles/<branch>/<sha>/run-<i>.folded.gz    one run's profile (canonical folded text, gzip)
+//   profiles/<branch>/<sha>/runs.json            how each run was measured (+ sha256 of its file)
+//   profiles/<branch>/<sha>/summary.json         top frames, totals, settings, machine
+//   profiles/<branch>/<sha>/flamegraph.svg       the merged profile, rendered
+//   pulls/index.json                             pull requests with stored reports, oldest first
+//   pulls/<n>/<sha>/diff.svg|diff.png|report.json|comment.md
+//   history/<branch>.json                        per commit: total and top-frame shares
+import { UserError } from '../errors.js';
+
+/** The store schema this version writes and the newest it reads. */
+export const STORE_SCHEMA = 1;
+
+const SAFE_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+/** Commit ids and pull numbers become path segments: only plain names are allowed. */
+export function checkId(id: string, what: string): string {
+  if (!SAFE_ID.test(id) || id === '.' || id === '..') {
+    throw new UserError(`${what} '${id}' cannot be stored (expected letters, digits, '.', '_' or '-')`);
+  }
+  return id;
+}
+
+export const layout = {
+  meta: 'store.json',
+  branchDir: (branch: string) => `profiles/${branch}`,
+  baselineIndex: (branch: string) => `profiles/${branch}/index.json`,
+  baselineDir: (branch: string, sha: string) => `profiles/${branch}/${checkId(sha, 'commit')}`,
+  runFile: (i: number) => `run-${i}.folded.gz`,
+  history: (branch: string) => `history/${branch}.json`,
+  pullsIndex: 'pulls/index.json',
+  pullDir: (n: number) => `pulls/${n}`,
+  pullShaDir: (n: number, sha: string) => `pulls/${n}/${checkId(sha, 'commit')}`,
+};

@@ -1,0 +1,46 @@
+// Per-pull-request artifacts: the latest report of each pull request, the last K pull requests.
+import { InputError } from '../errors.js';
+import { checkStore } from './baselines.js';
+import { jsonBytes, readJson } from './json-file.js';
+import { layout } from './layout.js';
+import type { StoreTx } from './types.js';
+
+interface PullsIndex {
+  schema: 1;
+  /** Oldest update first. */
+  pulls: { pull: number; sha: string; updatedAt: string }[];
+}
+
+/**
+ * Stages `files` under pulls/<n>/<sha>/. Older commits of the same pull request are removed (the
+ * sticky comment shows only the latest), and pull requests beyond the last `retention` are pruned.
+ */
+export async function writePullReport(
+  tx: StoreTx,
+  pull: number,
+  sha: string,
+  files: Record<string, Uint8Array | string>,
+  retention: number,
+  now = new Date().toISOString(),
+): Promise<void> {
+  await checkStore(tx);
+  const index = (await readJson<PullsIndex>(tx, layout.pullsIndex, 'a pulls index')) ?? {
+    schema: 1,
+    pulls: [],
+  };
+  if (!Array.isArray(index.pulls)) {
+    throw new InputError(
+      tx.describe(layout.pullsIndex),
+      undefined,
+      'expected "pulls": [{ pull, sha, updatedAt }, ...]',
+    );
+  }
+  await tx.remove(layout.pullDir(pull));
+  const dir = layout.pullShaDir(pull, sha);
+  for (const [name, data] of Object.entries(files)) tx.write(`${dir}/${name}`, data);
+  const pulls = index.pulls.filter((p) => p.pull !== pull);
+  pulls.push({ pull, sha, updatedAt: now });
+  const drop = pulls.splice(0, Math.max(0, pulls.length - retention));
+  for (const p of drop) await tx.remove(layout.pullDir(p.pull));
+  tx.write(layout.pullsIndex, jsonBytes({ schema: 1, pulls }));
+}

@@ -1,0 +1,189 @@
+// The built action (dist/index.js) end to end, as the Actions runner runs it, on a real git
+// repository with a local bare remote, the shipped Node example under `node --cpu-prof`, and a
+// local HTTP server standing in for the GitHub API:
+//   1. push to main records the baseline on the data branch;
+//   2. a pull request enabling the example's regression variant fails the step, posts exactly one
+//      comment, annotates the regressed function's line and sets the outputs;
+//   3. a second push to the pull request updates that comment instead of adding another.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMENT_MARKER } from '../../src/github/sticky-comment.js';
+import {
+  checkout,
+  commitFiles,
+  git,
+  makeRemote,
+  openPullRequest,
+  type Remote,
+} from '../github/git-fixture.js';
+import { fixture } from '../github/helpers.js';
+import { type FakeGitHub, startFakeGitHub } from './fake-github.js';
+import { DIST, REPO_ROOT, runStep, type StepRun } from './runner.js';
+
+const TOKEN = 'ghs_e2eT0kenNeverPrinted0123456789abcd';
+const EXAMPLE = 'examples/node/workload.mjs';
+const CONFIG = (regression: boolean) =>
+  [
+    `command: node ${EXAMPLE}`,
+    'sampler: node',
+    'runs: 5',
+    'warmup: 0',
+    'env:',
+    "  FLAMEDIFF_EXAMPLE_SCALE: '0.25'",
+    ...(regression ? ["  FLAMEDIFF_EXAMPLE_REGRESSION: '1'"] : []),
+    '',
+  ].join('\n');
+const INPUTS = { 'install-sampler': 'false' };
+
+let api: FakeGitHub;
+let remote: Remote;
+
+/** The line `function scoreToken` is on: where the injected regression lives. */
+function scoreTokenLine(): number {
+  const lines = readFileSync(path.join(REPO_ROOT, EXAMPLE), 'utf8').split('\n');
+  return lines.findIndex((l) => /function scoreToken\b/.test(l)) + 1;
+}
+
+function dataBranchFiles(): string[] {
+  return git(remote.bare, 'ls-tree', '-r', '--name-only', 'flamediff-data').split('\n');
+}
+
+function explain(r: StepRun): string {
+  return `exit ${r.code}\n--- stdout\n${r.stdout.slice(-6000)}\n--- stderr\n${r.stderr.slice(-3000)}`;
+}
+
+function pullPayload(action: string, head: string, base: string) {
+  const p = fixture('pull_request.synchronize.json') as {
+    action: string;
+    pull_request: { head: { sha: string; ref: string }; base: { sha: string; ref: string } };
+  };
+  p.action = action;
+  p.pull_request.head.sha = head;
+  p.pull_request.head.ref = 'slower';
+  p.pull_request.base.sha = base;
+  return p;
+}
+
+function commentRequests(method: string) {
+  return api.requests.filter(
+    (r) => r.method === method && /\/issues\/(2\/comments|comments\/\d+)$/.test(r.path),
+  );
+}
+
+beforeAll(async () => {
+  if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run \`npm run build\` first`);
+  api = await startFakeGitHub('Codertocat', 'Hello-World');
+  remote = makeRemote({
+    [EXAMPLE]: readFileSync(path.join(REPO_ROOT, EXAMPLE), 'utf8'),
+    'flamediff.yml': CONFIG(false),
+    '.gitignore': 'out/\n',
+  });
+});
+
+afterAll(async () => {
+  await api?.close();
+});
+
+describe('dist/index.js as the runner runs it', { timeout: 300_000 }, () => {
+  let mainSha = '';
+  let first: StepRun;
+
+  it('push to main records the baseline', async () => {
+    mainSha = git(remote.work, 'rev-parse', 'HEAD');
+    const ws = checkout(remote, 'ws', mainSha, 'refs/heads/main');
+    const r = await runStep({
+      workspace: ws,
+      eventName: 'push',
+      eventPayload: { ...fixture<Record<string, unknown>>('push.json'), after: mainSha },
+      sha: mainSha,
+      ref: 'refs/heads/main',
+      apiUrl: api.url,
+      inputs: INPUTS,
+      token: TOKEN,
+    });
+    expect(r.code, explain(r)).toBe(0);
+    expect(r.outputs).toMatchObject({ mode: 'baseline', verdict: 'none', regressions: '0' });
+    expect(dataBranchFiles()).toContain(`profiles/main/${mainSha}/runs.json`);
+    expect(r.summary.length).toBeGreaterThan(0);
+    // Recording a baseline talks to no API endpoint at all.
+    expect(api.requests).toEqual([]);
+  });
+
+  it('a pull request with the regression fails the step, comments once and annotates the line', async () => {
+    git(remote.work, 'checkout', '--quiet', '-b', 'slower', 'main');
+    commitFiles(remote.work, { 'flamediff.yml': CONFIG(true) }, 'Turn on the slow scoring path');
+    const { head, merge } = openPullRequest(remote, 2, 'slower');
+    const ws = checkout(remote, 'ws', merge, 'refs/pull/2/merge');
+    first = await runStep({
+      workspace: ws,
+      eventName: 'pull_request',
+      eventPayload: pullPayload('opened', head, mainSha),
+      sha: merge,
+      ref: 'refs/pull/2/merge',
+      apiUrl: api.url,
+      inputs: INPUTS,
+      token: TOKEN,
+    });
+    const r = first;
+    expect(r.code, explain(r)).toBe(1);
+    expect(r.outputs.mode).toBe('compare');
+    expect(r.outputs.verdict).toBe('fail');
+    expect(Number(r.outputs.regressions)).toBeGreaterThanOrEqual(1);
+    // Wall time on a shared machine is noisy: only its presence is checked, not its sign.
+    expect(Number.isFinite(Number(r.outputs['total-change']))).toBe(true);
+    expect(existsSync(r.outputs['report-json'])).toBe(true);
+    expect(r.outputs['comment-url']).toMatch(
+      /^https:\/\/github\.com\/Codertocat\/Hello-World\/pull\/2#issuecomment-\d+$/,
+    );
+
+    // Exactly one comment, by the bot, with the marker and the picture from the data branch.
+    expect(commentRequests('POST')).toHaveLength(1);
+    const comments = api.comments.get(2) ?? [];
+    expect(comments).toHaveLength(1);
+    expect(comments[0].body).toContain(COMMENT_MARKER);
+    expect(comments[0].body).toContain(
+      `https://raw.githubusercontent.com/Codertocat/Hello-World/flamediff-data/pulls/2/${head}/diff.png`,
+    );
+    expect(dataBranchFiles()).toContain(`pulls/2/${head}/diff.png`);
+    expect(api.requests.every((q) => q.authorization === `token ${TOKEN}`)).toBe(true);
+
+    // The failing step says why, and the regressed function's line carries an error annotation.
+    const failed = r.commands.filter((c) => c.name === 'error' && !c.props.file);
+    expect(failed.at(-1)?.message).toMatch(/^flamediff: performance regression: /);
+    const annotations = r.commands.filter((c) => c.name === 'error' && c.props.file);
+    expect(annotations.length).toBeGreaterThanOrEqual(1);
+    expect(annotations[0].props).toMatchObject({ file: EXAMPLE, line: String(scoreTokenLine()) });
+    expect(annotations[0].props.title).toMatch(/regression #1 scoreToken/);
+
+    // The summary carries the verdict; the token shows up only in the add-mask command.
+    expect(r.summary).toMatch(/fail/i);
+    const withoutMask = r.stdout.replace(`::add-mask::${TOKEN}`, '');
+    expect(withoutMask + r.stderr).not.toContain(TOKEN);
+  });
+
+  it('a second push to the pull request updates the comment instead of adding one', async () => {
+    git(remote.work, 'checkout', '--quiet', 'slower');
+    commitFiles(remote.work, { 'NOTES.md': 'still slow\n' }, 'Add notes');
+    const { head, merge } = openPullRequest(remote, 2, 'slower');
+    const ws = checkout(remote, 'ws', merge, 'refs/pull/2/merge');
+    const r = await runStep({
+      workspace: ws,
+      eventName: 'pull_request',
+      eventPayload: pullPayload('synchronize', head, mainSha),
+      sha: merge,
+      ref: 'refs/pull/2/merge',
+      apiUrl: api.url,
+      inputs: INPUTS,
+      token: TOKEN,
+    });
+    expect(r.code, explain(r)).toBe(1);
+    expect(r.outputs.verdict).toBe('fail');
+    expect(commentRequests('POST')).toHaveLength(1);
+    expect(commentRequests('PATCH')).toHaveLength(1);
+    const comments = api.comments.get(2) ?? [];
+    expect(comments).toHaveLength(1);
+    expect(comments[0].body).toContain(`pulls/2/${head}/diff.png`);
+    expect(r.outputs['comment-url']).toBe(first.outputs['comment-url']);
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { detectFormat, importProfile, makeInput } from '../../src/formats/index.js';
+import { fixture, text } from './helpers.js';
+
+describe('format dispatcher', () => {
+  it.each([
+    ['busy.perf', 'perf-script'],
+    ['busy.perf.gz', 'perf-script'],
+    ['dd.perf', 'perf-script'],
+    ['pyspy-raw.txt', 'py-spy'],
+    ['pyflame.txt', 'pyflame'],
+    ['pyflame-timestamps.txt', 'pyflame'],
+    ['wall.austin', 'austin'],
+    ['async-profiler.collapsed', 'async-profiler'],
+    ['peak-memory.prof', 'memory'],
+    ['cpython-sampling.txt', 'cpython'],
+    ['sample.diff-folded', 'diff-folded'],
+    ['edge-cases.folded', 'folded'],
+  ])('detects %s as %s', (name, format) => {
+    expect(detectFormat(makeInput(name, fixture(name)))?.name).toBe(format);
+  });
+
+  it.each([
+    ['perf script text', 'out.txt', 'busy.perf', 'perf-script'],
+    ['austin', 'profile.txt', 'wall.austin', 'austin'],
+    ['pyflame', 'profile.txt', 'pyflame.txt', 'pyflame'],
+    ['CPython sampling', 'profile.txt', 'cpython-sampling.txt', 'cpython'],
+    ['Fil memory', 'profile.txt', 'peak-memory.prof', 'memory'],
+    ['async-profiler', 'profile.txt', 'async-profiler.collapsed', 'async-profiler'],
+  ])('sniffs %s from content alone', (_what, name, file, format) => {
+    expect(detectFormat(makeInput(name, fixture(file)))?.name).toBe(format);
+  });
+
+  it('lets a generic .folded name still pick the specific folded dialect', () => {
+    expect(detectFormat(makeInput('x.folded', fixture('wall.austin')))?.name).toBe('austin');
+  });
+
+  it('honours an explicit format', () => {
+    const p = importProfile('weird.bin', text('a;b 1\n'), { format: 'folded' });
+    expect(p.meta.format).toBe('folded');
+    expect(() => importProfile('x', text('a 1\n'), { format: 'nope' as never })).toThrow(/unknown format 'nope'/);
+  });
+
+  it('rejects binary data it cannot identify', () => {
+    expect(() => importProfile('blob.dat', new Uint8Array([0, 1, 2, 3, 4, 0, 9]))).toThrow(
+      /blob\.dat: not a profile format flamediff knows/,
+    );
+  });
+
+  it('sets meta.source and meta.format', () => {
+    const p = importProfile('dir/x.folded', text('a;b 1\n'));
+    expect(p.meta.source).toBe('dir/x.folded');
+    expect(p.meta.format).toBe('folded');
+  });
+});

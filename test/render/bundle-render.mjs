@@ -1,0 +1,30 @@
+// Bundles src/render/index.ts into one ESM file with the same `?raw` / `?binary` handling as
+// scripts/build.mjs, so the PNG test can call svgToPng from a bundle away from the source tree.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+
+const assetPlugin = {
+  name: 'assets',
+  setup(build) {
+    build.onResolve({ filter: /\?(raw|binary)$/ }, (args) => {
+      const [p, kind] = args.path.split('?');
+      const resolved = p.startsWith('.') ? path.resolve(args.resolveDir, p) : path.resolve('node_modules', p);
+      return { path: resolved, namespace: kind };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'raw' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }));
+    build.onLoad({ filter: /.*/, namespace: 'binary' }, (args) => ({ contents: readFileSync(args.path), loader: 'binary' }));
+  },
+};
+
+await esbuild.build({
+  entryPoints: ['src/render/index.ts'],
+  outfile: process.argv[2],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  logLevel: 'warning',
+  plugins: [assetPlugin],
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+});

@@ -1,0 +1,130 @@
+// Test helpers: profiles from folded text (our own minimal reader, so these tests do not depend
+// on the folded importer's progress) and a hand-built ComparisonReport.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseFrameLabel } from '../../src/profile/frame-label.js';
+import { Profile } from '../../src/profile/profile.js';
+import type { ComparisonReport, FrameResult, FrameStatus } from '../../src/stats/types.js';
+
+export const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures', 'render');
+
+export function foldedProfile(text: string): Profile {
+  const p = new Profile({ format: 'folded' });
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const sp = line.lastIndexOf(' ');
+    const w = Number(line.slice(sp + 1));
+    if (sp <= 0 || !Number.isFinite(w)) continue; // flamegraph.pl skips lines without a count
+    const stack = line.slice(0, sp);
+    p.addStack(
+      stack.split(';').map((f) => p.intern(parseFrameLabel(f))),
+      w,
+    );
+  }
+  return p;
+}
+
+export function fixture(name: string): string {
+  return readFileSync(path.join(FIXTURES, name), 'utf8');
+}
+
+export function frameResult(key: string, status: FrameStatus, base: number, head: number): FrameResult {
+  const side = (mean: number) => ({ mean, runs: [mean, mean], sd: 0, selfMean: 0, timeSeconds: null });
+  const delta = head - base;
+  return {
+    key,
+    name: key,
+    file: '',
+    line: 0,
+    module: '',
+    kind: 'other',
+    status,
+    metric: 'inclusiveShare',
+    base: side(base),
+    head: side(head),
+    delta,
+    relDelta: base > 0 ? delta / base : null,
+    selfDelta: 0,
+    ci: { lo: delta - 0.01, hi: delta + 0.01, level: 0.95 },
+    pValue: 0.001,
+    qValue: status === 'regressed' || status === 'improved' ? 0.004 : 0.5,
+    rank: null,
+    ownDelta: null,
+    path: [],
+    explainedBy: null,
+  };
+}
+
+export function comparison(frames: FrameResult[], runs = 5): ComparisonReport {
+  const side = { runs, samples: 1000, wallSeconds: null, cpuSeconds: null, profileSeconds: null };
+  return {
+    schema: 1,
+    verdict: 'fail',
+    reason: 'test fixture',
+    total: {
+      base: side,
+      head: side,
+      measure: 'samples',
+      change: 0.1,
+      ci: null,
+      pValue: null,
+      status: 'regressed',
+    },
+    frames,
+    dropped: [],
+    droppedShare: { base: 0, head: 0 },
+    settings: {
+      alpha: 0.05,
+      minShare: 0.005,
+      quorum: 0.8,
+      minEffect: 0.002,
+      minRelEffect: 0.05,
+      granularity: 'function',
+      gateFrameShare: 0.01,
+      gateTotal: null,
+      seed: 1,
+      test: 'Mann-Whitney U',
+    },
+    warnings: [],
+  };
+}
+
+/** Compares with test/fixtures/render/NAME; BLESS=1 rewrites it. */
+export function golden(name: string, actual: string | Uint8Array): void {
+  const file = path.join(FIXTURES, name);
+  if (process.env.BLESS === '1') {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, actual);
+    return;
+  }
+  if (!existsSync(file)) throw new Error(`missing golden file ${file}; run with BLESS=1 to create it`);
+  const expected = readFileSync(file);
+  const got = typeof actual === 'string' ? Buffer.from(actual, 'utf8') : Buffer.from(actual);
+  if (!expected.equals(got)) {
+    // Show a readable diff for text goldens.
+    if (typeof actual === 'string') {
+      const exp = expected.toString('utf8');
+      const a = actual.split('\n');
+      const e = exp.split('\n');
+      let i = 0;
+      while (i < Math.min(a.length, e.length) && a[i] === e[i]) i++;
+      throw new Error(
+        `${name} differs from golden at line ${i + 1}:\n  expected: ${e[i]}\n  actual:   ${a[i]}\n(BLESS=1 to accept)`,
+      );
+    }
+    throw new Error(`${name} differs from golden (BLESS=1 to accept)`);
+  }
+}
+
+/** Deterministic PRNG (mulberry32) for generated profiles. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

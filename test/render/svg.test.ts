@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import { Profile } from '../../src/profile/profile.js';
+import { jsonForScript, renderDiffSvg, renderFlameSvg } from '../../src/render/index.js';
+import { comparison, fixture, foldedProfile, frameResult, golden } from './helpers.js';
+
+const py = () => foldedProfile(fixture('py.folded'));
+
+/** The frames' rect fills keyed by the label drawn in them (first match). */
+function fillOf(svg: string, text: string): string | undefined {
+  const re = /<g><rect [^>]*fill="(#[0-9a-f]{6})"[^>]*\/><text [^>]*>([^<]*)<\/text><\/g>/g;
+  for (const m of svg.matchAll(re)) if (m[2].endsWith(text)) return m[1];
+  return undefined;
+}
+
+function data(svg: string): { fr: unknown[][]; d: number[]; x?: (string[] | null)[]; total: number } {
+  const m = /<script type="application\/json" id="fd-data">([^<]*)<\/script>/.exec(svg);
+  if (!m) throw new Error('no data blob');
+  return JSON.parse(m[1]);
+}
+
+describe('flame SVG', () => {
+  it('matches the golden files (flame, icicle, width order, palettes)', () => {
+    golden('py.svg', renderFlameSvg(py(), { title: 'py fixture' }));
+    golden(
+      'py-icicle.svg',
+      renderFlameSvg(py(), { direction: 'icicle', order: 'width', subtitle: 'icicle, by width' }),
+    );
+    golden('mixed.svg', renderFlameSvg(foldedProfile(fixture('mixed.folded')), { colorDiffusion: true }));
+    golden(
+      'evil.svg',
+      renderFlameSvg(foldedProfile(fixture('evil.folded')), { title: '<b>"title"</b> & co' }),
+    );
+  });
+
+  it('is deterministic', () => {
+    expect(renderFlameSvg(py())).toBe(renderFlameSvg(py()));
+  });
+
+  it('is self-contained: no external references', () => {
+    const svg = renderFlameSvg(foldedProfile(fixture('evil.folded')));
+    expect(svg).not.toMatch(/\s(href|xlink:href|src)="/);
+    expect(svg).not.toMatch(/url\(|@import/);
+  });
+
+  it('escapes hostile names in text, attributes and script data', () => {
+    const svg = renderFlameSvg(foldedProfile(fixture('evil.folded')), {
+      title: '</title><script>alert(9)</script>',
+    });
+    expect(svg.match(/<script/g)?.length).toBe(2); // our data blob and our script, nothing else
+    expect(svg).not.toMatch(/<image|<svg onload|<b>|<!-- comment/);
+    expect(svg).not.toMatch(/[\u0001\u0007]/);
+    const blob = /id="fd-data">([^<]*)<\/script>/.exec(svg)?.[1] ?? '';
+    expect(blob).not.toMatch(/[<>&\u2028\u2029]/);
+    const names = data(svg).fr.map((f) => f[0]);
+    expect(names).toContain('</script><script>alert(1)</script>');
+    expect(names).toContain('"><image href=x onerror=alert(2)>');
+    // CDATA of the script cannot be closed early by the script itself.
+    const script = svg.slice(svg.indexOf('<![CDATA['));
+    expect(script.indexOf(']]>')).toBe(script.lastIndexOf(']]>'));
+  });
+
+  it('JSON for <script> escapes every character that could end or confuse the element', () => {
+    const s = jsonForScript({ a: '</script><!--]]>&\u2028\u2029\uffff' });
+    expect(s).not.toMatch(/[<>&\u2028\u2029\uffff]/);
+    expect(JSON.parse(s).a).toBe('</script><!--]]>&\u2028\u2029\uffff');
+  });
+
+  it('draws a clear "no samples" picture for an empty profile', () => {
+    const svg = renderFlameSvg(new Profile());
+    expect(svg).toContain('No samples');
+    golden('empty.svg', svg);
+  });
+
+  it('keeps the pruned weight for the tooltip', () => {
+    const lines = ['root;big 100000'];
+    for (let i = 0; i < 30; i++) lines.push(`root;tiny${i} 1`);
+    const d = data(renderFlameSvg(foldedProfile(lines.join('\n')))).d;
+    // frame 1 is `root`: stride 7, pruned weight and count at offsets 5 and 6
+    expect(d[7 + 5]).toBe(30);
+    expect(d[7 + 6]).toBe(30);
+  });
+
+  it('colours by language: own code, stdlib and site-packages differ; same function same colour', () => {
+    const svg = renderFlameSvg(py());
+    const own = fillOf(svg, 'app.py:main');
+    const std = fillOf(svg, 'socket.py:sendall');
+    const lib = fillOf(svg, 'requests/api.py:get');
+    expect(new Set([own, std, lib]).size).toBe(3);
+    expect(renderFlameSvg(py())).toContain(own);
+  });
+
+  it('rejects an unknown palette with the list of known ones', () => {
+    expect(() => renderFlameSvg(py(), { palette: 'rainbow' })).toThrow(
+      /unknown palette 'rainbow'; expected one of auto/,
+    );
+  });
+
+  it('renders 5,000-deep and 200k-leaf profiles', () => {
+    const deep = new Profile();
+    const ids: number[] = [];
+    for (let d = 0; d < 5000; d++) ids.push(deep.intern({ name: `frame_${d}` }));
+    deep.addStack(ids, 10);
+    const deepSvg = renderFlameSvg(deep);
+    expect(deepSvg).toContain('height="80086"');
+    expect(data(deepSvg).d.length / 7).toBe(5001);
+
+    const wide = new Profile();
+    const root = wide.intern({ name: 'root' });
+    for (let i = 0; i < 200_000; i++) wide.addStack([root, wide.intern({ name: `leaf_${i}` })], 1 + (i % 7));
+    const wideSvg = renderFlameSvg(wide);
+    const d = data(wideSvg).d;
+    expect(d.length / 7).toBe(2); // every leaf is narrower than 0.1 px: all, root
+    expect(d[7 + 6]).toBe(200_000);
+  });
+});
+
+describe('differential SVG', () => {
+  const base = foldedProfile('main;work 30\nmain;io 30\nmain;idle 40\nmain;steady 20\n');
+  const head = foldedProfile('main;work 50\nmain;io 10\nmain;idle 40\nmain;steady 22\nmain;fresh 8\n');
+  const report = comparison([
+    frameResult('work', 'regressed', 0.25, 0.38),
+    frameResult('io', 'improved', 0.25, 0.08),
+    frameResult('steady', 'inconclusive', 0.16, 0.17),
+    frameResult('fresh', 'new', 0, 0.06),
+    frameResult('main', 'unchanged', 1, 1),
+  ]);
+
+  it('colours only significant frames: red grew, blue shrank, grey otherwise; marks new', () => {
+    const svg = renderDiffSvg(base, head, report);
+    const work = fillOf(svg, 'work') as string;
+    const io = fillOf(svg, 'io') as string;
+    const steady = fillOf(svg, 'steady') as string;
+    const red = (h: string) => Number.parseInt(h.slice(1, 3), 16);
+    const blue = (h: string) => Number.parseInt(h.slice(5, 7), 16);
+    expect(red(work)).toBeGreaterThan(blue(work) + 100);
+    expect(blue(io)).toBeGreaterThan(red(io) + 100);
+    expect(red(steady)).toBe(blue(steady)); // neutral grey
+    expect(svg).toMatch(/stroke-dasharray="3,2"\/><text[^>]*>fresh</);
+    golden('diff.svg', svg);
+  });
+
+  it('saturation follows the size of the change', () => {
+    const small = comparison([
+      frameResult('work', 'regressed', 0.25, 0.27),
+      frameResult('io', 'regressed', 0.1, 0.3),
+    ]);
+    const svg = renderDiffSvg(base, head, small);
+    const green = (h: string) => Number.parseInt(h.slice(3, 5), 16);
+    expect(green(fillOf(svg, 'work') as string)).toBeGreaterThan(green(fillOf(svg, 'io') as string));
+  });
+
+  it('states scale, runs per side and the test in the legend', () => {
+    const svg = renderDiffSvg(base, head, comparison(report.frames, 7));
+    expect(svg).toContain('Runs: base 7, head 7');
+    expect(svg).toContain('test: Mann-Whitney U');
+    expect(svg).toContain('+17.00 pp grew');
+  });
+
+  it('tooltips carry before/after, change with CI, and status', () => {
+    const d = data(renderDiffSvg(base, head, report));
+    const i = d.fr.findIndex((f) => f[0] === 'work');
+    const lines = (d.x as string[][])[i];
+    expect(lines[0]).toMatch(
+      /^before 25\.00% \u2192 after 38\.00% \(inclusive share, mean of 5 vs 5 runs\)$/,
+    );
+    expect(lines[1]).toMatch(/^change \+13\.00 pp \(\+52\.0%\), 95% CI \[\+12\.00 pp, \+14\.00 pp\]$/);
+    expect(lines[2]).toBe('status: regressed, q = 0.0040');
+  });
+
+  it('negate takes widths from base, so frames that vanished are drawn', () => {
+    const b = foldedProfile('main;gone 10\nmain;work 10\n');
+    const h = foldedProfile('main;work 20\n');
+    const r = comparison([frameResult('gone', 'gone', 0.5, 0), frameResult('work', 'regressed', 0.5, 1)]);
+    expect(renderDiffSvg(b, h, r)).not.toMatch(/>gone</);
+    const neg = renderDiffSvg(b, h, r, { negate: true });
+    expect(neg).toMatch(/stroke-dasharray="3,2"\/><text[^>]*>gone</);
+    expect(neg).toContain('widths: base');
+  });
+
+  it('colour-blind scale uses orange and purple', () => {
+    const svg = renderDiffSvg(base, head, report, { colorBlind: true });
+    expect(svg).toContain('orange grew, purple shrank');
+    expect(fillOf(svg, 'work')).not.toBe(fillOf(renderDiffSvg(base, head, report), 'work'));
+  });
+
+  it('matches frames by function when the comparison is at function granularity', () => {
+    const b = foldedProfile('main (a.py:1);hot (a.py:10) 10\nmain (a.py:1);hot (a.py:11) 10\n');
+    const h = foldedProfile('main (a.py:1);hot (a.py:10) 30\n');
+    const r = comparison([frameResult('hot (a.py)', 'regressed', 0.5, 0.9)]);
+    const svg = renderDiffSvg(b, h, r);
+    expect(fillOf(svg, 'a.py:hot')).toMatch(/^#d7/);
+  });
+
+  it('an empty head still gives a picture', () => {
+    expect(renderDiffSvg(base, new Profile(), report)).toContain('No samples');
+  });
+});
