@@ -1,17 +1,22 @@
 // Verdict quality of compareRuns on simulated run sets (see bench/verdicts/simulate.ts):
 // A/A false alarms, power and ranking, minimum detectable effect vs an ideal test, and speed.
 // Cells run on two worker threads; every cell is seeded, so the figures are reproducible.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_COMPARE_SETTINGS } from '../src/stats/index.js';
 import { writeSection } from './lib/results.js';
 import { type AaResult, idealPower, idealThreshold, mdeIdeal, mdeOurs, type PowerResult, runAa, runPower, type TargetName } from './verdicts/cells.js';
 import { speedCase } from './verdicts/speed.js';
 import type { NoiseParams } from './verdicts/simulate.js';
 
 const TRIALS = Number(process.env.VERDICT_TRIALS ?? 1000);
-const MDE_TRIALS = Number(process.env.VERDICT_MDE_TRIALS ?? 250);
+const MDE_TRIALS = Number(process.env.VERDICT_MDE_TRIALS ?? 200);
 const OUTLIERS = 0.05;
+/** Raw per-cell results (git-ignored), so the report can be re-rendered with VERDICT_REPORT_ONLY=1. */
+const RAW = path.resolve(import.meta.dirname, 'data', 'verdicts-raw.json');
 
 type Job =
   | { kind: 'aa'; id: string; noise: NoiseParams; n: number }
@@ -46,15 +51,6 @@ function runJob(job: Job): unknown {
   }
 }
 
-// Workers are child processes (tsx's loader does not reach worker threads on Node 20).
-if (process.env.VERDICT_WORKER) {
-  const mine = JSON.parse(process.env.VERDICT_WORKER) as Job[];
-  for (const job of mine) await new Promise<void>((done) => process.send?.({ id: job.id, result: runJob(job) }, () => done()));
-  process.disconnect?.();
-} else {
-  await main();
-}
-
 async function main(): Promise<void> {
   const t0 = performance.now();
   const all = jobs();
@@ -70,7 +66,9 @@ async function main(): Promise<void> {
     load[k] += cost(j);
   }
   const results = new Map<string, unknown>();
-  await Promise.all(
+  if (process.env.VERDICT_REPORT_ONLY && existsSync(RAW)) {
+    for (const [k, v] of Object.entries(JSON.parse(readFileSync(RAW, 'utf8')))) results.set(k, v);
+  } else await Promise.all(
     buckets.map(
       (bucket) =>
         new Promise<void>((resolve, reject) => {
@@ -87,6 +85,8 @@ async function main(): Promise<void> {
         }),
     ),
   );
+  mkdirSync(path.dirname(RAW), { recursive: true });
+  writeFileSync(RAW, JSON.stringify(Object.fromEntries(results)));
   const speed = await speedCase();
   const md = report(results, speed, (performance.now() - t0) / 1000);
   console.log(md);
@@ -99,7 +99,7 @@ function report(r: Map<string, unknown>, speed: Awaited<ReturnType<typeof speedC
   const aa = (id: string) => r.get(id) as AaResult;
   const lines: string[] = [];
   lines.push(
-    `Simulator: ${'~130'}-frame profile (main -> 8 modules -> 5 functions -> 2 callees, plus hotspots of 1%, 5% (two call sites) and 20%), exact multinomial sampling, log-normal per-function jitter (CV below), a log-normal run speed factor, and ${pct(OUTLIERS, 0)} outlier runs (10-50% slower, 3x jitter). Default settings (alpha ${'0.01'} FDR, floors 0.2 pp and 5%). ${TRIALS} trials per cell unless noted; a false alarm is any frame flagged regressed/new in an A/A comparison.`,
+    `Simulator: ~130-frame profile (main -> 8 modules -> 5 functions -> 2 callees, plus hotspots of 1%, 5% (two call sites) and 20%), exact multinomial sampling, log-normal per-function jitter (CV below), a log-normal run speed factor, and ${pct(OUTLIERS, 0)} outlier runs (10-50% slower, 3x jitter). Default settings (alpha ${DEFAULT_COMPARE_SETTINGS.alpha} FDR, floors 0.2 pp and 5%). ${TRIALS} trials per cell unless noted; a false alarm is any frame flagged regressed/new in an A/A comparison.`,
     '',
     '### A/A false-alarm rate (target <= 1%), jitter CV 2%',
     '',
@@ -154,4 +154,13 @@ function report(r: Map<string, unknown>, speed: Awaited<ReturnType<typeof speedC
     `Whole benchmark: ${seconds.toFixed(0)} s.`,
   );
   return lines.join('\n');
+}
+
+// Workers are child processes (tsx's loader does not reach worker threads on Node 20).
+if (process.env.VERDICT_WORKER) {
+  const mine = JSON.parse(process.env.VERDICT_WORKER) as Job[];
+  for (const job of mine) await new Promise<void>((done) => process.send?.({ id: job.id, result: runJob(job) }, () => done()));
+  process.disconnect?.();
+} else {
+  await main();
 }

@@ -4,6 +4,7 @@
 //   plus a global speed factor for the run (changes samples per run, not shares);
 // - occasional outlier runs (probability `outlierRate`): the run is 10-50% slower overall and its
 //   per-function jitter is 3x larger (a noisy neighbour, a cold cache, a GC storm).
+import { FrameTable } from '../../src/profile/frame-table.js';
 import { Profile } from '../../src/profile/profile.js';
 import { makeRng, multinomial, normal, type Rng } from '../../src/stats/prng.js';
 
@@ -81,6 +82,18 @@ export function buildModel(seed = 7): Model {
   return { frames, stacks, cost, group, groups: groupOf.size, frameStacks, targets: { '1%': hot1, '5%': hot5, '20%': hot20 } };
 }
 
+const tables = new WeakMap<Model, FrameTable>();
+
+function frameTable(model: Model): FrameTable {
+  let t = tables.get(model);
+  if (!t) {
+    t = new FrameTable();
+    for (const name of model.frames) t.intern({ name });
+    tables.set(model, t);
+  }
+  return t;
+}
+
 export interface SimRun {
   profile: Profile;
   /** Sample count per stack. */
@@ -106,9 +119,11 @@ export function simulateRun(model: Model, noise: NoiseParams, rng: Rng, effect =
   const samples = Math.max(1, Math.round(noise.samples * total * speed));
   const counts = multinomial(rng, samples, probs);
   const profile = new Profile({ unit: 'samples', intervalNs: 1_000_000, format: 'folded', sampler: 'simulator' });
-  const ids = model.frames.map((name) => profile.intern({ name }));
+  // Frame ids equal model ids: share one interned frame table (read-only downstream) instead of
+  // re-interning ~130 names per simulated run.
+  Object.defineProperty(profile, 'frames', { value: frameTable(model) });
   model.stacks.forEach((s, i) => {
-    if (counts[i] > 0) profile.addStack(s.map((f) => ids[f]), counts[i]);
+    if (counts[i] > 0) profile.addStack(s, counts[i]);
   });
   return { profile, counts, samples };
 }

@@ -1,10 +1,10 @@
 // flamediff example workload (Node): tokenise, score and summarise synthetic log lines.
 //
-// Runs for about a second. FLAMEDIFF_EXAMPLE_REGRESSION=1 injects a regression: `scoreToken`
-// does extra string work (a reverse-and-rehash for about half the tokens), about +30% of total CPU time. FLAMEDIFF_EXAMPLE_SCALE scales the work
-// (default 1). FLAMEDIFF_EXAMPLE_FAIL=1 exits with status 3 (for fault tests).
-// FLAMEDIFF_EXAMPLE_CHILD=1 does half the work in a child `node` process (to show that
-// `--cpu-prof` profiles of several processes from one run are merged).
+// Runs for about a second. FLAMEDIFF_EXAMPLE_REGRESSION=1 injects a regression: `scoreTokens`
+// does extra string work (a reverse-and-rehash for about 3 in 4 tokens), about +30% of total
+// CPU time. FLAMEDIFF_EXAMPLE_SCALE scales the work (default 1). FLAMEDIFF_EXAMPLE_FAIL=1 exits
+// with status 3 (for fault tests). FLAMEDIFF_EXAMPLE_CHILD=1 does half the work in a child
+// `node` process (to show that the profiles of several processes from one run are merged).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -23,16 +23,25 @@ function tokenise(line) {
   return line.split(' ').map((t) => t.split('='));
 }
 
-function scoreToken(tok) {
-  let s = 0;
-  const t = tok[tok.length - 1];
-  for (let k = 0; k < t.length; k++) s = (s * 31 + t.charCodeAt(k)) | 0;
-  if (REGRESSION && (s & 1) === 0) {
-    // The injected regression: a needless reverse-and-rehash for about half the tokens.
-    const r = t.split('').reverse().join('');
-    for (let k = 0; k < r.length; k++) s = (s * 17 + r.charCodeAt(k)) | 0;
+// Scores every token of every line. Called once per round (not per line), so V8 optimizes it on
+// its own instead of inlining it into a hot caller, and profiles show it by name.
+function scoreTokens(lines) {
+  const scores = [];
+  for (const tokens of lines) {
+    for (const tok of tokens) {
+      let s = 0;
+      const t = tok[tok.length - 1];
+      for (let k = 0; k < t.length; k++) s = (s * 31 + t.charCodeAt(k)) | 0;
+      if (tok[0] === 'status') s ^= 0x5bd1e995;
+      if (REGRESSION && (s & 3) !== 0) {
+        // The injected regression: a needless reverse-and-rehash for about 3 in 4 tokens.
+        const r = t.split('').reverse().join('');
+        for (let k = 0; k < r.length; k++) s = (s * 17 + r.charCodeAt(k)) | 0;
+      }
+      scores.push(s);
+    }
   }
-  return s;
+  return scores;
 }
 
 function summarise(scores) {
@@ -44,11 +53,12 @@ function summarise(scores) {
 function work(rounds) {
   let total = 0;
   for (let r = 0; r < rounds; r++) {
-    const scores = [];
-    for (const line of makeLines(Math.round(40000 * SCALE))) {
-      for (const tok of tokenise(line)) scores.push(scoreToken(tok));
+    // Chunks of lines keep the heap small, so the garbage collector stays a minor part.
+    const all = makeLines(Math.round(40000 * SCALE));
+    for (let at = 0; at < all.length; at += 2000) {
+      const lines = all.slice(at, at + 2000).map(tokenise);
+      for (const [, n] of summarise(scoreTokens(lines))) total += n;
     }
-    for (const [, n] of summarise(scores)) total += n;
   }
   return total;
 }

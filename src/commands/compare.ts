@@ -81,7 +81,7 @@ export const compareCommand: Command = {
       throw new UserError(`flamediff compare: --format '${format}' is not valid; expected text, json or markdown`);
     }
     const settings = settingsFrom(values);
-    const opts: ImportOptions = {};
+    const opts: ImportOptions = { onWarning: (m) => io.stderr(`flamediff: warning: ${m}\n`) };
     if (values['input-format']) opts.format = values['input-format'] as FormatName;
     const base = await loadSide('base', values.base, io, opts);
     const head = await loadSide('head', values.head, io, opts);

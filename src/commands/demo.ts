@@ -24,8 +24,8 @@ flamegraph.svg, and baseline/flamegraph.svg; prints the console report.
 
 Options:
   --out DIR          output directory (default out)
-  --runs N           runs per side (default 5)
-  --scale X          workload size (default 0.5; 1 is about a second per run)
+  --runs N           runs per side (default 6)
+  --scale X          workload size (default 0.8; 1 is about a second per run)
   --no-regression    compare the example with itself (an A/A run: expect a pass)
 `;
 
@@ -45,12 +45,12 @@ export const demoCommand: Command = {
       },
       false,
     );
-    const runs = numberFlag('demo', 'runs', values.runs as string | undefined, 5, {
+    const runs = numberFlag('demo', 'runs', values.runs as string | undefined, 6, {
       min: 2,
       max: 50,
       integer: true,
     });
-    const scale = numberFlag('demo', 'scale', values.scale as string | undefined, 0.5, {
+    const scale = numberFlag('demo', 'scale', values.scale as string | undefined, 0.8, {
       min: 0.01,
       max: 20,
     });
@@ -66,6 +66,8 @@ export const demoCommand: Command = {
       opts.timeoutSeconds = 120;
       opts.storeDir = path.join(work, '.flamediff');
       opts.env = { FLAMEDIFF_EXAMPLE_SCALE: String(scale) };
+      // Node samples every ~1 ms by default; 2 kHz gives the short example enough samples per run.
+      opts.rateHz = 2000;
       const log = (line: string) => io.stderr(`flamediff demo: ${line}\n`);
       io.stderr(`flamediff demo: step 1/2, baseline: ${runs} runs of the example\n`);
       await runCheck(

@@ -93,7 +93,9 @@ function frameFilter(source: string | undefined): ((key: string) => boolean) | u
     const re = new RegExp(source);
     return (k) => re.test(k);
   } catch (err) {
-    throw new UserError(`flamediff trends: --frame '${source}' is not a valid regular expression (${(err as Error).message})`);
+    throw new UserError(
+      `flamediff trends: --frame '${source}' is not a valid regular expression (${(err as Error).message})`,
+    );
   }
 }
 
@@ -112,13 +114,17 @@ export function trendsText(r: TrendReport, top: number): string {
   const total = r.total;
   out.push(`total: ${total.values[n - 1].toPrecision(4)}${unit} per run`);
   for (const c of total.changePoints)
-    out.push(`  shift at ${shortSha(c.sha)}: ${c.before.toPrecision(4)}${unit} -> ${c.after.toPrecision(4)}${unit} (${signed(c.relative)}, p=${c.pValue.toFixed(3)})`);
+    out.push(
+      `  shift at ${shortSha(c.sha)}: ${c.before.toPrecision(4)}${unit} -> ${c.after.toPrecision(4)}${unit} (${signed(c.relative)}, p=${c.pValue.toFixed(3)})`,
+    );
   const shown = top > 0 ? r.frames.slice(0, top) : r.frames;
   out.push('', `frames (${shown.length} of ${r.frames.length}, largest latest share first):`);
   for (const f of shown) {
     out.push(`  ${pct(f.latest).padStart(7)}  ${f.sparkline}  ${printable(f.key)}`);
     for (const c of f.changePoints)
-      out.push(`           shift at ${shortSha(c.sha)}: ${pct(c.before)} -> ${pct(c.after)} (${signed(c.relative)}, p=${c.pValue.toFixed(3)})`);
+      out.push(
+        `           shift at ${shortSha(c.sha)}: ${pct(c.before)} -> ${pct(c.after)} (${signed(c.relative)}, p=${c.pValue.toFixed(3)})`,
+      );
     if (f.creep) out.push(`           ${creepNote(f.creep)}`);
   }
   const creeping = r.frames.filter((f) => f.creep);
@@ -139,7 +145,8 @@ async function run(argv: string[], io: Io): Promise<number> {
   const format = v.format ?? 'text';
   if (!['text', 'json', 'html'].includes(format))
     throw new UserError(`flamediff trends: --format '${format}' is not valid; expected text, json or html`);
-  if (v.out !== undefined && format !== 'html') throw new UserError('flamediff trends: --out needs --format html');
+  if (v.out !== undefined && format !== 'html')
+    throw new UserError('flamediff trends: --out needs --format html');
   const top = numberFlag('trends', 'top', v.top, 20, { min: 0, integer: true });
   const filter = frameFilter(v.frame);
   let file = v.history === undefined ? undefined : path.resolve(io.cwd, v.history);
@@ -150,7 +157,10 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   const history = await loadHistory(file, v.branch ? `the history of branch ${v.branch}` : 'the history');
   const filtered: HistoryFile = filter
-    ? { ...history, entries: history.entries.map((e) => ({ ...e, frames: e.frames.filter((f) => filter(f.key)) })) }
+    ? {
+        ...history,
+        entries: history.entries.map((e) => ({ ...e, frames: e.frames.filter((f) => filter(f.key)) })),
+      }
     : history;
   const report = analyzeHistory(filtered);
   if (format === 'json') io.stdout(trendsJson(report));

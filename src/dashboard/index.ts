@@ -2,8 +2,8 @@
 // the data as a script (so it also opens from file:// with no server), our script and styles, and
 // uPlot bundled from node_modules: no CDN, works offline once loaded.
 import { createHash } from 'node:crypto';
-import uplotCss from 'uplot/dist/uPlot.min.css?raw';
 import uplotJs from 'uplot/dist/uPlot.iife.min.js?raw';
+import uplotCss from 'uplot/dist/uPlot.min.css?raw';
 import type { HistoryFile } from '../history/types.js';
 import css from './assets/dashboard.css?raw';
 import clientJs from './assets/dashboard.js?raw';
@@ -50,7 +50,10 @@ function dataScript(history: HistoryFile, opts: DashboardOptions): string {
 }
 
 /** Files of the dashboard site, by path relative to the site root. */
-export function buildDashboard(history: HistoryFile, opts: DashboardOptions = {}): Map<string, string | Uint8Array> {
+export function buildDashboard(
+  history: HistoryFile,
+  opts: DashboardOptions = {},
+): Map<string, string | Uint8Array> {
   const head = [FILES.uplotCss, FILES.css].map((f) => `<link rel="stylesheet" href="${f}">`).join('\n');
   const body = [FILES.uplotJs, FILES.data, FILES.js].map((f) => `<script src="${f}"></script>`).join('\n');
   return new Map<string, string | Uint8Array>([
@@ -67,7 +70,9 @@ const sha256 = (s: string) => `'sha256-${createHash('sha256').update(s, 'utf8').
 
 /** The same dashboard as one self-contained HTML file (`flamediff trends --format html`). */
 export function buildDashboardPage(history: HistoryFile, opts: DashboardOptions = {}): string {
-  const scripts = [uplotJs, dataScript(history, opts), clientJs].map((s) => s.replace(/<\/script/gi, '<\\/script'));
+  const scripts = [uplotJs, dataScript(history, opts), clientJs].map((s) =>
+    s.replace(/<\/script/gi, '<\\/script'),
+  );
   const csp = `default-src 'none'; script-src ${scripts.map(sha256).join(' ')}; style-src 'unsafe-inline'; img-src data:`;
   const head = `<style>\n${uplotCss}\n${css}</style>`;
   const body = scripts.map((s) => `<script>${s}</script>`).join('\n');

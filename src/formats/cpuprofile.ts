@@ -11,6 +11,8 @@ import type { FormatImporter, ProfileInput } from './types.js';
 //   startTime, endTime, samples, timestamps}`, start/end in seconds, timestamps in microseconds.
 // A sample lasts until the next one (as DevTools and speedscope draw it); the last sample gets the
 // median sampling interval, because `endTime` is missing or coarse in the legacy shape.
+// Chrome performance traces (trace events with Profile/ProfileChunk) are read too: every CPU
+// profile in the trace (main thread, workers) is added to one profile.
 
 interface V8Node {
   frame: FrameInit | undefined; // undefined for the synthetic (root)
@@ -35,18 +37,41 @@ export const cpuprofileFormat: FormatImporter = {
 
 export function isCpuprofile(head: string): boolean {
   const t = head.trimStart();
+  // Chrome performance traces: `{"traceEvents": [...]}` or a bare array of trace events.
+  if (/^\{\s*"traceEvents"\s*:/.test(t)) return true;
+  if (t.startsWith('['))
+    return /^\[\s*\{/.test(t) && /"ph"\s*:\s*"[A-Za-z]"/.test(t) && /"(ts|pid)"\s*:/.test(t);
   if (!t.startsWith('{')) return false;
   return /"(nodes|head)"\s*:/.test(t) && /"(callFrame|functionName)"\s*:/.test(t);
 }
 
 export function importCpuprofile(input: ProfileInput): Profile {
   const check: JsonChecker = new JsonChecker(input.fileName);
-  const root = check.object(parseJson(input, 'a V8 .cpuprofile object'), '$');
+  const parsed = parseJson(input, 'a V8 .cpuprofile object or a Chrome trace');
+  const profile = new Profile({ unit: 'nanoseconds', sampler: 'v8', format: 'cpuprofile' });
+  const traced = traceProfiles(check, parsed);
+  if (traced === undefined) {
+    addV8Profile(check, check.object(parsed, '$'), profile);
+  } else {
+    if (traced.length === 0) {
+      check.fail(
+        '$',
+        'no CPU profile in this trace (expected Profile/ProfileChunk events; record with the JavaScript samples option on)',
+      );
+    }
+    for (const t of traced)
+      addV8Profile(new JsonChecker(`${input.fileName} (trace profile ${t.key})`), t.profile, profile);
+  }
+  if (profile.stackCount === 0) throw noSamples(input.fileName);
+  return profile;
+}
+
+/** Adds one V8 profile (current or legacy shape) to `profile`. */
+function addV8Profile(check: JsonChecker, root: Record<string, unknown>, profile: Profile): void {
   const legacy = root.nodes === undefined && root.head !== undefined;
   const { nodes, indexById } = legacy ? legacyNodes(check, root.head) : currentNodes(check, root.nodes);
   const samples = root.samples === undefined ? undefined : check.array(root.samples, '$.samples');
   const nodeWeight = new Float64Array(nodes.length);
-  const profile = new Profile({ unit: 'nanoseconds', sampler: 'v8', format: 'cpuprofile' });
 
   if (samples === undefined || samples.length === 0) {
     // Profiles without a sample list (old DevTools exports) still carry per-node hit counts.
@@ -54,11 +79,13 @@ export function importCpuprofile(input: ProfileInput): Profile {
     profile.meta.unit = 'samples';
   } else {
     const sampleIdx = new Int32Array(samples.length);
+    const dense = denseIndex(indexById);
     for (let i = 0; i < samples.length; i++) {
       const raw = samples[i];
       // The path string is built only on error: this loop runs once per sample.
       const id = Number.isInteger(raw) ? (raw as number) : check.integer(raw, `$.samples[${i}]`);
-      const idx = indexById.get(id);
+      const d = id >= 0 && id < dense.length ? dense[id] : -1;
+      const idx = d >= 0 ? d : indexById.get(id);
       if (idx === undefined)
         check.fail(`$.samples[${i}]`, `unknown node id ${id} (expected the id of a node)`);
       sampleIdx[i] = idx;
@@ -67,16 +94,97 @@ export function importCpuprofile(input: ProfileInput): Profile {
     if (times) {
       const { weights, intervalUs } = sampleDurations(times);
       for (let i = 0; i < samples.length; i++) nodeWeight[sampleIdx[i]] += weights[i] * 1000;
-      profile.meta.intervalNs = Math.round(intervalUs * 1000);
-      profile.meta.durationNs = durationNs(root, legacy, times, intervalUs);
+      profile.meta.intervalNs ??= Math.round(intervalUs * 1000);
+      const duration = durationNs(root, legacy, times, intervalUs);
+      profile.meta.durationNs = Math.max(profile.meta.durationNs ?? 0, duration);
     } else {
       for (let i = 0; i < samples.length; i++) nodeWeight[sampleIdx[i]] += 1;
       profile.meta.unit = 'samples';
     }
   }
   addNodeStacks(profile, nodes, nodeWeight);
-  if (profile.stackCount === 0) throw noSamples(input.fileName);
-  return profile;
+}
+
+/**
+ * Chrome performance traces (DevTools' Performance panel, `{traceEvents: [...]}` or a bare
+ * array): the CPU profile comes in `Profile` + `ProfileChunk` events, nodes naming their parent,
+ * samples and time deltas spread over the chunks. Returns undefined for anything else.
+ */
+function traceProfiles(
+  check: JsonChecker,
+  parsed: unknown,
+): Array<{ key: string; profile: Record<string, unknown> }> | undefined {
+  let events: unknown[];
+  let base: string;
+  if (Array.isArray(parsed)) {
+    events = parsed;
+    base = '$';
+  } else if (
+    parsed !== null &&
+    typeof parsed === 'object' &&
+    Array.isArray((parsed as { traceEvents?: unknown }).traceEvents)
+  ) {
+    events = (parsed as { traceEvents: unknown[] }).traceEvents;
+    base = '$.traceEvents';
+  } else {
+    return undefined;
+  }
+  const byKey = new Map<
+    string,
+    { nodes: unknown[]; samples: unknown[]; timeDeltas: unknown[]; startTime?: number }
+  >();
+  const get = (key: string) => {
+    let p = byKey.get(key);
+    if (!p) byKey.set(key, (p = { nodes: [], samples: [], timeDeltas: [] }));
+    return p;
+  };
+  const append = (to: unknown[], from: unknown, path: string) => {
+    if (from === undefined) return;
+    for (const x of check.array(from, path)) to.push(x);
+  };
+  events.forEach((e, i) => {
+    if (e === null || typeof e !== 'object') return;
+    const ev = e as Record<string, unknown>;
+    if (ev.name !== 'Profile' && ev.name !== 'ProfileChunk' && ev.name !== 'CpuProfile') return;
+    const path = `${base}[${i}].args.data`;
+    const args = check.object(ev.args, `${base}[${i}].args`);
+    const data = check.object(args.data, path);
+    const key = `${String(ev.pid ?? '')}:${String(ev.id ?? ev.tid ?? '')}`;
+    if (ev.name === 'CpuProfile') {
+      // Older traces carry the whole profile in one event.
+      const cp = check.object(data.cpuProfile, `${path}.cpuProfile`);
+      const p = get(key);
+      append(p.nodes, cp.nodes, `${path}.cpuProfile.nodes`);
+      append(p.samples, cp.samples, `${path}.cpuProfile.samples`);
+      append(p.timeDeltas, cp.timeDeltas, `${path}.cpuProfile.timeDeltas`);
+      if (typeof cp.startTime === 'number') p.startTime ??= cp.startTime;
+      return;
+    }
+    const p = get(key);
+    if (ev.name === 'Profile') {
+      if (typeof data.startTime === 'number') p.startTime = data.startTime;
+      return;
+    }
+    if (data.cpuProfile !== undefined) {
+      const cp = check.object(data.cpuProfile, `${path}.cpuProfile`);
+      append(p.nodes, cp.nodes, `${path}.cpuProfile.nodes`);
+      append(p.samples, cp.samples, `${path}.cpuProfile.samples`);
+    }
+    append(p.timeDeltas, data.timeDeltas, `${path}.timeDeltas`);
+  });
+  return [...byKey.entries()]
+    .filter(([, p]) => p.nodes.length > 0)
+    .map(([key, p]) => ({ key, profile: { ...p } }));
+}
+
+/** Node ids are usually 1..N: an array lookup per sample instead of a Map lookup. */
+function denseIndex(indexById: Map<number, number>): Int32Array {
+  let max = -1;
+  for (const id of indexById.keys()) if (id > max) max = id;
+  if (max < 0 || max > 4 * indexById.size + 1024) return new Int32Array(0);
+  const dense = new Int32Array(max + 1).fill(-1);
+  for (const [id, i] of indexById) if (id >= 0) dense[id] = i;
+  return dense;
 }
 
 function frameOf(check: JsonChecker, cf: Record<string, unknown>, path: string): FrameInit | undefined {
@@ -190,7 +298,8 @@ function sampleTimes(
     }
     for (let i = 0; i < n; i++) {
       const v = ts[i + skip];
-      times[i] = typeof v === 'number' && Number.isFinite(v) ? v : check.number(v, `$.timestamps[${i + skip}]`);
+      times[i] =
+        typeof v === 'number' && Number.isFinite(v) ? v : check.number(v, `$.timestamps[${i + skip}]`);
     }
   } else {
     if (root.timeDeltas === undefined) return undefined;

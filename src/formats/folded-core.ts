@@ -74,6 +74,7 @@ export function parseFoldedText(
   let firstInvalidText = '';
   let lineNo = 0;
   let samples = 0;
+  let nextQuote = 0;
   const n = text.length;
   let start = 0;
   while (start < n) {
@@ -107,8 +108,9 @@ export function parseFoldedText(
     // Frames, root first; `;` inside double quotes does not split.
     let depth = 0;
     let f = first;
-    const quoted = text.indexOf('"', first);
-    const hasQuotes = quoted !== -1 && quoted < stackEnd;
+    // The next `"` in the whole text, searched again only once passed (not once per line).
+    if (nextQuote !== -1 && nextQuote < first) nextQuote = text.indexOf('"', first);
+    const hasQuotes = nextQuote !== -1 && nextQuote < stackEnd;
     for (;;) {
       let semi = hasQuotes ? nextSeparator(text, f, stackEnd) : text.indexOf(';', f);
       if (semi === -1 || semi > stackEnd) semi = stackEnd;

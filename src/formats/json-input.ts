@@ -29,7 +29,11 @@ export function parseJson(input: ProfileInput, what: string): unknown {
     const m = /position (\d+)/.exec(msg);
     const pos = m ? Number(m[1]) : text.length;
     const line = lineAt(text, pos);
-    const short = msg.replace(/\s*\(line \d+ column \d+\)/, '').replace(/, "[\s\S]*" is not valid JSON/, '');
+    // Node's wording varies by version; the line number replaces its position and excerpt.
+    const short = msg
+      .replace(/\s*\(line \d+ column \d+\)/, '')
+      .replace(/, "[\s\S]*" is not valid JSON/, '')
+      .replace(/ in JSON at position \d+/, '');
     throw new InputError(input.fileName, { line }, `invalid JSON: ${short} (expected ${what})`);
   }
 }

@@ -1,4 +1,4 @@
-import { Function as PprofFunction, Location, Mapping } from 'pprof-format';
+import { Location, Mapping, Function as PprofFunction } from 'pprof-format';
 import { checkMessage, WireError } from './protobuf-wire.js';
 
 // Decodes a pprof Profile message in one pass. The small tables (mappings, locations, functions)
@@ -68,7 +68,10 @@ class Reader {
     const at = this.pos;
     const len = this.varint(end, `${what} length`);
     if (len < 0 || len > end - this.pos) {
-      throw new WireError(at, `truncated ${what}: length ${len} runs past the end (expected at most ${end - this.pos} bytes)`);
+      throw new WireError(
+        at,
+        `truncated ${what}: length ${len} runs past the end (expected at most ${end - this.pos} bytes)`,
+      );
     }
     return this.pos + len;
   }

@@ -101,7 +101,11 @@ function gunzip(file: string, bytes: Uint8Array): Uint8Array {
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    throw new InputError(file, { offset: 0 }, `corrupt gzip data (${why}; expected a gzip-compressed pprof profile)`);
+    throw new InputError(
+      file,
+      { offset: 0 },
+      `corrupt gzip data (${why}; expected a gzip-compressed pprof profile)`,
+    );
   }
 }
 
@@ -148,7 +152,11 @@ class PprofConverter {
       let i = types.findIndex((t, k) => t.type === requested || names[k] === requested);
       if (i < 0 && /^\d+$/.test(requested) && Number(requested) < types.length) i = Number(requested);
       if (i < 0) {
-        throw new InputError(this.file, undefined, `no sample type '${requested}' (expected one of: ${names.join(', ')})`);
+        throw new InputError(
+          this.file,
+          undefined,
+          `no sample type '${requested}' (expected one of: ${names.join(', ')})`,
+        );
       }
       return i;
     }
@@ -197,7 +205,10 @@ class PprofConverter {
     for (let si = 0; si < n; si++) {
       const nv = valStart[si + 1] - valStart[si];
       if (nv !== typeCount) {
-        this.fail(sampleOffsets[si], `sample ${si} has ${nv} values (expected ${typeCount}, one per sample type)`);
+        this.fail(
+          sampleOffsets[si],
+          `sample ${si} has ${nv} values (expected ${typeCount}, one per sample type)`,
+        );
       }
       const w = values[valStart[si] + index] * factor;
       if (!(w > 0)) continue;
@@ -250,7 +261,13 @@ class PprofConverter {
       }
       const kind: FrameKind = j < loc.line.length - 1 ? 'inlined' : frameKind(fn.file, module);
       ids.push(
-        this.out.intern({ name: fn.name || '??', file: fn.file, line: Math.max(0, num(line.line)), module, kind }),
+        this.out.intern({
+          name: fn.name || '??',
+          file: fn.file,
+          line: Math.max(0, num(line.line)),
+          module,
+          kind,
+        }),
       );
     }
     const frames = Int32Array.from(ids);
@@ -262,7 +279,10 @@ class PprofConverter {
     const k = num(i);
     const strings = this.raw.strings;
     if (k < 0 || k >= strings.length) {
-      this.fail(undefined, `string index ${k} is out of range (expected below ${strings.length}, the string table size)`);
+      this.fail(
+        undefined,
+        `string index ${k} is out of range (expected below ${strings.length}, the string table size)`,
+      );
     }
     return strings[k];
   }

@@ -1,7 +1,7 @@
 // A protobuf wire-format checker for pprof's profile.proto. pprof-format's decoder is lenient (it
-// reads past truncated data without complaint), so every pprof input is walked here first: a bad
-// tag, a truncated varint or a length running past its message is reported with its byte offset.
-// The same walk, in strict mode over the first few KB, is the content sniff.
+// reads past truncated data without complaint), so every nested message is checked here before it
+// decodes it: a bad tag, a truncated varint or a length running past its message is reported with
+// its byte offset. The same walk, in strict mode over the first few KB, is the content sniff.
 
 const VARINT = 0;
 const LEN = 2;
@@ -71,27 +71,13 @@ export class WireError extends Error {
   }
 }
 
-/** Byte offsets of the top-level repeated messages, for errors found after decoding. */
-export interface WireIndex {
-  sampleOffsets: number[];
-  locationOffsets: number[];
-  fieldCount: number;
-}
-
-/** Walks a whole pprof Profile message; throws WireError at the first malformed byte. */
-export function checkProfileWire(buf: Uint8Array): WireIndex {
-  const index: WireIndex = { sampleOffsets: [], locationOffsets: [], fieldCount: 0 };
-  walk(buf, 0, buf.length, 'Profile', false, index);
-  return index;
-}
-
 /**
  * Strict sniff over a prefix of the file: only profile.proto's own fields and wire types, nested
  * messages checked too. `complete` says the prefix is the whole file (so it must end cleanly).
  */
 export function looksLikeProfileWire(head: Uint8Array, complete: boolean): boolean {
   if (head.length === 0) return false;
-  const index: WireIndex = { sampleOffsets: [], locationOffsets: [], fieldCount: 0 };
+  const index = { fieldCount: 0 };
   try {
     walk(head, 0, head.length, 'Profile', true, index);
     return index.fieldCount >= 1;
@@ -114,7 +100,7 @@ function walk(
   end: number,
   name: MessageName,
   strict: boolean,
-  index: WireIndex | undefined,
+  index: { fieldCount: number } | undefined,
 ): void {
   const fields = SCHEMA[name];
   let pos = start;
@@ -153,11 +139,7 @@ function walk(
       else if (spec?.wire === 'varint-or-packed') checkPacked(buf, afterLen, bodyEnd, label);
       pos = bodyEnd;
     }
-    if (index) {
-      index.fieldCount++;
-      if (name === 'Profile' && field === 2) index.sampleOffsets.push(tagAt);
-      if (name === 'Profile' && field === 4) index.locationOffsets.push(tagAt);
-    }
+    if (index) index.fieldCount++;
   }
 }
 

@@ -11,7 +11,7 @@ import type { FormatImporter, ProfileInput } from './types.js';
 // flameprof does: walk from the roots along caller->callee edges, each edge carrying its own
 // tottime/cumtime; where a function is reached in several contexts, its callees share out exactly
 // the time it has in each context (in proportion to their edge cumtime). An edge already on the
-// current path is not followed again (recursion); its share stays with the function.
+// current path is not followed again (recursion); the other callees share out the time.
 
 export const PSTATS_DERIVED =
   'derived from a deterministic profiler (cProfile): stacks are estimated from caller edges';
@@ -20,9 +20,10 @@ const SECONDS_TO_NS = 1e9;
 /** Subtrees below this share of the total are folded into their parent (keeps huge graphs finite). */
 const PRUNE_FRACTION = 1e-6;
 const MAX_DEPTH = 256;
-const MAX_NODES = 2_000_000;
+const MAX_NODES = 200_000;
 
 interface Edge {
+  id: number;
   callee: number;
   tt: number;
   ct: number;
@@ -35,7 +36,6 @@ interface Fn {
   ct: number;
   hasCallers: boolean;
   callees: Edge[];
-  calleeCt: number;
 }
 
 export const pstatsFormat: FormatImporter = {
@@ -109,7 +109,7 @@ function readStats(file: string, root: MarshalValue): Fn[] {
     if (i === undefined) {
       i = fns.length;
       byKey.set(k, i);
-      fns.push({ frame, nc: 0, tt: 0, ct: 0, hasCallers: false, callees: [], calleeCt: 0 });
+      fns.push({ frame, nc: 0, tt: 0, ct: 0, hasCallers: false, callees: [] });
     }
     return i;
   };
@@ -131,13 +131,13 @@ function readStats(file: string, root: MarshalValue): Fn[] {
     f.ct = Math.max(0, nums[3]!);
     callerLists.push({ callee: i, callers: v[4] as MarshalDict });
   }
+  let edgeCount = 0;
   for (const { callee, callers } of callerLists) {
     for (const { key, value, offset } of callers.entries) {
       const c = fnIndex(key, offset);
       const edge = edgeTimes(file, value, fns[callee], offset);
       fns[callee].hasCallers = true;
-      fns[c].callees.push({ callee, ...edge });
-      fns[c].calleeCt += edge.ct;
+      fns[c].callees.push({ id: edgeCount++, callee, ...edge });
     }
   }
   return fns;
@@ -178,7 +178,7 @@ function edgeTimes(
 
 class StackBuilder {
   private readonly frameIds: Int32Array;
-  private readonly onPath: Set<string> = new Set();
+  private readonly onPath: Uint8Array;
   private readonly stack: number[] = [];
   private minTime = 0;
   private nodes = 0;
@@ -188,6 +188,9 @@ class StackBuilder {
     private readonly out: Profile,
   ) {
     this.frameIds = new Int32Array(fns.length).fill(-1);
+    let edges = 0;
+    for (const f of fns) edges += f.callees.length;
+    this.onPath = new Uint8Array(edges);
   }
 
   build(): void {
@@ -236,18 +239,22 @@ class StackBuilder {
     const f = this.fns[fn];
     const rest = Math.max(0, total - self);
     let own = self;
-    if (f.calleeCt > 0 && rest > 0 && depth < MAX_DEPTH && this.nodes < MAX_NODES) {
-      const scale = rest / f.calleeCt;
+    // Callees reached through an edge already on the path (recursion) are not followed again;
+    // the others share out this context's time.
+    let followable = 0;
+    for (const e of f.callees) if (!this.onPath[e.id]) followable += e.ct;
+    if (followable > 0 && rest > 0 && depth < MAX_DEPTH && this.nodes < MAX_NODES) {
+      const scale = rest / followable;
       for (const e of f.callees) {
+        if (this.onPath[e.id]) continue;
         const t = e.ct * scale;
-        const key = `${fn}>${e.callee}`;
-        if (t < this.minTime || this.onPath.has(key)) {
+        if (t < this.minTime) {
           own += t;
           continue;
         }
-        this.onPath.add(key);
+        this.onPath[e.id] = 1;
         this.expand(e.callee, t, Math.min(t, e.tt * scale), depth + 1);
-        this.onPath.delete(key);
+        this.onPath[e.id] = 0;
       }
     } else {
       own = total;

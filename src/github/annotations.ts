@@ -78,7 +78,7 @@ export function pickAnnotations(
     out.push({
       level,
       file,
-      line: f.line,
+      line,
       title: `flamediff: regression #${f.rank} ${f.name}`.slice(0, 200),
       message: describe(f),
     });

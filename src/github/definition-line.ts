@@ -26,8 +26,9 @@ function patterns(n: string): RegExp[] {
     new RegExp(`^\\s*(?:(?:static|async|get|set|public|private|protected)\\s+)*${n}\\s*\\([^)]*\\)\\s*\\{`),
     new RegExp(`^func\\s+(?:\\([^)]*\\)\\s*)?${n}\\s*\\(`),
     new RegExp(`^\\s*(?:pub(?:\\([^)]*\\))?\\s+)?(?:async\\s+)?fn\\s+${n}\\b`),
-    // C/C++: a header starting in column 0 (return type first), not a declaration ending in ';'.
-    new RegExp(`^[A-Za-z_][\\w\\s\\*&:<>,]*\\b${n}\\s*\\([^;]*$`),
+    // C/C++: a header starting in column 0 (return type first, or on the line above as in GNU
+    // style), not a declaration ending in ';'.
+    new RegExp(`^(?:[A-Za-z_][\\w\\s\\*&:<>,]*[\\s\\*&])?${n}\\s*\\([^;]*$`),
   ];
 }
 

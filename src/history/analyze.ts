@@ -118,7 +118,12 @@ export function analyzeHistory(h: HistoryFile, opts: AnalyzeOptions = {}): Trend
 
 /** 7 lowercase hex digits; anything else in a sha (it should never happen) is dropped. */
 export function shortSha(sha: string): string {
-  return sha.replace(/[^0-9a-f]/gi, '').slice(0, 7).toLowerCase() || 'unknown';
+  return (
+    sha
+      .replace(/[^0-9a-f]/gi, '')
+      .slice(0, 7)
+      .toLowerCase() || 'unknown'
+  );
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;

@@ -19,19 +19,37 @@ export function appendHistory(
   limits: Partial<HistoryLimits> = {},
 ): HistoryFile {
   const lim = { ...DEFAULT_HISTORY_LIMITS, ...limits };
-  const tracked = new Set<string>();
-  for (const e of h.entries) if (e.sha !== entry.sha) for (const f of e.frames) tracked.add(f.key);
+  const at = h.entries.findIndex((e) => e.sha === entry.sha);
+  const tracked = at >= 0 ? keysOf(h.entries.filter((e) => e.sha !== entry.sha)) : trackedKeys(h.entries);
   const sorted = [...entry.frames].sort(byShare);
   const frames = sorted.filter((f, i) => i < lim.topK || tracked.has(f.key));
   const kept: HistoryEntry = { ...entry, frames };
-  const at = h.entries.findIndex((e) => e.sha === entry.sha);
   let entries = at >= 0 ? h.entries.map((e, i) => (i === at ? kept : e)) : [...h.entries, kept];
+  const keys = new Set(tracked);
+  for (const f of frames) keys.add(f.key);
   if (entries.length > lim.maxEntries) entries = entries.slice(entries.length - lim.maxEntries);
+  else if (keys.size <= lim.maxFrames) trackedCache.set(entries, keys);
   return { schema: HISTORY_SCHEMA, branch: h.branch, entries: capFrames(entries, lim.maxFrames) };
+}
+
+// Appending a year of baselines one by one would rescan every entry each time; the key set of an
+// entries array this module built is remembered instead (arrays are never mutated).
+const trackedCache = new WeakMap<readonly HistoryEntry[], Set<string>>();
+
+function trackedKeys(entries: readonly HistoryEntry[]): Set<string> {
+  return trackedCache.get(entries) ?? keysOf(entries);
+}
+
+function keysOf(entries: readonly HistoryEntry[]): Set<string> {
+  const keys = new Set<string>();
+  for (const e of entries) for (const f of e.frames) keys.add(f.key);
+  return keys;
 }
 
 /** Drops the frames whose largest share ever is smallest until at most `max` keys remain. */
 function capFrames(entries: HistoryEntry[], max: number): HistoryEntry[] {
+  const cached = trackedCache.get(entries);
+  if (cached && cached.size <= max) return entries;
   const peak = new Map<string, number>();
   for (const e of entries) for (const f of e.frames) peak.set(f.key, Math.max(peak.get(f.key) ?? 0, f.share));
   if (peak.size <= max) return entries;

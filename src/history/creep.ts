@@ -31,7 +31,8 @@ function median(xs: number[]): number {
 function upperTail(z: number): number {
   if (z < 0) return 1 - upperTail(-z);
   const t = 1 / (1 + 0.2316419 * z);
-  const poly = t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
+  const poly =
+    t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
   return (Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI)) * poly;
 }
 
@@ -47,7 +48,8 @@ export function mannKendallUp(xs: number[]): number {
 
 function theilSen(xs: number[]): { slope: number; intercept: number } {
   const slopes: number[] = [];
-  for (let i = 0; i < xs.length; i++) for (let j = i + 1; j < xs.length; j++) slopes.push((xs[j] - xs[i]) / (j - i));
+  for (let i = 0; i < xs.length; i++)
+    for (let j = i + 1; j < xs.length; j++) slopes.push((xs[j] - xs[i]) / (j - i));
   const slope = median(slopes);
   return { slope, intercept: median(xs.map((x, i) => x - slope * i)) };
 }

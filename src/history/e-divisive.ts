@@ -54,38 +54,44 @@ function workspace(n: number): Workspace {
   return shared;
 }
 
-/** Sum over the points already in the tree of |z - x|, then inserts z. */
-function addPoint(ws: Workspace, len: number, z: number, rank: number, tot: { c: number; s: number }): number {
-  const { cnt, sum } = ws;
-  let c = 0;
-  let s = 0;
-  for (let j = rank; j > 0; j -= j & -j) {
-    c += cnt[j];
-    s += sum[j];
+/**
+ * Fills `out[i]` with the sum of |Zj - Zk| over pairs inside the first i points taken in `dir`
+ * order (forward: prefixes, backward: suffixes), using a Fenwick tree of counts and sums by rank.
+ * This is the hot loop of the permutation test, so it is written out flat.
+ */
+function pairSums(ws: Workspace, len: number, forward: boolean, out: Float64Array): void {
+  const { vals, ranks, cnt, sum } = ws;
+  cnt.fill(0, 0, len + 1);
+  sum.fill(0, 0, len + 1);
+  let totC = 0;
+  let totS = 0;
+  let acc = 0;
+  out[forward ? 0 : len] = 0;
+  for (let step = 0; step < len; step++) {
+    const i = forward ? step : len - 1 - step;
+    const z = vals[i];
+    const rank = ranks[i] + 1;
+    let c = 0;
+    let s = 0;
+    for (let j = rank; j > 0; j -= j & -j) {
+      c += cnt[j];
+      s += sum[j];
+    }
+    acc += z * c - s + (totS - s) - z * (totC - c);
+    for (let j = rank; j <= len; j += j & -j) {
+      cnt[j]++;
+      sum[j] += z;
+    }
+    totC++;
+    totS += z;
+    out[forward ? i + 1 : i] = acc;
   }
-  const d = z * c - s + (tot.s - s) - z * (tot.c - c);
-  for (let j = rank; j <= len; j += j & -j) {
-    cnt[j]++;
-    sum[j] += z;
-  }
-  tot.c++;
-  tot.s += z;
-  return d;
 }
 
 /** Within-sums of every prefix (wl) and suffix (wr) of ws.vals[0, len). */
 function withinSums(ws: Workspace, len: number): void {
-  const { vals, ranks, wl, wr } = ws;
-  ws.cnt.fill(0, 0, len + 1);
-  ws.sum.fill(0, 0, len + 1);
-  let tot = { c: 0, s: 0 };
-  wl[0] = 0;
-  for (let i = 0; i < len; i++) wl[i + 1] = wl[i] + addPoint(ws, len, vals[i], ranks[i] + 1, tot);
-  ws.cnt.fill(0, 0, len + 1);
-  ws.sum.fill(0, 0, len + 1);
-  tot = { c: 0, s: 0 };
-  wr[len] = 0;
-  for (let i = len - 1; i >= 0; i--) wr[i] = wr[i + 1] + addPoint(ws, len, vals[i], ranks[i] + 1, tot);
+  pairSums(ws, len, true, ws.wl);
+  pairSums(ws, len, false, ws.wr);
 }
 
 /** The split of ws.vals[0, len) with the largest energy statistic Q. */

@@ -19,8 +19,8 @@ export { type Creep, detectCreep, mannKendallUp } from './creep.js';
 export { type ChangePoint, detectChangePoints, noiseLevel } from './e-divisive.js';
 export { frameTrends } from './frame-trends.js';
 export { parseHistory } from './parse.js';
-export { frameSeries, type FrameSeries } from './series.js';
 export { serializeHistory } from './serialize.js';
+export { type FrameSeries, frameSeries } from './series.js';
 export {
   type ChangePointSettings,
   type CreepSettings,

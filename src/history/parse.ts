@@ -15,7 +15,8 @@ class Reader {
   }
 
   object(v: unknown, where: string): Json {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) this.fail(where, `${kind(v)} (expected an object)`);
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+      this.fail(where, `${kind(v)} (expected an object)`);
     return v as Json;
   }
 
@@ -84,7 +85,8 @@ function readHead(r: Reader, e: Json, where: string): Omit<HistoryEntry, 'frames
     total: r.number(e.total, `${where}.total`, 0),
     totalMeasure: r.string(e.totalMeasure, `${where}.totalMeasure`),
   };
-  if (!/^[0-9a-f]{4,64}$/i.test(out.sha)) r.fail(`${where}.sha`, `${kind(out.sha)} (expected a hex commit sha)`);
+  if (!/^[0-9a-f]{4,64}$/i.test(out.sha))
+    r.fail(`${where}.sha`, `${kind(out.sha)} (expected a hex commit sha)`);
   const pull = r.optionalInt(e.pull, `${where}.pull`, 1);
   const runs = r.optionalInt(e.runs, `${where}.runs`, 1);
   if (pull !== undefined) out.pull = pull;
@@ -114,7 +116,8 @@ function readV1(r: Reader, top: Json): HistoryEntry[] {
 
 /**
  * Schema 2: a frame-key table and, per entry, flat arrays `f` = [keyIndex, share ppm, self ppm, ...]
- * and optional `t` = time in microseconds per frame (null when unknown).
+ * and optional `t` = time in microseconds per frame (null when unknown), or `"total"` when each
+ * frame's time is its share of the entry's total.
  */
 function readV2(r: Reader, top: Json): HistoryEntry[] {
   const keys = r.array(top.frames, 'frames').map((k, i) => r.string(k, `frames[${i}]`));
@@ -123,20 +126,27 @@ function readV2(r: Reader, top: Json): HistoryEntry[] {
     const e = r.object(v, where);
     const f = r.array(e.f, `${where}.f`);
     if (f.length % 3 !== 0) r.fail(`${where}.f`, `${f.length} numbers (expected a multiple of 3)`);
-    const t = e.t === undefined ? null : r.array(e.t, `${where}.t`);
+    const fromTotal = e.t === 'total';
+    const t = e.t === undefined || fromTotal ? null : r.array(e.t, `${where}.t`);
     if (t && t.length !== f.length / 3) r.fail(`${where}.t`, `${t.length} values (expected ${f.length / 3})`);
+    const head = readHead(r, e, where);
     const frames: HistoryFrame[] = [];
     for (let j = 0; j < f.length; j += 3) {
       const k = r.int(f[j], `${where}.f[${j}]`);
       if (k >= keys.length) r.fail(`${where}.f[${j}]`, `frame index ${k} (expected < ${keys.length})`);
       const tv = t ? t[j / 3] : null;
+      const share = r.int(f[j + 1], `${where}.f[${j + 1}]`) / 1e6;
       frames.push({
         key: keys[k],
-        share: r.int(f[j + 1], `${where}.f[${j + 1}]`) / 1e6,
+        share,
         selfShare: r.int(f[j + 2], `${where}.f[${j + 2}]`) / 1e6,
-        timeSeconds: tv === null || tv === undefined ? null : r.int(tv, `${where}.t[${j / 3}]`) / 1e6,
+        timeSeconds: fromTotal
+          ? share * head.total
+          : tv === null || tv === undefined
+            ? null
+            : r.int(tv, `${where}.t[${j / 3}]`) / 1e6,
       });
     }
-    return { ...readHead(r, e, where), frames };
+    return { ...head, frames };
   });
 }

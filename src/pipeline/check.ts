@@ -24,7 +24,7 @@ import { writePullReport } from '../store/pulls.js';
 import type { Store } from '../store/types.js';
 import { selectBaseline } from './baseline-select.js';
 import { commitDate, mergeBase, temporaryWorktree } from './git-info.js';
-import { historyEntry, machineText, runInputs, sideTotals, topFrames } from './summary.js';
+import { firstLines, historyEntry, machineText, runInputs, sideTotals, topFrames } from './summary.js';
 
 /** Links the report can use; the action fills them from the repository, the CLI may leave them empty. */
 export interface ReportLinks {
@@ -444,6 +444,7 @@ async function compare(job: Job, store: Store): Promise<CheckResult> {
     },
     links: ctx.links,
     rootDir: job.cwd,
+    frameLines: firstLines(sides.headRec.profiles, opts.compare.granularity),
     textFlame,
     trends,
     localFiles: {

@@ -104,3 +104,24 @@ export function machineText(m: MachineInfo | null | undefined): string {
   if (!m) return 'unknown machine';
   return `${m.cpuModel}, ${m.cores} cores, ${m.platform}/${m.arch} ${m.kernel}, load ${m.loadAvg.map((x) => x.toFixed(2)).join(' ')}`;
 }
+
+/**
+ * For comparisons without line identity: the first line each function was seen at in `p`, keyed
+ * like the comparison keys frames (so the report can still link file:line).
+ */
+export function firstLines(profiles: readonly Profile[], g: Granularity): Map<string, number> {
+  const out = new Map<string, number>();
+  if (g !== 'function') return out;
+  for (const p of profiles) addFirstLines(p, out);
+  return out;
+}
+
+function addFirstLines(p: Profile, out: Map<string, number>): void {
+  for (let id = 0; id < p.frames.size; id++) {
+    const f = p.frame(id);
+    if (!(f.line > 0) || f.file === '') continue;
+    const key = frameLabel({ ...f, line: 0 });
+    const prev = out.get(key);
+    if (prev === undefined || f.line < prev) out.set(key, f.line);
+  }
+}

@@ -136,7 +136,7 @@ export function tipLines(f: FrameResult | undefined, c: ComparisonReport, droppe
 function totalLines(c: ComparisonReport): string[] {
   const t = c.total;
   const ch = t.change === null ? 'n/a' : `${t.change > 0 ? '+' : ''}${(t.change * 100).toFixed(1)}%`;
-  return [`total (${t.measure}): change ${ch}, status: ${t.status}`];
+  return [`total (${t.measure}): change ${ch}, status: ${t.status}`, `test: ${c.settings?.test ?? 'not stated'}`];
 }
 
 function legendSvg(
@@ -151,7 +151,8 @@ function legendSvg(
     `<rect x="${x}" y="4" width="18" height="12" fill="${hex(fill)}"${extra}/>`;
   const parts: string[] = [];
   let x = XPAD;
-  const scale = change(max, 'inclusiveShare').slice(1);
+  const metric: Metric = c.frames[0]?.metric ?? 'inclusiveShare';
+  const scale = change(max, metric).slice(1);
   const grewWord = colorBlind ? 'orange' : 'red';
   const shrankWord = colorBlind ? 'purple' : 'blue';
   parts.push(`<text x="${x}" y="14">shrank \u2212${escapeXml(scale)}</text>`);
@@ -163,10 +164,13 @@ function legendSvg(
   x += 16 + 7.1 * (7 + scale.length);
   parts.push(box(x, neutralColor('new'), ' stroke="#111" stroke-dasharray="3,2"'));
   parts.push(`<text x="${num(x + 24)}" y="14">${negate ? 'gone in head' : 'new in head'}</text>`);
-  const test = c.settings?.test ?? 'test not stated';
+  const fullTest = c.settings?.test ?? 'test not stated';
+  // Long test descriptions keep their name (up to the first colon) in the legend line.
+  const test = fullTest.split(':')[0].slice(0, 60);
   const alpha = c.settings?.alpha ?? 0.05;
-  const line = `Runs: base ${c.total.base.runs}, head ${c.total.head.runs} \u00b7 test: ${test}, FDR q < ${alpha} \u00b7 colour: inclusive-share change (head \u2212 base), ${grewWord} grew, ${shrankWord} shrank, grey not significant \u00b7 widths: ${negate ? 'base' : 'head'}`;
+  const line = `Runs: base ${c.total.base.runs}, head ${c.total.head.runs} \u00b7 test: ${test}, FDR q < ${alpha} \u00b7 colour: ${METRIC_NAME[metric]} change (head \u2212 base), ${grewWord} grew, ${shrankWord} shrank, grey not significant \u00b7 widths: ${negate ? 'base' : 'head'}`;
   parts.push(`<text x="${XPAD}" y="33" fill="#333">${escapeXml(fitLegend(line, width))}</text>`);
+  parts.unshift(`<title>${escapeXml(`${line}\nTest: ${fullTest}`)}</title>`);
   return parts.join('');
 }
 

@@ -19,10 +19,18 @@ export function renderConsole(input: ReportInput, files: string[] = []): string 
       .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
     const imp = r.frames.filter((f) => f.status === 'improved').sort((a, b) => a.delta - b.delta);
     if (reg.length)
-      out.push('', 'Regressed frames (ranked):', ...table(reg.slice(0, MAX_ROWS), true, input.rootDir));
+      out.push(
+        '',
+        'Regressed frames (ranked):',
+        ...table(reg.slice(0, MAX_ROWS), true, input.rootDir, input.frameLines),
+      );
     if (reg.length > MAX_ROWS) out.push(`  ...and ${reg.length - MAX_ROWS} more`);
     if (imp.length)
-      out.push('', `Improved frames (${imp.length}):`, ...table(imp.slice(0, 5), false, input.rootDir));
+      out.push(
+        '',
+        `Improved frames (${imp.length}):`,
+        ...table(imp.slice(0, 5), false, input.rootDir, input.frameLines),
+      );
     if (imp.length > 5) out.push(`  ...and ${imp.length - 5} more`);
     if (r.dropped.length) {
       out.push(
@@ -48,11 +56,17 @@ function headline(r: ComparisonReport | null): string {
   return `flamediff: ${r.verdict === 'fail' ? 'FAIL, performance regression' : 'PASS'}: ${total}; ${n} regressed frame${n === 1 ? '' : 's'}`;
 }
 
-function table(frames: FrameResult[], ranked: boolean, root?: string): string[] {
+function table(
+  frames: FrameResult[],
+  ranked: boolean,
+  root?: string,
+  lines?: ReadonlyMap<string, number>,
+): string[] {
+  const line = (f: FrameResult) => (f.line > 0 ? f.line : (lines?.get(f.key) ?? 0));
   const rows = frames.map((f) => [
     ranked ? String(f.rank) : '-',
     truncate(clean(f.name), 48),
-    truncate(clean(f.file ? `${relativeFile(f.file, root)}${f.line > 0 ? `:${f.line}` : ''}` : ''), 40),
+    truncate(clean(f.file ? `${relativeFile(f.file, root)}${line(f) > 0 ? `:${line(f)}` : ''}` : ''), 40),
     `${pct(f.base.mean)} -> ${pct(f.head.mean)}`,
     `${seconds(f.base.timeSeconds)} -> ${seconds(f.head.timeSeconds)}`,
     `${pp(f.delta)} ${ppInterval(f.ci)}`,

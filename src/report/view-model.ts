@@ -43,6 +43,8 @@ export interface ReportInput {
   /** Text flamegraph (renderTextFlame, markdown style), if rendered. */
   textFlame?: string | null;
   trends?: FrameTrend[];
+  /** Line to show for frames compared without lines (function granularity): key -> line. */
+  frameLines?: ReadonlyMap<string, number>;
   /** Repository root: frame files under it are shown (and passed to sourceUrl) relative to it. */
   rootDir?: string;
   /** Local file names of the pictures, shown when there are no URLs (CLI runs). */
@@ -107,7 +109,8 @@ export function buildView(input: ReportInput, detail: Detail = FULL_DETAIL): Rep
   const trends = new Map((input.trends ?? []).map((t) => [t.key, t]));
   const regressed = r ? r.frames.filter((f) => f.status === 'regressed' && f.rank !== null).sort(byRank) : [];
   const improved = r ? r.frames.filter((f) => f.status === 'improved').sort((a, b) => a.delta - b.delta) : [];
-  const row = (f: FrameResult, i: number) => frameRow(f, i, links, trends.get(f.key), input.rootDir);
+  const row = (f: FrameResult, i: number) =>
+    frameRow(withLine(f, input.frameLines), i, links, trends.get(f.key), input.rootDir);
   return {
     marker: COMMENT_MARKER,
     status: r ? r.verdict : 'none',
@@ -170,6 +173,11 @@ function measureName(m: string): string {
     default:
       return 'total samples';
   }
+}
+
+function withLine(f: FrameResult, lines: ReadonlyMap<string, number> | undefined): FrameResult {
+  const line = f.line > 0 ? f.line : (lines?.get(f.key) ?? 0);
+  return line === f.line ? f : { ...f, line };
 }
 
 /** `file` relative to `root` when it lies under it (also for file:// URLs), else unchanged. */

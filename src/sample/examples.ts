@@ -16,7 +16,7 @@ export type ExampleName = 'native' | 'node' | 'python';
 
 export const EXAMPLES: Record<ExampleName, { file: string; source: string; regressedFunction: string }> = {
   native: { file: 'workload.c', source: nativeSource, regressedFunction: 'checksum_pass' },
-  node: { file: 'workload.mjs', source: nodeSource, regressedFunction: 'scoreToken' },
+  node: { file: 'workload.mjs', source: nodeSource, regressedFunction: 'scoreTokens' },
   python: { file: 'workload.py', source: pythonSource, regressedFunction: 'score_record' },
 };
 

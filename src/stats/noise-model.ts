@@ -91,12 +91,6 @@ function pooled(f: FrameData): Pooled {
   };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
 /** Fits tau^2 (robust median of ratios) and the moderation prior (d0, s0) across frames. */
 export function fitNoise(frames: readonly FrameData[]): NoiseFit {
   const ps = frames.map(pooled).filter((p) => p.d > 0 && p.s2 > 0 && p.a + p.b > 0);
@@ -122,16 +116,22 @@ export function fitNoise(frames: readonly FrameData[]): NoiseFit {
 /** The tau^2 at which the median frame's spread matches the median of chi2_d / d. */
 function fitTau2(ps: readonly Pooled[], d: number): number {
   const target = (1 - 2 / (9 * d)) ** 3;
-  const medRatio = (tau2: number): number => median(ps.map((p) => p.s2 / (p.a + tau2 * p.b)));
+  const ratios = new Float64Array(ps.length);
+  const medRatio = (tau2: number): number => {
+    for (let i = 0; i < ps.length; i++) ratios[i] = ps[i].s2 / (ps[i].a + tau2 * ps[i].b);
+    ratios.sort();
+    const m = ratios.length >> 1;
+    return ratios.length % 2 ? ratios[m] : (ratios[m - 1] + ratios[m]) / 2;
+  };
   if (medRatio(0) <= target) return 0;
   let lo = 0;
   let hi = 1e-6;
   while (medRatio(hi) > target && hi < 1e6) hi *= 4;
-  for (let i = 0; i < 60; i++) {
+  // Relative precision 1e-4 is far below the fit's own sampling error.
+  for (let i = 0; i < 60 && hi - lo > 1e-4 * hi; i++) {
     const mid = lo === 0 ? hi / 2 : Math.sqrt(lo * hi);
     if (medRatio(mid) > target) lo = mid;
     else hi = mid;
-    if (hi - lo <= 1e-9 * hi) break;
   }
   return hi;
 }

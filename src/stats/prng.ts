@@ -71,16 +71,18 @@ export function beta(rng: Rng, a: number, b: number): number {
 }
 
 /**
- * Exact Binomial(n, p) deviate. Large n: Devroye's order-statistic recursion (the i-th smallest of
- * n uniforms is Beta(i, n+1-i)), halving n each step; small n: counting Bernoulli trials.
+ * Exact Binomial(n, p) deviate. Large means: Devroye's order-statistic recursion (the i-th
+ * smallest of n uniforms is Beta(i, n+1-i)), roughly halving n each step; small means: inversion
+ * by sequential search (expected n*p + 1 steps).
  */
 export function binomial(rng: Rng, n: number, p: number): number {
   if (p <= 0 || n <= 0) return 0;
   if (p >= 1) return n;
+  if (p > 0.5) return n - binomial(rng, n, 1 - p);
   let count = 0;
   let m = n;
   let q = p;
-  while (m > 40) {
+  while (m * q > 15 && m > 40) {
     const i = (m + 1) >> 1;
     const y = beta(rng, i, m + 1 - i);
     if (q < y) {
@@ -92,8 +94,24 @@ export function binomial(rng: Rng, n: number, p: number): number {
       q = (q - y) / (1 - y);
     }
   }
-  for (let k = 0; k < m; k++) if (rng.next() < q) count++;
-  return count;
+  if (q > 0.5) return count + m - binomialInversion(rng, m, 1 - q);
+  return count + binomialInversion(rng, m, q);
+}
+
+function binomialInversion(rng: Rng, m: number, q: number): number {
+  if (m <= 0 || q <= 0) return 0;
+  const s = q / (1 - q);
+  const a = (m + 1) * s;
+  let r = (1 - q) ** m;
+  let u = rng.next();
+  let x = 0;
+  while (u > r) {
+    u -= r;
+    x++;
+    if (x > m) return m; // rounding left u above the total mass: the top value
+    r *= a / x - s;
+  }
+  return x;
 }
 
 /** Multinomial counts of n draws over probabilities `probs` (sum 1), by conditional binomials. */

@@ -77,13 +77,14 @@ export function reportText(r: ComparisonReport): string {
 
 /** Escapes untrusted text for Markdown (also inside table cells): no HTML, links, images or mentions. */
 export function escapeMarkdown(s: string): string {
+  // Punctuation first (backslash escapes), then entities (whose own & # ; must stay literal).
   return s
     .replace(/[\r\n]+/g, ' ')
+    .replace(/[\\`*_{}[\]()#+\-.!|~:]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/@/g, '&#64;')
-    .replace(/[\\`*_{}[\]()#+\-.!|~:]/g, (c) => `\\${c}`);
+    .replace(/@/g, '&#64;');
 }
 
 export function reportMarkdown(r: ComparisonReport): string {

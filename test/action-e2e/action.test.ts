@@ -30,7 +30,7 @@ const CONFIG = (regression: boolean) =>
     'runs: 5',
     'warmup: 0',
     'env:',
-    "  FLAMEDIFF_EXAMPLE_SCALE: '0.25'",
+    "  FLAMEDIFF_EXAMPLE_SCALE: '1'",
     ...(regression ? ["  FLAMEDIFF_EXAMPLE_REGRESSION: '1'"] : []),
     '',
   ].join('\n');
@@ -39,10 +39,18 @@ const INPUTS = { 'install-sampler': 'false' };
 let api: FakeGitHub;
 let remote: Remote;
 
-/** The line `function scoreToken` is on: where the injected regression lives. */
-function scoreTokenLine(): number {
-  const lines = readFileSync(path.join(REPO_ROOT, EXAMPLE), 'utf8').split('\n');
-  return lines.findIndex((l) => /function scoreToken\b/.test(l)) + 1;
+/** The example as committed to the test repository (read once: the example may be edited meanwhile). */
+let exampleText = '';
+
+/** The function that holds the injected regression (`if (REGRESSION ...`), and its line. */
+function regressedFunction(): { name: string; line: number } {
+  const lines = exampleText.split('\n');
+  const at = lines.findIndex((l) => /\bif \(REGRESSION\b/.test(l));
+  for (let i = at; i >= 0; i--) {
+    const m = lines[i].match(/^function (\w+)/);
+    if (m) return { name: m[1], line: i + 1 };
+  }
+  throw new Error(`${EXAMPLE}: no function holds 'if (REGRESSION'`);
 }
 
 function dataBranchFiles(): string[] {
@@ -74,8 +82,9 @@ function commentRequests(method: string) {
 beforeAll(async () => {
   if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run \`npm run build\` first`);
   api = await startFakeGitHub('Codertocat', 'Hello-World');
+  exampleText = readFileSync(path.join(REPO_ROOT, EXAMPLE), 'utf8');
   remote = makeRemote({
-    [EXAMPLE]: readFileSync(path.join(REPO_ROOT, EXAMPLE), 'utf8'),
+    [EXAMPLE]: exampleText,
     'flamediff.yml': CONFIG(false),
     '.gitignore': 'out/\n',
   });
@@ -126,6 +135,11 @@ describe('dist/index.js as the runner runs it', { timeout: 300_000 }, () => {
       token: TOKEN,
     });
     const r = first;
+    if (process.env.E2E_DEBUG) {
+      const rep = JSON.parse(readFileSync(r.outputs['report-json'], 'utf8'));
+      for (const f of rep.frames.slice(0, 6))
+        console.log('DBG', f.name, f.status, f.base.runs.map((x: number) => x.toFixed(3)).join(' '), '/', f.head.runs.map((x: number) => x.toFixed(3)).join(' '), f.pValue, f.qValue, rep.settings.test);
+    }
     expect(r.code, explain(r)).toBe(1);
     expect(r.outputs.mode).toBe('compare');
     expect(r.outputs.verdict).toBe('fail');
@@ -153,8 +167,9 @@ describe('dist/index.js as the runner runs it', { timeout: 300_000 }, () => {
     expect(failed.at(-1)?.message).toMatch(/^flamediff: performance regression: /);
     const annotations = r.commands.filter((c) => c.name === 'error' && c.props.file);
     expect(annotations.length).toBeGreaterThanOrEqual(1);
-    expect(annotations[0].props).toMatchObject({ file: EXAMPLE, line: String(scoreTokenLine()) });
-    expect(annotations[0].props.title).toMatch(/regression #1 scoreToken/);
+    const culprit = regressedFunction();
+    expect(annotations[0].props).toMatchObject({ file: EXAMPLE, line: String(culprit.line) });
+    expect(annotations[0].props.title).toBe(`flamediff: regression #1 ${culprit.name}`);
 
     // The summary carries the verdict; the token shows up only in the add-mask command.
     expect(r.summary).toMatch(/fail/i);

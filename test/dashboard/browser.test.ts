@@ -107,7 +107,9 @@ describe('dashboard in Chromium', () => {
     );
     const card = shifted.find(([key]) => key === 'src/app/module_1.py:handler_1')!;
     expect(card[1]).toMatch(new RegExp(`^shift at ${shaOf(70).slice(0, 7)} \\+(29|30)\\.\\d%$`));
-    expect(await page.textContent('#summary')).toBe('150 baselines from 2026-01-01 to 2026-04-19 · 40 frames · 1 creeping');
+    expect(await page.textContent('#summary')).toBe(
+      '150 baselines from 2026-01-01 to 2026-04-19 · 40 frames · 1 creeping',
+    );
     expect(await page.textContent('.badge.creep')).toMatch(/^creeping \+\d+\.\d% since [0-9a-f]{7}$/);
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);

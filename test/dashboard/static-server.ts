@@ -20,7 +20,8 @@ export interface StaticServer {
 export async function serveFiles(files: Map<string, string | Uint8Array>): Promise<StaticServer> {
   const requests: string[] = [];
   const server = http.createServer((req, res) => {
-    const p = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
+    const p =
+      decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
     requests.push(p);
     const body = files.get(p);
     if (body === undefined) {

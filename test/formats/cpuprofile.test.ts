@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { cpuprofileFormat } from '../../src/formats/cpuprofile.js';
@@ -175,6 +176,63 @@ describe('cpuprofile importer', () => {
     expect(p.meta.intervalNs).toBeGreaterThan(100_000);
   });
 
+  it('reads the CPU profile chunks of a Chrome performance trace recorded here by Chromium', () => {
+    const file = join(FIXTURES, 'chrome-trace.json');
+    const text = readFileSync(file, 'utf8');
+    expect(cpuprofileFormat.is(input(text, 'trace.json'))).toBe(true);
+    const p = importProfile(file, Buffer.from(text));
+    expect(p.meta.format).toBe('cpuprofile');
+    expect(p.meta.unit).toBe('nanoseconds');
+    // The page ran fib() in a 300 ms busy loop.
+    expect(inclusiveOf(p, 'busyLoop')).toBeGreaterThan(0.5 * p.totalWeight());
+    expect(inclusiveOf(p, 'fib')).toBeGreaterThan(0);
+    // The same events as a bare array (the older DevTools save format).
+    const bareText = JSON.stringify(JSON.parse(text).traceEvents);
+    expect(cpuprofileFormat.is(input(bareText, 'trace.json'))).toBe(true);
+    const bare = cpuprofileFormat.import(input(bareText, 'trace.json'), {});
+    expect(writeFolded(bare)).toBe(writeFolded(p));
+  });
+
+  it('builds trace profiles from chunks whose nodes name their parent', () => {
+    const ev = (name: string, data: object) => ({
+      name,
+      ph: 'P',
+      pid: 1,
+      tid: 1,
+      id: '0x1',
+      ts: 0,
+      args: { data },
+    });
+    const trace = [
+      ev('Profile', { startTime: 0 }),
+      ev('ProfileChunk', {
+        cpuProfile: {
+          nodes: [
+            { id: 1, callFrame: cf('(root)') },
+            { id: 2, callFrame: cf('main', 'https://x.test/app.js', 3), parent: 1 },
+          ],
+          samples: [2, 2],
+        },
+        timeDeltas: [10, 100],
+      }),
+      ev('ProfileChunk', {
+        cpuProfile: {
+          nodes: [{ id: 3, callFrame: cf('leaf', 'https://x.test/app.js', 9), parent: 2 }],
+          samples: [3],
+        },
+        timeDeltas: [100],
+      }),
+    ];
+    const p = importText(JSON.stringify({ traceEvents: trace }), 'trace.json');
+    expect(writeFolded(p)).toBe(
+      'main (https://x.test/app.js:4) 200000\nmain (https://x.test/app.js:4);leaf (https://x.test/app.js:10) 100000\n',
+    );
+    const none = errorOf(() =>
+      importText(JSON.stringify({ traceEvents: [{ name: 'X', ph: 'X' }] }), 'trace.json'),
+    );
+    expect(none.message).toMatch(/^trace\.json: \$: no CPU profile in this trace/);
+  });
+
   it('sniffs V8 profiles by content and leaves other JSON alone', () => {
     expect(cpuprofileFormat.is(input(JSON.stringify(CURRENT)))).toBe(true);
     expect(cpuprofileFormat.is(input(JSON.stringify(LEGACY)))).toBe(true);
@@ -189,7 +247,9 @@ describe('cpuprofile importer', () => {
   it('rejects malformed input with one line naming the file and where', () => {
     const bad = errorOf(() => importText('{\n"nodes": [\n  {"id": 1,,}\n]}', 'bad.cpuprofile'));
     expect(bad).toBeInstanceOf(InputError);
-    expect(bad.message).toMatch(/^bad\.cpuprofile:3: invalid JSON: .*\(expected a V8 \.cpuprofile object\)$/);
+    expect(bad.message).toMatch(
+      /^bad\.cpuprofile:3: invalid JSON: .*\(expected a V8 \.cpuprofile object or a Chrome trace\)$/,
+    );
 
     const unknown = errorOf(() => importText(JSON.stringify({ ...CURRENT, samples: [3, 99, 3, 3, 3] })));
     expect(unknown.message).toBe(
@@ -222,6 +282,37 @@ describe('cpuprofile importer', () => {
     const only = { nodes: [{ id: 1, callFrame: cf('(root)'), hitCount: 0 }], samples: [], timeDeltas: [] };
     expect(() => importText(JSON.stringify(only), 'empty.cpuprofile')).toThrow(
       /^no samples in empty\.cpuprofile$/,
+    );
+  });
+});
+
+describe('cpuprofile importer on malformed JSON structure (property)', () => {
+  it('either imports or throws a one-line InputError, never anything else', () => {
+    const paths: Array<(doc: Record<string, unknown>, v: unknown) => void> = [
+      (d, v) => (d.nodes = v),
+      (d, v) => (d.samples = v),
+      (d, v) => (d.timeDeltas = v),
+      (d, v) => (d.startTime = v),
+      (d, v) => ((d.nodes as Array<Record<string, unknown>>)[1].callFrame = v),
+      (d, v) => ((d.nodes as Array<Record<string, unknown>>)[1].children = v),
+      (d, v) => ((d.nodes as Array<Record<string, unknown>>)[2].id = v),
+      (d, v) => ((d.samples as unknown[])[0] = v),
+      (d, v) => ((d.timeDeltas as unknown[])[0] = v),
+      (d, v) =>
+        (((d.nodes as Array<Record<string, unknown>>)[1].callFrame as Record<string, unknown>).url = v),
+    ];
+    fc.assert(
+      fc.property(fc.nat(paths.length - 1), fc.jsonValue({ maxDepth: 2 }), (which, value) => {
+        const doc = JSON.parse(JSON.stringify(CURRENT));
+        paths[which](doc, value);
+        try {
+          importText(JSON.stringify(doc), 'fuzz.cpuprofile');
+        } catch (err) {
+          if (!(err instanceof InputError)) throw err;
+          expect(err.message).not.toContain('\n');
+        }
+      }),
+      { numRuns: 400, seed: 3 },
     );
   });
 });

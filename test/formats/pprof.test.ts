@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import fc from 'fast-check';
 import {
   Function as Fn,
   Line,
@@ -150,5 +151,31 @@ describe('pprof importer', () => {
       ),
     ).toThrow(/^no samples in empty\.pb$/);
     expect(() => load(new Uint8Array(0), {}, 'zero.pb')).toThrow(/^no samples in zero\.pb$/);
+  });
+});
+
+describe('pprof importer on corrupted input (property)', () => {
+  it('either imports or throws a one-line InputError, never anything else', () => {
+    const raw = new Uint8Array(gunzipSync(goCpu));
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ at: fc.nat(raw.length - 1), byte: fc.integer({ min: 0, max: 255 }) }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        fc.nat(raw.length),
+        (edits, cut) => {
+          const bytes = raw.slice(0, Math.max(1, cut));
+          for (const e of edits) if (e.at < bytes.length) bytes[e.at] = e.byte;
+          try {
+            load(bytes, {}, 'fuzz.pb');
+          } catch (err) {
+            if (!(err instanceof InputError)) throw err;
+            expect(err.message).not.toContain('\n');
+          }
+        },
+      ),
+      { numRuns: 400, seed: 7 },
+    );
   });
 });

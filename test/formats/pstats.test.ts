@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { importProfile } from '../../src/formats/index.js';
@@ -99,7 +100,7 @@ describe('pstats importer', () => {
     expect(p.totalWeight()).toBeCloseTo(8e9, -1);
   });
 
-  it('does not loop on recursion and keeps the recursive share with the function', () => {
+  it('does not loop on recursion and conserves the time', () => {
     const p = load(
       pstatsBytes({
         main: [0, 4, {}],
@@ -185,5 +186,63 @@ describe('pstats importer', () => {
     ]);
     const v = new MarshalReader(bytes).readAll();
     expect(v).toEqual({ kind: 'dict', entries: [{ key: ['a'], value: ['a', 2 ** 36], offset: 1 }] });
+  });
+});
+
+describe('pstats importer on a dense call graph', () => {
+  it('stays finite and conserves time when paths explode', () => {
+    // 60 functions, each called by every earlier one: 2^59 distinct paths.
+    const stats: Record<string, [number, number, Record<string, [number, number]>]> = {};
+    const names = Array.from({ length: 60 }, (_, i) => `f${String(i).padStart(2, '0')}`);
+    names.forEach((n, i) => {
+      const callers: Record<string, [number, number]> = {};
+      for (let j = 0; j < i; j++) callers[names[j]] = [0.01, 0.01 * (60 - i)];
+      stats[n] = [0.01 * i || 1, 1, callers];
+    });
+    const entries: Array<[unknown, unknown]> = Object.entries(stats).map(([name, [tt, ct, callers]]) => [
+      [`${name}.py`, 1, name],
+      [
+        1,
+        1,
+        tt,
+        ct + 100,
+        new Dict(
+          Object.entries(callers).map(([c, [ett, ect]]) => [
+            [`${c}.py`, 1, c],
+            [1, 1, ett, ect],
+          ]),
+        ),
+      ],
+    ]);
+    const p = load(Uint8Array.from(marshal(new Dict(entries))));
+    expect(p.stackCount).toBeGreaterThan(100);
+    expect(p.stackCount).toBeLessThan(210_000);
+    expect(p.totalWeight()).toBeCloseTo(101e9, -7);
+  });
+});
+
+describe('pstats importer on corrupted input (property)', () => {
+  it('either imports or throws a one-line InputError, never anything else', () => {
+    const raw = new Uint8Array(readFileSync(join(FIXTURES, 'cprofile-workload.pstats')));
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ at: fc.nat(raw.length - 1), byte: fc.integer({ min: 0, max: 255 }) }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        fc.nat(raw.length),
+        (edits, cut) => {
+          const bytes = raw.slice(0, Math.max(1, cut));
+          for (const e of edits) if (e.at < bytes.length) bytes[e.at] = e.byte;
+          try {
+            load(bytes, 'fuzz.pstats');
+          } catch (err) {
+            if (!(err instanceof InputError)) throw err;
+            expect(err.message).not.toContain('\n');
+          }
+        },
+      ),
+      { numRuns: 200, seed: 7 },
+    );
   });
 });

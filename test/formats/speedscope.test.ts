@@ -275,3 +275,39 @@ describe('speedscope export', () => {
     expect(JSON.parse(exportToSpeedscope([p, p])).shared.frames.length).toBe(p.frames.size);
   });
 });
+
+describe('speedscope importer on malformed JSON structure (property)', () => {
+  it('either imports or throws a one-line InputError, never anything else', () => {
+    const base = JSON.parse(readFileSync(join(FIXTURES, 'evented.speedscope.json'), 'utf8'));
+    // biome-ignore lint/suspicious/noExplicitAny: the mutations reach into arbitrary JSON
+    type Doc = Record<string, any>;
+    const paths: Array<(d: Doc, v: unknown) => void> = [
+      (d, v) => (d.shared = v),
+      (d, v) => (d.shared.frames = v),
+      (d, v) => (d.shared.frames[1] = v),
+      (d, v) => (d.shared.frames[1].name = v),
+      (d, v) => (d.shared.frames[1].line = v),
+      (d, v) => (d.profiles = v),
+      (d, v) => (d.profiles[0].events[2] = v),
+      (d, v) => (d.profiles[0].events[2].at = v),
+      (d, v) => (d.profiles[0].events[2].frame = v),
+      (d, v) => (d.profiles[0].unit = v),
+      (d, v) => (d.profiles[1].samples[0] = v),
+      (d, v) => (d.profiles[1].weights = v),
+      (d, v) => (d.profiles[1].flamediff = v),
+    ];
+    fc.assert(
+      fc.property(fc.nat(paths.length - 1), fc.jsonValue({ maxDepth: 2 }), (which, value) => {
+        const doc = structuredClone(base);
+        paths[which](doc, value);
+        try {
+          load(JSON.stringify(doc), {}, 'fuzz.json');
+        } catch (err) {
+          if (!(err instanceof InputError)) throw err;
+          expect(err.message).not.toContain('\n');
+        }
+      }),
+      { numRuns: 400, seed: 5 },
+    );
+  });
+});

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { pickAnnotations } from '../../src/github/annotations.js';
+import { findDefinitionLine } from '../../src/github/definition-line.js';
 import { createSourceResolver } from '../../src/github/source-files.js';
 import { frame, report } from './helpers.js';
 
@@ -77,5 +78,45 @@ describe('annotations', () => {
       true,
     );
     expect(a.map((x) => x.title)).toEqual(['flamediff: regression #2 b']);
+  });
+});
+
+describe('definition lines (function granularity gives no line)', () => {
+  const js = [
+    'import x from "y";',
+    'function tokenise(line) {',
+    '  return line;',
+    '}',
+    'const score = async (t) => t;',
+    'class A {',
+    '  static parse(text) {',
+    '    return text;',
+    '  }',
+    '}',
+  ].join('\n');
+  const py = 'import os\n\n\nclass P:\n    def tokenize(self, s):\n        return s\n\nasync def main():\n    pass\n';
+  const c = '#include <stdio.h>\nstatic int score_token(const char *t);\n\nstatic int\nscore_token(const char *t)\n{\n  return 0;\n}\n';
+
+  it('finds JS, Python and C definitions by the frame name', () => {
+    expect(findDefinitionLine(js, 'tokenise')).toBe(2);
+    expect(findDefinitionLine(js, 'score')).toBe(5);
+    expect(findDefinitionLine(js, 'A.parse')).toBe(7);
+    expect(findDefinitionLine(py, 'P.tokenize')).toBe(5);
+    expect(findDefinitionLine(py, 'main')).toBe(8);
+    // The declaration ending in ';' is skipped; the definition header is found.
+    expect(findDefinitionLine(c, 'score_token')).toBe(5);
+  });
+
+  it('gives null rather than guessing', () => {
+    expect(findDefinitionLine(js, 'missing')).toBeNull();
+    expect(findDefinitionLine(js, '(anonymous)')).toBeNull();
+    expect(findDefinitionLine(js, 'a.b(c')).toBeNull();
+  });
+
+  it('is used by pickAnnotations through a line finder', () => {
+    const f = frame(1, 'tokenise', 'bench.py', 0);
+    const a = pickAnnotations(report([f]), resolve, true, (fr) => findDefinitionLine(js, fr.name));
+    expect(a.map((x) => [x.file, x.line])).toEqual([['bench.py', 2]]);
+    expect(pickAnnotations(report([f]), resolve, true)).toEqual([]);
   });
 });

@@ -4,7 +4,12 @@ import { seededRandom } from '../../src/history/random.js';
 import { gaussian } from './synthetic.js';
 
 /** A series at `level` with relative Gaussian noise and level multipliers from each shift on. */
-function series(n: number, seed: number, noise: number, shifts: { at: number; factor: number }[] = []): number[] {
+function series(
+  n: number,
+  seed: number,
+  noise: number,
+  shifts: { at: number; factor: number }[] = [],
+): number[] {
   const r = seededRandom(seed);
   return Array.from({ length: n }, (_, i) => {
     let level = 0.1;
@@ -19,7 +24,10 @@ describe('detectChangePoints (E-Divisive means, permutation test)', () => {
       for (const noise of [0.01, 0.03]) {
         const xs = series(200, seed, noise, [{ at: 120, factor: 1.15 }]);
         const cps = detectChangePoints(xs, {}, seed);
-        expect(cps.map((c) => c.index), `seed ${seed} noise ${noise}`).toHaveLength(1);
+        expect(
+          cps.map((c) => c.index),
+          `seed ${seed} noise ${noise}`,
+        ).toHaveLength(1);
         expect(Math.abs(cps[0].index - 120)).toBeLessThanOrEqual(2);
         expect(cps[0].relative!).toBeGreaterThan(0.1);
         expect(cps[0].relative!).toBeLessThan(0.2);
@@ -37,7 +45,8 @@ describe('detectChangePoints (E-Divisive means, permutation test)', () => {
       ]);
       const cps = detectChangePoints(xs, {}, seed);
       expect(cps.map((c) => c.index).length, `seed ${seed}`).toBe(3);
-      [100, 220, 330].forEach((at, i) => expect(Math.abs(cps[i].index - at)).toBeLessThanOrEqual(2));
+      for (const [i, at] of [100, 220, 330].entries())
+        expect(Math.abs(cps[i].index - at)).toBeLessThanOrEqual(2);
       expect(cps.map((c) => Math.sign(c.delta))).toEqual([1, -1, 1]);
     }
   });
@@ -56,7 +65,8 @@ describe('detectChangePoints (E-Divisive means, permutation test)', () => {
           for (const [name, xs] of Object.entries({ g, ln, spiky })) {
             tested++;
             const cps = detectChangePoints(xs, {}, seed);
-            if (cps.length) falses.push(`${name} n=${n} noise=${noise} seed=${seed}: ${cps.map((c) => c.index)}`);
+            if (cps.length)
+              falses.push(`${name} n=${n} noise=${noise} seed=${seed}: ${cps.map((c) => c.index)}`);
           }
         }
       }

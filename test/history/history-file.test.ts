@@ -45,11 +45,38 @@ describe('history file', () => {
       e.frames.forEach((f, j) => {
         expect(Math.abs(f.share - orig.frames[j].share)).toBeLessThanOrEqual(5e-7);
         expect(Math.abs(f.selfShare - orig.frames[j].selfShare)).toBeLessThanOrEqual(5e-7);
-        expect(Math.abs(f.timeSeconds! - orig.frames[j].timeSeconds!)).toBeLessThanOrEqual(5e-7);
+        // Times are implied by share x total here: exact to a microsecond per second of total.
+        expect(Math.abs(f.timeSeconds! - orig.frames[j].timeSeconds!)).toBeLessThanOrEqual(1e-6 * e.total);
       });
     });
     // Serialising what was parsed gives the same bytes: the format is stable.
     expect(serializeHistory(back)).toBe(text);
+  });
+
+  it('stores times explicitly when they are not the share of the total', () => {
+    let h = emptyHistory('main');
+    h = appendHistory(
+      h,
+      entry(1, [
+        ['main', 1],
+        ['io', 0.25],
+      ]),
+    );
+    h = appendHistory(h, { ...entry(2, [['main', 1]]), totalMeasure: 'samples' });
+    h.entries[1].frames[0].timeSeconds = null;
+    const text = serializeHistory(h);
+    expect(text).toContain('"t":[1500000,375000]');
+    expect(text).not.toContain('"t":"total"');
+    expect(parseHistory(text, 'h.json').entries).toEqual(h.entries);
+    const derived = appendHistory(
+      emptyHistory('main'),
+      entry(0, [
+        ['main', 1],
+        ['io', 0.25],
+      ]),
+    );
+    expect(serializeHistory(derived)).toContain('"t":"total"');
+    expect(parseHistory(serializeHistory(derived), 'h.json').entries).toEqual(derived.entries);
   });
 
   it('stores frame keys once and one entry per line', () => {
@@ -66,7 +93,13 @@ describe('history file', () => {
     const v1 = {
       schema: 1,
       branch: 'main',
-      entries: [entry(0, [['main', 1], ['parse', 0.25]]), { ...entry(1, [['main', 1]]), pull: 7 }],
+      entries: [
+        entry(0, [
+          ['main', 1],
+          ['parse', 0.25],
+        ]),
+        { ...entry(1, [['main', 1]]), pull: 7 },
+      ],
     };
     v1.entries[1].frames[0].timeSeconds = null;
     const h = parseHistory(JSON.stringify(v1), 'old.json');
@@ -96,14 +129,32 @@ describe('history file', () => {
       [{ ...good, schema: 0 }, /schema: 0 \(expected a finite number >= 1\)/],
       [{ ...good, branch: 3 }, /branch: 3 \(expected a string\)/],
       [{ ...good, frames: {} }, /frames: an object \(expected an array\)/],
-      [{ ...good, entries: [{ ...good.entries[0], sha: 12 }] }, /entries\[0\]\.sha: 12 \(expected a string\)/],
-      [{ ...good, entries: [{ ...good.entries[0], sha: '../x' }] }, /entries\[0\]\.sha: "\.\.\/x" \(expected a hex commit sha\)/],
+      [
+        { ...good, entries: [{ ...good.entries[0], sha: 12 }] },
+        /entries\[0\]\.sha: 12 \(expected a string\)/,
+      ],
+      [
+        { ...good, entries: [{ ...good.entries[0], sha: '../x' }] },
+        /entries\[0\]\.sha: "\.\.\/x" \(expected a hex commit sha\)/,
+      ],
       [{ ...good, entries: [{ ...good.entries[0], total: -1 }] }, /entries\[0\]\.total: -1/],
-      [{ ...good, entries: [{ ...good.entries[0], f: [0, 1], t: undefined }] }, /entries\[0\]\.f: 2 numbers \(expected a multiple of 3\)/],
-      [{ ...good, entries: [{ ...good.entries[0], f: [9, 1, 1], t: undefined }] }, /entries\[0\]\.f\[0\]: frame index 9 \(expected < 3\)/],
-      [{ ...good, entries: [{ ...good.entries[0], f: [0, 0.5, 1], t: undefined }] }, /entries\[0\]\.f\[1\]: 0\.5 \(expected an integer >= 0\)/],
+      [
+        { ...good, entries: [{ ...good.entries[0], f: [0, 1], t: undefined }] },
+        /entries\[0\]\.f: 2 numbers \(expected a multiple of 3\)/,
+      ],
+      [
+        { ...good, entries: [{ ...good.entries[0], f: [9, 1, 1], t: undefined }] },
+        /entries\[0\]\.f\[0\]: frame index 9 \(expected < 3\)/,
+      ],
+      [
+        { ...good, entries: [{ ...good.entries[0], f: [0, 0.5, 1], t: undefined }] },
+        /entries\[0\]\.f\[1\]: 0\.5 \(expected an integer >= 0\)/,
+      ],
       [{ ...good, entries: [{ ...good.entries[0], pull: 'x' }] }, /entries\[0\]\.pull: "x"/],
-      [{ schema: 1, branch: 'main', entries: [{ ...entry(0, [['a', 1]]), frames: [{ key: 'a' }] }] }, /entries\[0\]\.frames\[0\]\.share: undefined/],
+      [
+        { schema: 1, branch: 'main', entries: [{ ...entry(0, [['a', 1]]), frames: [{ key: 'a' }] }] },
+        /entries\[0\]\.frames\[0\]\.share: undefined/,
+      ],
     ];
     for (const [value, re] of cases) {
       const err = parseError(JSON.stringify(value), 'h.json');
@@ -126,16 +177,41 @@ describe('appendHistory', () => {
 
   it('keeps each entry to its top K frames plus frames already tracked', () => {
     let h = emptyHistory('main');
-    h = appendHistory(h, entry(0, [['a', 1], ['b', 0.5], ['c', 0.1]]), { topK: 2 });
+    h = appendHistory(
+      h,
+      entry(0, [
+        ['a', 1],
+        ['b', 0.5],
+        ['c', 0.1],
+      ]),
+      { topK: 2 },
+    );
     expect(h.entries[0].frames.map((f) => f.key)).toEqual(['a', 'b']);
     // 'b' fell to the bottom but stays tracked; 'c' is in the top 2 now and joins.
-    h = appendHistory(h, entry(1, [['a', 1], ['c', 0.6], ['b', 0.05], ['d', 0.01]]), { topK: 2 });
+    h = appendHistory(
+      h,
+      entry(1, [
+        ['a', 1],
+        ['c', 0.6],
+        ['b', 0.05],
+        ['d', 0.01],
+      ]),
+      { topK: 2 },
+    );
     expect(h.entries[1].frames.map((f) => f.key)).toEqual(['a', 'c', 'b']);
   });
 
   it('caps entries and tracked frames', () => {
     let h = emptyHistory('main');
-    for (let i = 0; i < 8; i++) h = appendHistory(h, entry(i, [['a', 1], [`f${i}`, 0.1 + i / 100]]), { maxEntries: 5, maxFrames: 4 });
+    for (let i = 0; i < 8; i++)
+      h = appendHistory(
+        h,
+        entry(i, [
+          ['a', 1],
+          [`f${i}`, 0.1 + i / 100],
+        ]),
+        { maxEntries: 5, maxFrames: 4 },
+      );
     expect(h.entries.map((e) => e.sha)).toEqual([3, 4, 5, 6, 7].map((i) => shaOf(i)));
     const keys = new Set(h.entries.flatMap((e) => e.frames.map((f) => f.key)));
     expect([...keys].sort()).toEqual(['a', 'f5', 'f6', 'f7']);

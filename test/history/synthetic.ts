@@ -60,21 +60,28 @@ export function syntheticHistory(spec: SyntheticSpec): HistoryFile {
   let h = emptyHistory('main');
   const t0 = Date.UTC(2026, 0, 1);
   for (let c = 0; c < spec.commits; c++) {
+    let total = 2;
+    for (const s of spec.totalShifts ?? []) if (c >= s.at) total *= s.factor;
+    total *= 1 + noise * gaussian(r);
     const frames = base.map((b, i) => {
       let share = b;
       for (const s of spec.shifts ?? []) if (s.frame === i && c >= s.at) share *= s.factor;
-      for (const k of spec.creeps ?? []) if (k.frame === i && c >= k.from) share *= (1 + k.perStep) ** (c - k.from + 1);
-      share = Math.max(0, share * (1 + noise * gaussian(r)));
-      return { key: spec.names?.[i] ?? frameName(i), share, selfShare: share / 3, timeSeconds: share * 2 };
+      for (const k of spec.creeps ?? [])
+        if (k.frame === i && c >= k.from) share *= (1 + k.perStep) ** (c - k.from + 1);
+      share = Math.min(1, Math.max(0, share * (1 + noise * gaussian(r))));
+      return {
+        key: spec.names?.[i] ?? frameName(i),
+        share,
+        selfShare: share / 3,
+        timeSeconds: share * total,
+      };
     });
-    let total = 2;
-    for (const s of spec.totalShifts ?? []) if (c >= s.at) total *= s.factor;
     h = appendHistory(
       h,
       {
         sha: shaOf(c, seed),
         date: new Date(t0 + c * 63_000_000).toISOString(),
-        total: total * (1 + noise * gaussian(r)),
+        total,
         totalMeasure: 'seconds',
         frames,
         ...(spec.pullEvery && c % spec.pullEvery === 0 ? { pull: 100 + c } : {}),

@@ -38,7 +38,10 @@ beforeAll(async () => {
   await mkdir(path.join(dir, '.flamediff/history'), { recursive: true });
   await mkdir(path.join(dir, 'other/history'), { recursive: true });
   await writeFile(path.join(dir, '.flamediff/history/main.json'), serializeHistory(creeping));
-  await writeFile(path.join(dir, '.flamediff/history/release.json'), serializeHistory({ ...calm, branch: 'release' }));
+  await writeFile(
+    path.join(dir, '.flamediff/history/release.json'),
+    serializeHistory({ ...calm, branch: 'release' }),
+  );
   await writeFile(path.join(dir, 'other/history/dev.json'), serializeHistory({ ...calm, branch: 'dev' }));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -47,9 +50,15 @@ describe('flamediff trends', () => {
   it('prints series, change points and creeping frames as text', async () => {
     const r = await cli();
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^flamediff trends: main, 40 baselines \(2026-01-01 \.\. 2026-01-29\), 12 frames\n/);
+    expect(r.stdout).toMatch(
+      /^flamediff trends: main, 40 baselines \(2026-01-01 \.\. 2026-01-29\), 12 frames\n/,
+    );
     expect(r.stdout).toContain(`shift at ${shaOf(25).slice(0, 7)}: `);
-    expect(r.stdout).toMatch(new RegExp(`[▁▂▃▄▅▆▇█]{20}  ${frameName(4).replace(/[.]/g, '\\.')}\\n +shift at ${shaOf(20).slice(0, 7)}: `));
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `[▁▂▃▄▅▆▇█]{20}  ${frameName(4).replace(/[.]/g, '\\.')}\\n +shift at ${shaOf(20).slice(0, 7)}: `,
+      ),
+    );
     expect(r.stdout).toContain('1 creeping frame(s):');
     expect(r.stdout).toContain('creeping: +');
     // Control characters from frame names never reach the terminal.
@@ -71,7 +80,12 @@ describe('flamediff trends', () => {
     expect(j.frames.map((f: { key: string }) => f.key)).toEqual([frameName(4)]);
     expect(j.frames[0].changePoints.map((c: { sha: string }) => c.sha)).toEqual([shaOf(20)]);
     expect(j.frames[0].values).toHaveLength(40);
-    expect(j.commits[0]).toEqual({ sha: shaOf(0), date: '2026-01-01T00:00:00.000Z', total: expect.any(Number), pull: 100 });
+    expect(j.commits[0]).toEqual({
+      sha: shaOf(0),
+      date: '2026-01-01T00:00:00.000Z',
+      total: expect.any(Number),
+      pull: 100,
+    });
     expect(j.total.changePoints.map((c: { entry: number }) => c.entry)).toEqual([25]);
   });
 
@@ -83,9 +97,14 @@ describe('flamediff trends', () => {
     const site = await cli('--format', 'html', '--out', 'site', '--store', 'other');
     expect(site.code).toBe(0);
     expect(site.stderr).toContain(path.join(dir, 'site', 'index.html'));
-    expect((await readdir(path.join(dir, 'site'))).sort()).toEqual(
-      ['dashboard.css', 'dashboard.js', 'data.js', 'index.html', 'uPlot.iife.min.js', 'uPlot.min.css'],
-    );
+    expect((await readdir(path.join(dir, 'site'))).sort()).toEqual([
+      'dashboard.css',
+      'dashboard.js',
+      'data.js',
+      'index.html',
+      'uPlot.iife.min.js',
+      'uPlot.min.css',
+    ]);
   });
 
   it('reads a history file given by path, and picks the only branch of a store', async () => {

@@ -82,10 +82,14 @@ describe('PNG', () => {
     execFileSync(process.execPath, ['scripts/build.mjs', out], { cwd: REPO, stdio: 'pipe' });
     // Bundle the render module the same way (the CLI/action entry points do not export it).
     const bundle = path.join(tmp, 'render.mjs');
-    execFileSync(process.execPath, [path.join(REPO, 'test/render/bundle-render.mjs'), bundle], {
-      cwd: REPO,
-      stdio: 'pipe',
-    });
+    execFileSync(
+      process.execPath,
+      [path.join(REPO, 'bench/render/bundle.mjs'), 'src/render/index.ts', bundle],
+      {
+        cwd: REPO,
+        stdio: 'pipe',
+      },
+    );
     const svgFile = path.join(tmp, 'py.svg');
     writeFileSync(svgFile, pictures().py);
     const script = `const m = await import(${JSON.stringify(bundle)});

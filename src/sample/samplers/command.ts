@@ -59,6 +59,7 @@ export async function collectSelfWritten(
 /** File extension a run file of each format gets (so other tools recognise it too). */
 export function extensionFor(format: FormatName): string {
   const ext: Partial<Record<FormatName, string>> = {
+    folded: 'folded',
     pprof: 'pb.gz',
     cpuprofile: 'cpuprofile',
     speedscope: 'speedscope.json',

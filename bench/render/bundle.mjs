@@ -1,5 +1,5 @@
-// Bundles src/render/index.ts into one ESM file with the same `?raw` / `?binary` handling as
-// scripts/build.mjs, so the PNG test can call svgToPng from a bundle away from the source tree.
+// Bundles a TypeScript entry with the same `?raw` / `?binary` handling as scripts/build.mjs.
+// Usage: node bench/render/bundle.mjs ENTRY.ts OUT.mjs
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
@@ -18,8 +18,8 @@ const assetPlugin = {
 };
 
 await esbuild.build({
-  entryPoints: ['src/render/index.ts'],
-  outfile: process.argv[2],
+  entryPoints: [process.argv[2]],
+  outfile: process.argv[3],
   bundle: true,
   platform: 'node',
   target: 'node20',

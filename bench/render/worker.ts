@@ -1,0 +1,40 @@
+// Child process of bench/render.bench.ts (bundled with esbuild so `?raw`/`?binary` imports work):
+// one measurement per process, so the peak RSS it reports is that task's own.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { importProfile } from '../../src/formats/index.js';
+import { renderFlameSvg, svgToPng } from '../../src/render/index.js';
+
+const [task, input, output] = process.argv.slice(2);
+const t0 = performance.now();
+const result: Record<string, number | string> = {};
+if (task === 'folded') {
+  const bytes = readFileSync(input);
+  const t1 = performance.now();
+  const profile = importProfile(input, bytes, { format: 'folded' });
+  const t2 = performance.now();
+  const svg = renderFlameSvg(profile, { title: '1M-line folded' });
+  const t3 = performance.now();
+  writeFileSync(output, svg);
+  result.readMs = t1 - t0;
+  result.parseMs = t2 - t1;
+  result.renderMs = t3 - t2;
+  result.totalMs = t3 - t0;
+  result.svgBytes = Buffer.byteLength(svg);
+  result.frames = (svg.match(/<g><rect /g) ?? []).length;
+  result.stacks = profile.stackCount;
+} else if (task === 'png') {
+  const svg = readFileSync(input, 'utf8');
+  const t1 = performance.now();
+  const png = await svgToPng(svg, { width: 1200 });
+  const t2 = performance.now();
+  // A second call shows the cost once the wasm module is initialised.
+  const png2 = await svgToPng(svg, { width: 1200 });
+  const t3 = performance.now();
+  writeFileSync(output, png);
+  result.firstMs = t2 - t1;
+  result.warmMs = t3 - t2;
+  result.pngBytes = png.length;
+  result.same = png.length === png2.length ? 'yes' : 'no';
+}
+result.maxRssMB = process.resourceUsage().maxRSS / 1024;
+process.stdout.write(JSON.stringify(result));

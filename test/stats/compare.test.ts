@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { buildModel, simulateSet } from '../../bench/verdicts/simulate.js';
+import { UserError } from '../../src/errors.js';
+import { Profile } from '../../src/profile/profile.js';
+import { compareRuns, DEFAULT_COMPARE_SETTINGS, type RunInput } from '../../src/stats/index.js';
+
+const model = buildModel();
+const noise = { samples: 10_000, cv: 0.02, outlierRate: 0.05 };
+const inputs = (runs: { profile: Profile }[]): RunInput[] => runs.map((r) => ({ profile: r.profile }));
+const flagged = (r: ReturnType<typeof compareRuns>) => r.frames.filter((f) => f.status === 'regressed' || f.status === 'new');
+
+/** A profile from `stack weight` lines (frames by name, root first). */
+function profile(lines: [string, number][], intervalNs = 1_000_000): Profile {
+  const p = new Profile({ unit: 'samples', intervalNs });
+  for (const [stack, w] of lines) p.addFrames(stack.split(';'), w);
+  return p;
+}
+
+describe('compareRuns on simulated run sets', () => {
+  it('A/A: 40 comparisons of identical profiles raise at most one false alarm', () => {
+    let alarms = 0;
+    for (let t = 0; t < 40; t++) {
+      const r = compareRuns(inputs(simulateSet(model, noise, 5, 100 + 2 * t)), inputs(simulateSet(model, noise, 5, 101 + 2 * t)));
+      if (flagged(r).length > 0) alarms++;
+      expect(r.schema).toBe(1);
+    }
+    expect(alarms).toBeLessThanOrEqual(1);
+  });
+
+  it('injected +30% on the 5% frame: regressed, ranked #1, callers explained by it', () => {
+    const target = model.targets['5%'];
+    let first = 0;
+    for (let t = 0; t < 10; t++) {
+      const base = inputs(simulateSet(model, noise, 5, 300 + 2 * t));
+      const head = inputs(simulateSet(model, noise, 5, 301 + 2 * t, 0.3, target));
+      const r = compareRuns(base, head);
+      const hot = r.frames.find((f) => f.name === 'hot5');
+      expect(hot?.status).toBe('regressed');
+      if (hot?.rank === 1) first++;
+      expect(hot?.ci.lo).toBeGreaterThan(0);
+      expect(hot?.delta).toBeGreaterThan(hot?.ci.lo ?? 1);
+      expect(hot?.delta).toBeLessThan(hot?.ci.hi ?? 0);
+      for (const f of r.frames) {
+        if ((f.status === 'regressed' || f.status === 'new') && f.rank === null) expect(f.explainedBy).not.toBeNull();
+        if (f.name === 'main' && f.status === 'regressed') expect(f.explainedBy).toBe('hot5');
+      }
+    }
+    expect(first).toBeGreaterThanOrEqual(9);
+  });
+
+  it('is deterministic: identical inputs give byte-identical JSON', () => {
+    const base = inputs(simulateSet(model, noise, 3, 1));
+    const head = inputs(simulateSet(model, noise, 3, 2, 0.2, model.targets['20%']));
+    expect(JSON.stringify(compareRuns(base, head))).toBe(JSON.stringify(compareRuns(base, head)));
+  });
+});
+
+describe('compareRuns on hand-made profiles', () => {
+  // main -> a (40%) and main -> b -> c (60%); head: c doubles.
+  const base = [0, 1, 2].map((i) =>
+    profile([
+      ['main;a', 4000 + i * 10],
+      ['main;b;c', 6000 - i * 10],
+    ]),
+  );
+  const head = [0, 1, 2].map((i) =>
+    profile([
+      ['main;a', 4000 + i * 10],
+      ['main;b;c', 12000 - i * 10],
+    ]),
+  );
+
+  it('flags the culprit leaf and explains its caller, with a path', () => {
+    const r = compareRuns(
+      base.map((profile) => ({ profile })),
+      head.map((profile) => ({ profile })),
+    );
+    const c = r.frames.find((f) => f.key === 'c');
+    const b = r.frames.find((f) => f.key === 'b');
+    const a = r.frames.find((f) => f.key === 'a');
+    expect(c?.status).toBe('regressed');
+    expect(c?.rank).toBe(1);
+    expect(c?.path).toEqual(['main', 'b', 'c']);
+    expect(b?.status).toBe('regressed');
+    expect(b?.rank).toBeNull();
+    expect(b?.explainedBy).toBe('c');
+    expect(a?.status).toBe('improved'); // its share fell from 40% to 25%
+    expect(r.frames[0].key).toBe('c');
+    expect(r.verdict).toBe('fail');
+    expect(r.reason).toContain('c');
+    // Shares: c went from ~60% to ~75%.
+    expect(c?.base.mean).toBeCloseTo(0.6, 2);
+    expect(c?.head.mean).toBeCloseTo(0.75, 2);
+    expect(c?.relDelta).toBeCloseTo(0.25, 1);
+    // Total in profile seconds (1 ms interval): 10 s -> 16 s.
+    expect(r.total.measure).toBe('profileSeconds');
+    expect(r.total.change).toBeCloseTo(0.6, 2);
+    expect(r.total.status).toBe('regressed');
+  });
+
+  it('new and gone frames', () => {
+    const b2 = [0, 1, 2].map((i) => profile([['main;old', 1000 + i], ['main;x', 9000]]));
+    const h2 = [0, 1, 2].map((i) => profile([['main;fresh', 1000 + i], ['main;x', 9000]]));
+    const r = compareRuns(
+      b2.map((profile) => ({ profile })),
+      h2.map((profile) => ({ profile })),
+    );
+    expect(r.frames.find((f) => f.key === 'fresh')?.status).toBe('new');
+    expect(r.frames.find((f) => f.key === 'old')?.status).toBe('gone');
+    expect(r.frames.find((f) => f.key === 'fresh')?.rank).toBe(1);
+  });
+
+  it('one run per side: a two-proportion test with a warning', () => {
+    const r = compareRuns([{ profile: base[0] }], [{ profile: head[0] }]);
+    expect(r.frames.find((f) => f.key === 'c')?.status).toBe('regressed');
+    expect(r.warnings.join(' ')).toMatch(/One run/);
+    // z-test on shares 0.6 vs 0.75 with n = 10000 and 16000: p is tiny.
+    expect(r.frames.find((f) => f.key === 'c')?.pValue).toBeLessThan(1e-10);
+  });
+
+  it('one run per side: equal shares are unchanged', () => {
+    const r = compareRuns([{ profile: base[0] }], [{ profile: base[1] }]);
+    expect(flagged(r)).toEqual([]);
+    expect(r.verdict).toBe('pass');
+  });
+
+  it('drops frames below the minimum share in most runs, and reports them', () => {
+    const runs = [0, 1, 2, 3, 4].map((i) =>
+      profile([
+        ['main;work', 10_000],
+        ['main;rare', i === 0 ? 200 : 1],
+      ]),
+    );
+    const r = compareRuns(
+      runs.map((profile) => ({ profile })),
+      runs.map((profile) => ({ profile })),
+    );
+    expect(r.frames.map((f) => f.key).sort()).toEqual(['main', 'work']);
+    expect(r.dropped.map((d) => d.key)).toEqual(['rare']);
+    expect(r.dropped[0].presence).toBeCloseTo(0.2, 10);
+    expect(r.droppedShare.base).toBeGreaterThan(0);
+  });
+
+  it('effect floors: a significant but tiny change is unchanged', () => {
+    const b3 = [0, 1, 2].map(() => profile([['main;a', 500_000], ['main;b', 500_000]]));
+    const h3 = [0, 1, 2].map(() => profile([['main;a', 502_000], ['main;b', 498_000]]));
+    const r = compareRuns(
+      b3.map((profile) => ({ profile })),
+      h3.map((profile) => ({ profile })),
+    );
+    const a = r.frames.find((f) => f.key === 'a');
+    expect(a?.qValue).toBeLessThan(0.01); // significant (exactly repeated counts) ...
+    expect(a?.status).toBe('unchanged'); // ... but +0.2 pp / +0.4% is under the relative floor
+    const strict = compareRuns(
+      b3.map((profile) => ({ profile })),
+      h3.map((profile) => ({ profile })),
+      { minRelEffect: 0, minEffect: 0.001 },
+    );
+    expect(strict.frames.find((f) => f.key === 'a')?.status).toBe('regressed');
+  });
+
+  it('time metric compares seconds per frame', () => {
+    const r = compareRuns(
+      base.map((profile) => ({ profile })),
+      head.map((profile) => ({ profile })),
+      { metric: 'time' },
+    );
+    const a = r.frames.find((f) => f.key === 'a');
+    expect(a?.metric).toBe('inclusiveTime');
+    expect(a?.status).toBe('unchanged'); // a's time did not change (its share did)
+    expect(r.frames.find((f) => f.key === 'c')?.delta).toBeCloseTo(6, 1); // +6 s
+  });
+
+  it('rejects bad input with a UserError', () => {
+    expect(() => compareRuns([], [{ profile: base[0] }])).toThrow(UserError);
+    expect(() => compareRuns([{ profile: new Profile() }], [{ profile: base[0] }])).toThrow(/no samples/);
+    expect(() => compareRuns([{ profile: base[0] }], [{ profile: base[0] }], { alpha: 2 })).toThrow(/alpha/);
+  });
+
+  it('keeps the documented defaults', () => {
+    expect(DEFAULT_COMPARE_SETTINGS).toMatchObject({ alpha: 0.01, minShare: 0.005, quorum: 0.8, minEffect: 0.002, minRelEffect: 0.05 });
+  });
+});
