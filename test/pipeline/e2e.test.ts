@@ -56,7 +56,15 @@ describe('flamediff check with node --cpu-prof on the example', () => {
     expect(r.out).toContain(`recorded baseline ${mainSha.slice(0, 7)} for main`);
     const dir = path.join(repo, `.flamediff/profiles/main/${mainSha}`);
     const files = readdirSync(dir).sort();
-    expect(files).toEqual(expect.arrayContaining(['flamegraph.svg', 'runs.json', 'summary.json', 'run-1.folded.gz', 'run-6.folded.gz']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'flamegraph.svg',
+        'runs.json',
+        'summary.json',
+        'run-1.folded.gz',
+        'run-6.folded.gz',
+      ]),
+    );
     expect(files.filter((f) => f.startsWith('run-'))).toHaveLength(6);
   });
 

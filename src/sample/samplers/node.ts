@@ -17,18 +17,22 @@ import { parseVersion, runTool } from '../tool.js';
 const INSTALL = 'install Node.js 20 or later (https://nodejs.org/ or your package manager)';
 const PROFILE_DIR = 'cpuprofiles';
 const PRELOAD_NAME = 'flamediff-cpu-prof.cjs';
+const checked = new Map<string, Promise<SamplerInfo>>();
 
 export const nodeSampler: Sampler = {
   name: 'node',
   summary: 'node --cpu-prof (node, npx, npm scripts and child processes via NODE_OPTIONS)',
   defaultRateHz: null,
   install: INSTALL,
-  async check(env: SamplerEnv): Promise<SamplerInfo> {
-    const v = await runTool(['node', '--version'], { env: env.env, cwd: env.cwd });
-    if (v.error === 'ENOENT') throw new UserError(`node is not on PATH; ${INSTALL}`);
-    const version = parseVersion(v.stdout);
-    if (!version) throw new UserError(`\`node --version\` failed (${v.stderr.trim() || `exit ${v.code}`})`);
-    return { version, details: { cpuProfInNodeOptions: String(await cpuProfAllowedInNodeOptions(env)) } };
+  check(env: SamplerEnv): Promise<SamplerInfo> {
+    const key = env.env.PATH ?? '';
+    let hit = checked.get(key);
+    if (!hit) {
+      hit = checkNode(env);
+      checked.set(key, hit);
+      hit.catch(() => checked.delete(key));
+    }
+    return hit;
   },
   plan(ctx: RunContext): SamplerPlan {
     const dir = path.join(ctx.workDir, PROFILE_DIR);
@@ -114,6 +118,14 @@ export function isPackageManagerProfile(bytes: Uint8Array): boolean {
     else userScripts++;
   }
   return managerScripts > 0 && userScripts === 0;
+}
+
+async function checkNode(env: SamplerEnv): Promise<SamplerInfo> {
+  const v = await runTool(['node', '--version'], { env: env.env, cwd: env.cwd });
+  if (v.error === 'ENOENT') throw new UserError(`node is not on PATH; ${INSTALL}`);
+  const version = parseVersion(v.stdout);
+  if (!version) throw new UserError(`\`node --version\` failed (${v.stderr.trim() || `exit ${v.code}`})`);
+  return { version, details: { cpuProfInNodeOptions: String(await cpuProfAllowedInNodeOptions(env)) } };
 }
 
 export function isNodeBinary(argv0: string | undefined): boolean {

@@ -24,6 +24,7 @@ const INSTALL =
   'install perf: `sudo apt-get install linux-perf` (Debian) or `sudo apt-get install linux-tools-common linux-tools-$(uname -r)` (Ubuntu)';
 
 const DATA = 'perf.data';
+const checked = new Map<string, Promise<SamplerInfo>>();
 const SCRIPT = 'perf-script.txt';
 
 export const perfSampler: Sampler = {
@@ -31,7 +32,17 @@ export const perfSampler: Sampler = {
   summary: 'Linux perf record -g + perf script (native code, any language with frame pointers)',
   defaultRateHz: 999,
   install: INSTALL,
-  check: checkPerf,
+  check(env: SamplerEnv): Promise<SamplerInfo> {
+    // The probe costs a perf start-up (~0.1-1 s); its answer does not change within a process.
+    const key = `${perfBinary(env.options)}\0${env.env.PATH ?? ''}`;
+    let hit = checked.get(key);
+    if (!hit) {
+      hit = checkPerf(env);
+      checked.set(key, hit);
+      hit.catch(() => checked.delete(key));
+    }
+    return hit;
+  },
   plan(ctx: RunContext): SamplerPlan {
     const callGraph = optionFlag(ctx.options, 'dwarf') ? ['--call-graph', 'dwarf'] : ['-g'];
     const event = optionString(ctx.options, 'event');
