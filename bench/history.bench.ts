@@ -2,40 +2,17 @@
 // the dashboard's load-to-first-chart time in headless Chromium for that history, and the history
 // file's size per commit. Everything is generated (seeded) here; nothing needs the network.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { register } from 'node:module';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+// The dashboard imports uPlot with `?raw`: `npm run bench` loads scripts/asset-hooks.mjs for that.
+import { buildDashboard } from '../src/dashboard/index.js';
+import { analyzeHistory, detectChangePoints, serializeHistory } from '../src/history/index.js';
+import { seedFor } from '../src/history/random.js';
+import { frameSeries } from '../src/history/series.js';
+import { serveFiles } from '../test/dashboard/static-server.js';
+import { syntheticHistory } from '../test/history/synthetic.js';
 import { median, writeSection } from './lib/results.js';
-
-// `?raw` / `?binary` asset imports (the dashboard bundles uPlot as text) under plain Node + tsx:
-// the same convention Vitest and scripts/build.mjs implement.
-const ASSET_HOOKS = `
-export async function resolve(spec, ctx, next) {
-  const m = /^(.*)\\?(raw|binary)$/.exec(spec);
-  if (!m) return next(spec, ctx);
-  const r = await next(m[1], ctx);
-  return { url: r.url + '?' + m[2], format: 'module', shortCircuit: true };
-}
-export async function load(url, ctx, next) {
-  const m = /^(file:.*)\\?(raw|binary)$/.exec(url);
-  if (!m) return next(url, ctx);
-  const { readFileSync } = await import('node:fs');
-  const { fileURLToPath } = await import('node:url');
-  const buf = readFileSync(fileURLToPath(m[1]));
-  const source = m[2] === 'raw'
-    ? 'export default ' + JSON.stringify(buf.toString('utf8')) + ';'
-    : 'export default new Uint8Array(Buffer.from(' + JSON.stringify(buf.toString('base64')) + ', "base64"));';
-  return { format: 'module', source, shortCircuit: true };
-}`;
-register(`data:text/javascript,${encodeURIComponent(ASSET_HOOKS)}`);
-
-const { analyzeHistory, detectChangePoints, serializeHistory } = await import('../src/history/index.js');
-const { buildDashboard } = await import('../src/dashboard/index.js');
-const { seedFor } = await import('../src/history/random.js');
-const { frameSeries } = await import('../src/history/series.js');
-const { syntheticHistory } = await import('../test/history/synthetic.js');
-const { serveFiles } = await import('../test/dashboard/static-server.js');
 
 const COMMITS = 500;
 const FRAMES = 200;

@@ -1,20 +1,17 @@
-import * as core from '@actions/core';
+// The action's composition root: the real runner, API client, sampler installer and pipeline.
+// The API client and the pipeline (samplers, statistics, the PNG renderer's WebAssembly) load
+// only when there is work for them, so skipped events and the first log line do not wait.
 import { errorLine } from './errors.js';
-import { coreIo } from './github/action-io.js';
-import { createClient } from './github/octokit.js';
+import type { ActionIo } from './github/action-io.js';
 import { type ActionDeps, runAction } from './github/run-action.js';
+import { runnerIo } from './github/runner-commands.js';
 
-/**
- * The real runner, API, sampler installer and pipeline; tests replace any of them. The pipeline
- * (samplers, statistics, the PNG renderer's WebAssembly) loads only when there is work to do, so
- * skipped events and the first log line do not wait for it.
- */
-export function defaultDeps(): ActionDeps {
+export function defaultDeps(io: ActionIo = runnerIo()): ActionDeps {
   return {
-    io: coreIo(),
+    io,
     env: process.env,
     runCheck: async (opts, ctx) => (await import('./pipeline/check.js')).runCheck(opts, ctx),
-    createClient,
+    createClient: async (o) => (await import('./github/octokit.js')).createClient(o),
     installSampler: async (sampler, log, warn) =>
       (await import('./github/install-sampler.js')).installSampler(sampler, log, warn),
   };
@@ -22,11 +19,12 @@ export function defaultDeps(): ActionDeps {
 
 /** The action's one try/catch: anything that escapes fails the step with a one-line reason. */
 export async function run(deps: Partial<ActionDeps> = {}): Promise<void> {
+  const io = deps.io ?? runnerIo();
   try {
-    await runAction({ ...defaultDeps(), ...deps });
+    await runAction({ ...defaultDeps(io), ...deps });
   } catch (err) {
-    core.setFailed(errorLine(err));
-    // A bug (not a user error) also gets its stack in the debug log, for bug reports.
-    if (err instanceof Error && err.stack && !('exitCode' in err)) core.debug(err.stack);
+    io.setFailed(errorLine(err));
+    // A bug (not a user error) also gets its stack, for bug reports.
+    if (err instanceof Error && err.stack && !('exitCode' in err)) io.info(err.stack);
   }
 }

@@ -6,14 +6,23 @@ import { renderFlameSvg, svgToPng } from '../../src/render/index.js';
 
 const [task, input, output] = process.argv.slice(2);
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
+/** CPU seconds used so far: the machine may be shared, so wall time alone can mislead. */
+const cpuMs = () => {
+  const c = process.cpuUsage(cpu0);
+  return (c.user + c.system) / 1000;
+};
 const result: Record<string, number | string> = {};
 if (task === 'folded') {
   const bytes = readFileSync(input);
   const t1 = performance.now();
   const profile = importProfile(input, bytes, { format: 'folded' });
   const t2 = performance.now();
+  const c2 = cpuMs();
   const svg = renderFlameSvg(profile, { title: '1M-line folded' });
   const t3 = performance.now();
+  result.parseCpuMs = c2;
+  result.renderCpuMs = cpuMs() - c2;
   writeFileSync(output, svg);
   result.readMs = t1 - t0;
   result.parseMs = t2 - t1;
@@ -36,5 +45,6 @@ if (task === 'folded') {
   result.pngBytes = png.length;
   result.same = png.length === png2.length ? 'yes' : 'no';
 }
+result.cpuMs = cpuMs();
 result.maxRssMB = process.resourceUsage().maxRSS / 1024;
 process.stdout.write(JSON.stringify(result));

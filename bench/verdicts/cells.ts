@@ -1,6 +1,6 @@
 // The benchmark's cells: each is a pure function of its parameters and seeds, so workers can run
 // them in any order and the figures are reproducible.
-import { erfc, normalQuantile } from '../../src/stats/distributions.js';
+import { normalQuantile, normalUpper } from '../../src/stats/distributions.js';
 import { compareRuns, DEFAULT_COMPARE_SETTINGS, type RunInput } from '../../src/stats/index.js';
 import { makeRng } from '../../src/stats/prng.js';
 import { buildModel, type Model, type NoiseParams, runShare, type SimRun, simulateRun, simulateSet, trueShares } from './simulate.js';
@@ -52,8 +52,8 @@ export function trueSigma(noise: NoiseParams): Float64Array {
 export interface AaResult {
   falseAlarms: number;
   trials: number;
-  /** Per trial: the ideal test's largest one-sided z among frames passing the floors. */
-  idealMax: number[];
+  /** Per trial: the ideal test's smallest weighted one-sided p (p / w) among frames passing the floors. */
+  idealMin: number[];
   ms: number;
 }
 
@@ -61,7 +61,7 @@ export interface AaResult {
 export function runAa(noise: NoiseParams, n: number, trials: number): AaResult {
   const sigma = trueSigma(noise);
   const seed0 = cellSeed(`aa/${JSON.stringify(noise)}/${n}`);
-  const idealMax: number[] = [];
+  const idealMin: number[] = [];
   let falseAlarms = 0;
   const t0 = performance.now();
   for (let t = 0; t < trials; t++) {
@@ -69,21 +69,31 @@ export function runAa(noise: NoiseParams, n: number, trials: number): AaResult {
     const h = simulateSet(MODEL, noise, n, seed0 + 2 * t + 1);
     const rep = compareRuns(inputs(b), inputs(h));
     if (rep.frames.some((f) => f.status === 'regressed' || f.status === 'new')) falseAlarms++;
-    idealMax.push(idealStatistic(b, h, sigma, n));
+    idealMin.push(idealStatistic(b, h, sigma, n));
   }
-  return { falseAlarms, trials, idealMax, ms: performance.now() - t0 };
+  return { falseAlarms, trials, idealMin, ms: performance.now() - t0 };
 }
 
+/** The same family weights flamediff uses (sqrt of share), from the true shares, mean 1. */
+const TRUE_SHARES = trueShares(MODEL);
+const WEIGHT = (() => {
+  const w = new Float64Array(MODEL.frames.length);
+  let sum = 0;
+  for (const f of WATCHED) sum += Math.sqrt(TRUE_SHARES[f]);
+  for (const f of WATCHED) w[f] = (Math.sqrt(TRUE_SHARES[f]) * WATCHED.length) / sum;
+  return w;
+})();
+
 function idealStatistic(b: SimRun[], h: SimRun[], sigma: Float64Array, n: number): number {
-  let best = Number.NEGATIVE_INFINITY;
+  let best = Number.POSITIVE_INFINITY;
   const s = DEFAULT_COMPARE_SETTINGS;
   for (const f of WATCHED) {
     const mb = b.reduce((a, r) => a + runShare(MODEL, r, f), 0) / n;
     const mh = h.reduce((a, r) => a + runShare(MODEL, r, f), 0) / n;
     const d = mh - mb;
     if (d < s.minEffect || d < s.minRelEffect * mb) continue;
-    const z = d / (sigma[f] * Math.sqrt(2 / n));
-    if (z > best) best = z;
+    const p = normalUpper(d / (sigma[f] * Math.sqrt(2 / n))) / WEIGHT[f];
+    if (p < best) best = p;
   }
   return best;
 }
@@ -123,9 +133,9 @@ export function runPower(
 
 /** Smallest effect (relative to the frame's cost) detected with 80% power, by bisection on a log scale with common random numbers. */
 export function mdeOurs(noise: NoiseParams, n: number, target: TargetName, trials: number): number {
-  let lo = 0.002;
-  let hi = 4;
-  for (let i = 0; i < 8; i++) {
+  let lo = 0.01;
+  let hi = 2;
+  for (let i = 0; i < 7; i++) {
     const mid = Math.sqrt(lo * hi);
     const r = runPower(noise, n, target, mid, trials, '/mde');
     if (r.detected / r.trials >= 0.8) hi = mid;
@@ -135,33 +145,39 @@ export function mdeOurs(noise: NoiseParams, n: number, target: TargetName, trial
 }
 
 /**
- * The ideal test knows every frame's true per-run noise (sd of its share, from the simulator) and
- * flags frame f when its z exceeds c and the same effect floors pass; c is set so that its A/A
- * false-alarm rate equals ours. Power is then analytic (normal mean difference).
+ * The ideal test knows every frame's true per-run noise (sd of its share, from the simulator): it
+ * flags frame f when its one-sided p-value (known-variance z-test) is below kappa * w_f, with the
+ * same family weights w_f and effect floors as flamediff, and kappa set so that its A/A
+ * false-alarm rate equals flamediff's measured one. Its power is then analytic.
  */
 export function idealThreshold(aa: AaResult): number {
   const rate = Math.max(aa.falseAlarms, 1) / aa.trials;
-  const sorted = [...aa.idealMax].sort((x, y) => x - y);
-  const k = Math.min(sorted.length - 1, Math.max(0, Math.ceil((1 - rate) * sorted.length) - 1));
-  return Math.max(sorted[k], 0);
+  const sorted = [...aa.idealMin].sort((x, y) => x - y);
+  const k = Math.min(sorted.length - 1, Math.max(0, Math.floor(rate * sorted.length)));
+  return sorted[k];
 }
 
-export function idealPower(noise: NoiseParams, n: number, target: TargetName, effect: number, c: number): number {
+function idealCritical(target: TargetName, kappa: number): number {
   const f = MODEL.targets[target];
-  const p = trueShares(MODEL)[f];
+  return -normalQuantile(Math.min(0.5, kappa * WEIGHT[f]));
+}
+
+export function idealPower(noise: NoiseParams, n: number, target: TargetName, effect: number, kappa: number): number {
+  const f = MODEL.targets[target];
+  const p = TRUE_SHARES[f];
   const delta = trueShares(MODEL, effect, f)[f] - p;
   const sd = trueSigma(noise)[f] * Math.sqrt(2 / n);
   const s = DEFAULT_COMPARE_SETTINGS;
-  const thr = Math.max(c * sd, s.minEffect, s.minRelEffect * p);
-  return 0.5 * erfc(-(delta - thr) / sd / Math.SQRT2);
+  const thr = Math.max(idealCritical(target, kappa) * sd, s.minEffect, s.minRelEffect * p);
+  return normalUpper((thr - delta) / sd);
 }
 
-export function mdeIdeal(noise: NoiseParams, n: number, target: TargetName, c: number): number {
+export function mdeIdeal(noise: NoiseParams, n: number, target: TargetName, kappa: number): number {
   const f = MODEL.targets[target];
-  const p = trueShares(MODEL)[f];
+  const p = TRUE_SHARES[f];
   const sd = trueSigma(noise)[f] * Math.sqrt(2 / n);
   const s = DEFAULT_COMPARE_SETTINGS;
-  const thr = Math.max(c * sd, s.minEffect, s.minRelEffect * p);
+  const thr = Math.max(idealCritical(target, kappa) * sd, s.minEffect, s.minRelEffect * p);
   const delta = thr + normalQuantile(0.8) * sd;
   return delta / (p * (1 - p - delta));
 }

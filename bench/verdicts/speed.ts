@@ -1,59 +1,74 @@
 // Speed case: 10 + 10 runs of 200k distinct stacks each, built in memory from a seeded random
-// call tree (5,000 functions, depth 8-24), so no large files are needed.
+// call tree (5,000 functions, depth 8-24), so no large files are needed. Runs share most stacks
+// (as real runs of one workload do) with run-specific weights, and 10% of each run's stacks are
+// its own.
 import { Profile } from '../../src/profile/profile.js';
 import { compareRuns, mergeConsistent } from '../../src/stats/index.js';
-import { makeRng } from '../../src/stats/prng.js';
+import { makeRng, type Rng } from '../../src/stats/prng.js';
 import { median } from '../lib/results.js';
+
+const FUNCTIONS = 5000;
+
+function randomStack(rng: Rng): Int32Array {
+  const depth = 8 + Math.floor(rng.next() * 17);
+  const s = new Int32Array(depth);
+  // A skewed walk: shallow frames come from a few hot functions, deep ones from many.
+  for (let d = 0; d < depth; d++) s[d] = Math.floor(rng.next() ** 2 * Math.min(FUNCTIONS, 10 * (d + 1) ** 2));
+  return s;
+}
 
 export async function speedCase(runs = 10, stacks = 200_000, repeats = 3) {
   const t0 = performance.now();
   const rng = makeRng(4242);
-  const functions = 5000;
-  const names = Array.from({ length: functions }, (_, i) => `fn${i} (src/module${i % 97}.js:${(i * 7) % 400})`);
+  const pool: Int32Array[] = [];
+  const seen = new Set<string>();
+  while (pool.length < stacks) {
+    const s = randomStack(rng);
+    const k = s.join(',');
+    if (!seen.has(k)) {
+      seen.add(k);
+      pool.push(s);
+    }
+  }
   let depthSum = 0;
   const build = (side: number) =>
     Array.from({ length: runs }, (_, r) => {
       const p = new Profile({ unit: 'samples', intervalNs: 1_000_000 });
-      const ids = names.map((n) => {
-        const m = /^(.*) \((.*):(\d+)\)$/.exec(n) as RegExpExecArray;
-        return p.intern({ name: m[1], file: m[2], line: Number(m[3]), kind: 'js' });
-      });
-      const stack: number[] = [];
-      let added = 0;
+      for (let i = 0; i < FUNCTIONS; i++) p.intern({ name: `fn${i}`, file: `src/module${i % 97}.js`, line: (i * 7) % 400, kind: 'js' });
       const local = makeRng(1000 * side + r);
-      while (p.stackCount < stacks) {
-        const depth = 8 + Math.floor(local.next() * 17);
-        stack.length = 0;
-        // A skewed walk: shallow frames come from a few hot functions, deep ones from many.
-        for (let d = 0; d < depth; d++) stack.push(ids[Math.floor(local.next() ** 2 * Math.min(functions, 10 * (d + 1) ** 2))]);
-        p.addStack(stack, 1 + Math.floor(local.next() * 5));
-        added++;
-        depthSum += depth;
+      for (let i = 0; i < stacks; i++) {
+        // 90% shared stacks, 10% this run's own.
+        const s = local.next() < 0.9 ? pool[i] : randomStack(local);
+        p.addStack(s, 1 + Math.floor(local.next() * 5));
       }
-      void added;
+      while (p.stackCount < stacks) p.addStack(randomStack(local), 1);
+      const { offsets, length } = p.stacks.columns();
+      depthSum += offsets[length];
       return { profile: p };
     });
-  void rng;
   const base = build(1);
   const head = build(2);
   const buildMs = performance.now() - t0;
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < repeats; i++) {
     const s = performance.now();
+    const c = process.cpuUsage();
     compareRuns(base, head);
+    const dc = process.cpuUsage(c);
     times.push(performance.now() - s);
+    cpu.push((dc.user + dc.system) / 1000);
   }
   const m0 = performance.now();
   mergeConsistent(base.map((r) => r.profile));
   const mergeMs = performance.now() - m0;
-  const frames = new Set<number>();
-  for (const r of base) for (let i = 0; i < r.profile.frames.size; i++) frames.add(i);
   return {
     runs,
     stacks,
-    frames: base[0].profile.frames.size,
+    frames: FUNCTIONS,
     depth: depthSum / (2 * runs * stacks),
     medianMs: median(times),
+    cpuMs: median(cpu),
     repeats,
     buildMs,
     mergeMs,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { UserError } from '../errors.js';
-import { importProfile } from '../formats/index.js';
+import { importInput, importProfile, makeInput } from '../formats/index.js';
 import type { FormatName, ImportOptions, PerfCollapseOptions } from '../formats/types.js';
 import type { Profile } from '../profile/profile.js';
 import type { Io, OptionSpec } from './command.js';
@@ -53,14 +53,16 @@ export function importOptionsFrom(values: Values, io: Io): ImportOptions {
 
 export async function readProfileArg(file: string, opts: ImportOptions, io: Io): Promise<Profile> {
   if (file === '-') return importProfile('<stdin>', await readStdin(), opts);
-  const path = resolve(io.cwd, file);
-  let bytes: Uint8Array;
+  // The bytes live only inside the input, which drops them once a big text file is decoded.
+  return importInput(makeInput(file, await readBytes(resolve(io.cwd, file), file)), opts);
+}
+
+async function readBytes(path: string, shown: string): Promise<Uint8Array> {
   try {
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch (err) {
-    throw new UserError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    throw new UserError(`${shown}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
-  return importProfile(file, bytes, opts);
 }
 
 async function readStdin(): Promise<Uint8Array> {

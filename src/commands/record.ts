@@ -69,7 +69,10 @@ export const recordCommand: Command = {
     }
     if (command.length === 0) throw new UserError('flamediff record: no command; give it after `--`');
     const sampler = values.sampler;
-    if (!sampler) throw new UserError(`flamediff record: --sampler is required (${SAMPLERS.map((s) => s.name).join(', ')})`);
+    if (!sampler)
+      throw new UserError(
+        `flamediff record: --sampler is required (${SAMPLERS.map((s) => s.name).join(', ')})`,
+      );
     if (!SAMPLERS.some((s) => s.name === sampler)) {
       throw new UserError(
         `flamediff record: unknown sampler '${sampler}'; expected one of ${SAMPLERS.map((s) => s.name).join(', ')}`,
@@ -77,7 +80,10 @@ export const recordCommand: Command = {
     }
     const runs = numberFlag('record', 'runs', values.runs, 5, { min: 1, max: 1000, integer: true });
     const warmup = numberFlag('record', 'warmup', values.warmup, 1, { min: 0, max: 100, integer: true });
-    const rate = values.rate === undefined ? undefined : numberFlag('record', 'rate', values.rate, 0, { min: 1, max: 100_000 });
+    const rate =
+      values.rate === undefined
+        ? undefined
+        : numberFlag('record', 'rate', values.rate, 0, { min: 1, max: 100_000 });
     const timeout = numberFlag('record', 'timeout', values.timeout, 600, { min: 0 });
     const outDir = path.resolve(io.cwd, values.out ?? 'out/runs');
     const cwd = path.resolve(io.cwd, values.cwd ?? '.');
@@ -134,7 +140,9 @@ function parsePairs(items: string[], flag: string, needValue: boolean): Record<s
     const eq = item.indexOf('=');
     const key = eq === -1 ? item : item.slice(0, eq);
     if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key) || (needValue && eq === -1)) {
-      throw new UserError(`flamediff record: ${flag} '${item}' is not valid; expected ${needValue ? 'KEY=VALUE' : 'KEY or KEY=VALUE'}`);
+      throw new UserError(
+        `flamediff record: ${flag} '${item}' is not valid; expected ${needValue ? 'KEY=VALUE' : 'KEY or KEY=VALUE'}`,
+      );
     }
     out[key] = eq === -1 ? true : item.slice(eq + 1);
   }
@@ -180,7 +188,10 @@ function makeProgress(io: Io): Progress {
     event: (e) => {
       if (e.type === 'start') {
         const what = e.phase === 'warmup' ? 'warm-up' : 'run';
-        current = { label: `${what} ${e.index} of ${e.total}${e.side === 'run' ? '' : ` (${e.side})`}`, started: Date.now() };
+        current = {
+          label: `${what} ${e.index} of ${e.total}${e.side === 'run' ? '' : ` (${e.side})`}`,
+          started: Date.now(),
+        };
         ticker ??= setInterval(draw, 250);
         draw();
       } else if (e.type === 'done') {

@@ -110,9 +110,9 @@ export function trendsText(r: TrendReport, top: number): string {
   const span = n ? `${r.commits[0].date.slice(0, 10)} .. ${r.commits[n - 1].date.slice(0, 10)}` : 'none';
   out.push(`flamediff trends: ${printable(r.branch)}, ${n} baselines (${span}), ${r.frames.length} frames`);
   if (n === 0) return `${out.join('\n')}\nNo baselines recorded yet.\n`;
-  const unit = r.totalMeasure === 'seconds' ? 's' : ` ${r.totalMeasure}`;
+  const unit = /seconds$/i.test(r.totalMeasure) ? 's' : ` ${printable(r.totalMeasure)}`;
   const total = r.total;
-  out.push(`total: ${total.values[n - 1].toPrecision(4)}${unit} per run`);
+  out.push(`total: ${total.values[n - 1].toPrecision(4)}${unit} per run (${printable(r.totalMeasure)})`);
   for (const c of total.changePoints)
     out.push(
       `  shift at ${shortSha(c.sha)}: ${c.before.toPrecision(4)}${unit} -> ${c.after.toPrecision(4)}${unit} (${signed(c.relative)}, p=${c.pValue.toFixed(3)})`,

@@ -2,6 +2,7 @@ import { InputError, UserError } from '../errors.js';
 import { parseFrameLabel } from '../profile/frame-label.js';
 import { Profile } from '../profile/profile.js';
 import type { FrameInit, ProfileMeta } from '../profile/types.js';
+import { detach } from './strings.js';
 import type { ImportOptions, ProfileInput } from './types.js';
 
 // The parsing loop shared by every folded-family format (`frame;frame;... count` lines): the
@@ -67,7 +68,7 @@ export function parseFoldedText(
   const profile = new Profile(meta);
   const cache = new Map<string, number>();
   const rootCache = new Map<string, number>();
-  const weightOf = dialect.weight ?? parseCount;
+  const weightOf = dialect.weight;
   let buf = new Int32Array(256);
   let invalid = 0;
   let firstInvalid = 0;
@@ -75,6 +76,10 @@ export function parseFoldedText(
   let lineNo = 0;
   let samples = 0;
   let nextQuote = 0;
+  let ends = new Int32Array(256); // end offset (from line start) of each frame of the previous stack
+  let prevFirst = 0;
+  let prevLen = -1;
+  let prevDepth = 0;
   const n = text.length;
   let start = 0;
   while (start < n) {
@@ -95,7 +100,8 @@ export function parseFoldedText(
     }
     let sp = stop - 1;
     while (sp > first && !isBlank(text.charCodeAt(sp))) sp--;
-    const weight = sp > first ? weightOf(text.slice(sp + 1, stop)) : undefined;
+    let weight: number | undefined;
+    if (sp > first) weight = weightOf ? weightOf(text.slice(sp + 1, stop)) : countAt(text, sp + 1, stop);
     if (weight === undefined) {
       if (invalid++ === 0) {
         firstInvalid = lineNo;
@@ -105,31 +111,48 @@ export function parseFoldedText(
     }
     let stackEnd = sp;
     while (stackEnd > first && isBlank(text.charCodeAt(stackEnd - 1))) stackEnd--;
-    // Frames, root first; `;` inside double quotes does not split.
+    // Frames, root first; `;` inside double quotes does not split. Collapsed files are usually
+    // sorted, so a line mostly repeats the previous one's leading frames: those are matched by a
+    // plain character compare and their ids reused, with no hashing or table lookups.
     let depth = 0;
     let f = first;
+    const len = stackEnd - first;
+    const limit = Math.min(len, prevLen);
+    let common = 0;
+    while (common < limit && text.charCodeAt(first + common) === text.charCodeAt(prevFirst + common)) common++;
+    const same = common === len && len === prevLen;
+    if (same) {
+      depth = prevDepth;
+    } else {
+      while (depth < prevDepth && ends[depth] < common) depth++;
+      if (depth > 0) f = first + ends[depth - 1] + 1;
+    }
     // The next `"` in the whole text, searched again only once passed (not once per line).
     if (nextQuote !== -1 && nextQuote < first) nextQuote = text.indexOf('"', first);
     const hasQuotes = nextQuote !== -1 && nextQuote < stackEnd;
-    for (;;) {
+    while (!same) {
       let semi = hasQuotes ? nextSeparator(text, f, stackEnd) : text.indexOf(';', f);
       if (semi === -1 || semi > stackEnd) semi = stackEnd;
-      const label = text.slice(f, semi);
       const table = depth === 0 ? rootCache : cache;
+      const label = text.slice(f, semi);
       let id = table.get(label);
       if (id === undefined) {
-        id = profile.intern(dialect.frame(label, depth));
-        table.set(label, id);
+        const key = detach(label);
+        id = profile.intern(dialect.frame(key, depth));
+        table.set(key, id);
       }
       if (depth === buf.length) {
-        const next = new Int32Array(buf.length * 2);
-        next.set(buf);
-        buf = next;
+        buf = growInt32(buf);
+        ends = growInt32(ends);
       }
+      ends[depth] = semi - first;
       buf[depth++] = id;
       if (semi >= stackEnd) break;
       f = semi + 1;
     }
+    prevFirst = first;
+    prevLen = stackEnd - first;
+    prevDepth = depth;
     if (weight > 0) {
       profile.stacks.add(buf, weight, 0, depth);
       samples++;
@@ -152,6 +175,24 @@ export function parseFoldedText(
     );
   }
   return { profile, invalidLines: invalid, lines: lineNo };
+}
+
+/** parseCount over text[start, end) without slicing for the common all-digits case. */
+function countAt(text: string, start: number, end: number): number | undefined {
+  if (end - start > 15 || end === start) return parseCount(text.slice(start, end));
+  let v = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return parseCount(text.slice(start, end));
+    v = v * 10 + (c - 48);
+  }
+  return v;
+}
+
+function growInt32(a: Int32Array): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(a.length * 2);
+  next.set(a);
+  return next;
 }
 
 function isBlank(c: number): boolean {

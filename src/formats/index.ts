@@ -92,7 +92,12 @@ function safeSniff(f: FormatImporter, input: ProfileInput): boolean {
 
 /** Detects the format (file name first, then content) and imports. */
 export function importProfile(fileName: string, bytes: Uint8Array, opts: ImportOptions = {}): Profile {
-  const input = makeInput(fileName, bytes);
+  return importInput(makeInput(fileName, bytes), opts);
+}
+
+/** importProfile for an input already made (lets large files drop their bytes once decoded). */
+export function importInput(input: ProfileInput, opts: ImportOptions = {}): Profile {
+  const fileName = input.fileName;
   if (input.bytes.length === 0) throw new UserError(`no samples in ${fileName} (the file is empty)`);
   const format = opts.format ? formatByName(opts.format) : detectFormat(input);
   if (!format) {
@@ -107,11 +112,14 @@ export function importProfile(fileName: string, bytes: Uint8Array, opts: ImportO
 }
 
 export async function importProfileFile(path: string, opts: ImportOptions = {}): Promise<Profile> {
-  let bytes: Uint8Array;
+  // No local keeps the bytes: the input may drop them once decoded (peak memory on big files).
+  return importInput(makeInput(path, await readBytes(path)), opts);
+}
+
+async function readBytes(path: string): Promise<Uint8Array> {
   try {
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch (err) {
     throw new UserError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
-  return importProfile(path, bytes, opts);
 }

@@ -71,15 +71,29 @@ function swapBytes(b: Uint8Array): Uint8Array {
   return out;
 }
 
-/** The input object every importer sees: gzip undone, text decoded once on first use. */
+/** Text inputs at least this large drop their raw bytes once decoded (see makeInput). */
+export const RELEASE_BYTES_AT = 16 << 20;
+const EMPTY = new Uint8Array(0);
+
+/**
+ * The input object every importer sees: gzip undone, text decoded once on first use. A large
+ * text input forgets its bytes once decoded, so that (when the caller keeps no reference, as
+ * importProfileFile does not) the bytes and the text are not both held while parsing:
+ * `bytes` is then empty, and only `text()` gives the content.
+ */
 export function makeInput(fileName: string, raw: Uint8Array): ProfileInput {
-  const bytes = gunzipIfNeeded(fileName, raw);
+  let bytes: Uint8Array = gunzipIfNeeded(fileName, raw);
   let text: string | undefined;
   return {
     fileName,
-    bytes,
+    get bytes() {
+      return bytes;
+    },
     text: () => {
-      text ??= decodeText(fileName, bytes);
+      if (text === undefined) {
+        text = decodeText(fileName, bytes);
+        if (bytes.length >= RELEASE_BYTES_AT) bytes = EMPTY;
+      }
       return text;
     },
   };

@@ -3,6 +3,7 @@ import { Profile } from '../profile/profile.js';
 import type { FrameInit, FrameKind, Unit } from '../profile/types.js';
 import { parseFrameLabel, frameLabel } from '../profile/frame-label.js';
 import { headText } from './input.js';
+import { detach } from './strings.js';
 import type { FormatImporter, ImportOptions, PerfCollapseOptions, ProfileInput } from './types.js';
 
 // `perf script` text collapsed exactly as FlameGraph's stackcollapse-perf.pl does (same
@@ -37,6 +38,7 @@ interface Collapser {
   /** Frame ids of the current sample in file order (leaf first). */
   ids: number[];
   labelIds: Map<string, number>;
+  /** `func (module)` text of a stack line -> frame id(s), one table per tidy_java state. */
   lineCache: Map<string, number | number[]>;
   javaLineCache: Map<string, number | number[]>;
   stackBuf: Int32Array;
@@ -214,6 +216,7 @@ function stackLine(c: Collapser, text: string, start: number, end: number): void
   }
   const java = c.pname === 'java';
   const cache = java ? c.javaLineCache : c.lineCache;
+  // A slice + Map lookup (native hashing and compare) is faster here than hashing in JS.
   const key = text.slice(f, end);
   const hit = cache.get(key);
   if (hit !== undefined) {
@@ -226,7 +229,7 @@ function stackLine(c: Collapser, text: string, start: number, end: number): void
   const result = frameIds(c, pc, rawfunc, mod);
   if (result === undefined) return;
   // `[unknown]` with --addrs embeds the address: such lines are not cacheable by text.
-  if (!(c.opts.addrs && rawfunc.includes('[unknown]'))) cache.set(key, result);
+  if (!(c.opts.addrs && rawfunc.includes('[unknown]'))) cache.set(detach(key), result);
   pushIds(c, result);
 }
 

@@ -49,6 +49,7 @@ export interface ImportOptions {
 /** A file's bytes after gzip is undone, with its text decoded on demand (BOM, UTF-16, invalid UTF-8 handled). */
 export interface ProfileInput {
   fileName: string;
+  /** Empty once text() has decoded a large (>= 16 MB) text input: importers of text use text(). */
   bytes: Uint8Array;
   /** Decoded text; throws an InputError for binary data that is not text. */
   text(): string;

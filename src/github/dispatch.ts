@@ -116,6 +116,11 @@ export function registerEventHandler(eventName: string, handler: EventHandler): 
   handlers.set(eventName, handler);
 }
 
+/** The handler registered for an event name (the bot wraps the pull_request one). */
+export function eventHandler(eventName: string): EventHandler | undefined {
+  return handlers.get(eventName);
+}
+
 export function handledEvents(): string[] {
   return [...handlers.keys()].sort();
 }

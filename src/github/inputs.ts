@@ -3,7 +3,6 @@
 // settings only the action has. An empty input means "not set": flamediff.yml or the default wins.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE, loadConfigFile, validateOptions } from '../config/load.js';
 import { defaultOptions, type FlamediffOptions } from '../config/options.js';
 import { keySpec, quoteValue, ValueProblem } from '../config/schema.js';
 import { UserError } from '../errors.js';
@@ -77,6 +76,9 @@ function readSettings(get: (name: string) => string): ActionSettings {
   };
 }
 
+/** As src/config/load.ts (not imported here: it brings the YAML parser, needed only with a file). */
+const CONFIG_FILE = 'flamediff.yml';
+
 /** The flamediff.yml to apply: the `config` input, else one at the repository root if present. */
 function configFile(settings: ActionSettings, root: string): { file: string; required: boolean } | null {
   if (settings.configPath) return { file: path.resolve(root, settings.configPath), required: true };
@@ -92,7 +94,10 @@ export async function readActionInputs(get: (name: string) => string, root: stri
   const settings = readSettings(get);
   let options = defaultOptions();
   const config = configFile(settings, root);
-  if (config) options = await loadConfigFile(config.file, options, config.required);
+  if (config) {
+    const { loadConfigFile } = await import('../config/load.js');
+    options = await loadConfigFile(config.file, options, config.required);
+  }
   for (const [input, key] of Object.entries(OPTION_INPUTS)) {
     const raw = get(input);
     if (raw === '') continue;
@@ -110,7 +115,7 @@ export async function readActionInputs(get: (name: string) => string, root: stri
       `input 'command' is empty (expected the workload to profile, e.g. 'python bench.py', here or in ${CONFIG_FILE})`,
     );
   }
-  validateOptions(options, 'action inputs');
+  // Cross-setting checks (e.g. runs >= 2) are runCheck's first step, before anything runs.
   // The action keeps baselines on the data branch: a local-directory store would vanish with the runner.
   options.store = 'git';
   return { options, settings };

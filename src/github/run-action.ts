@@ -25,7 +25,7 @@ export interface ActionDeps {
   io: ActionIo;
   env: Record<string, string | undefined>;
   runCheck: (opts: FlamediffOptions, ctx: CheckContext) => Promise<CheckResult>;
-  createClient: (o: ClientOptions) => GitHubClient;
+  createClient: (o: ClientOptions) => GitHubClient | Promise<GitHubClient>;
   installSampler: (
     sampler: FlamediffOptions['sampler'],
     log: (l: string) => void,
@@ -268,7 +268,11 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     return;
   }
   io.info(`flamediff: ${decision.reason}`);
-  const client = deps.createClient({ token: inputs.settings.token, baseUrl: event.apiUrl, warn: io.warning });
+  const client = await deps.createClient({
+    token: inputs.settings.token,
+    baseUrl: event.apiUrl,
+    warn: io.warning,
+  });
   const ctx: ActionRunContext = { deps, event, inputs, client };
   if (decision.kind === 'custom') {
     await decision.run(ctx);

@@ -173,14 +173,21 @@ function mean(series: ArrayLike<number>, start: number, end: number): number {
 
 type Floor = ChangePointSettings & { noise: number };
 
-function bigEnough(before: number, after: number, s: Floor): boolean {
+function bigEnough(before: number, after: number, s: Floor, scale = 1): boolean {
   const delta = Math.abs(after - before);
   return (
-    delta >= s.minAbsoluteChange &&
-    delta >= s.minRelativeChange * Math.abs(before) &&
-    delta >= s.minNoiseMultiple * s.noise
+    delta >= scale * s.minAbsoluteChange &&
+    delta >= scale * s.minRelativeChange * Math.abs(before) &&
+    delta >= scale * s.minNoiseMultiple * s.noise
   );
 }
+
+/**
+ * While segmenting, a split is tested when it clears half the floors: the best split of a segment
+ * holding two shifts in opposite directions mixes them and looks smaller than either. The full
+ * floors apply to the final, neighbour-to-neighbour sizes (see describe).
+ */
+const SEARCH_FLOOR_SCALE = 0.5;
 
 /**
  * Run-to-run noise of a series as a standard deviation: 1.4826 x MAD of consecutive differences,
@@ -219,7 +226,7 @@ export function detectChangePoints(
     const split = bestSplit(ws, len, minSeg);
     if (split.tau < 0 || !(split.q > 0)) continue;
     const at = start + split.tau;
-    if (!bigEnough(mean(series, start, at), mean(series, at, end), cfg)) continue;
+    if (!bigEnough(mean(series, start, at), mean(series, at, end), cfg, SEARCH_FLOOR_SCALE)) continue;
     const p = permutationPValue(ws, len, split.q, cfg, random);
     if (p > s.pValue) continue;
     found.set(at, p);

@@ -10,7 +10,7 @@ const ppm = (x: number) => Math.round(x * 1e6);
  * per second of total.
  */
 function timesFollowTotal(e: HistoryFile['entries'][number]): boolean {
-  if (e.totalMeasure !== 'seconds' || e.frames.length === 0) return false;
+  if (e.frames.length === 0) return false;
   const tol = 1e-6 * Math.max(1, e.total);
   return e.frames.every(
     (f) => f.timeSeconds !== null && Math.abs((ppm(f.share) / 1e6) * e.total - f.timeSeconds) <= tol,

@@ -2,7 +2,7 @@
 // dot: nothing Markdown or HTML would interpret.
 const BLOCKS = '▁▂▃▄▅▆▇█';
 
-/** One block per value, scaled between the smallest and largest value; NaN shows as a middle dot. */
+/** One block per value, scaled between the smallest (▁) and largest (█) value; NaN shows as a middle dot. */
 export function sparkline(values: readonly number[]): string {
   const finite = values.filter((v) => Number.isFinite(v));
   if (finite.length === 0) return '';
@@ -13,7 +13,7 @@ export function sparkline(values: readonly number[]): string {
     .map((v) => {
       if (!Number.isFinite(v)) return '·';
       if (span <= Math.abs(hi) * 1e-9) return BLOCKS[3];
-      return BLOCKS[Math.min(7, Math.floor(((v - lo) / span) * 8))];
+      return BLOCKS[Math.round(((v - lo) / span) * 7)];
     })
     .join('');
 }

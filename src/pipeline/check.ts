@@ -6,7 +6,7 @@ import path from 'node:path';
 import { validateOptions } from '../config/load.js';
 import type { FlamediffOptions } from '../config/options.js';
 import { UserError } from '../errors.js';
-import { frameTrends } from '../history/index.js';
+import { buildDashboard, frameTrends } from '../history/index.js';
 import type { Profile } from '../profile/profile.js';
 import { mapFrames } from '../profile/transform.js';
 import { renderDiffSvg, renderFlameSvg, renderTextFlame, svgToPng } from '../render/index.js';
@@ -20,6 +20,7 @@ import { compareRuns, mergeConsistent, type RunInput } from '../stats/index.js';
 import type { ComparisonReport } from '../stats/types.js';
 import { checkStore, readHistory, writeBaseline } from '../store/baselines.js';
 import { openStore } from '../store/index.js';
+import { layout } from '../store/layout.js';
 import { writePullReport } from '../store/pulls.js';
 import type { Store } from '../store/types.js';
 import { selectBaseline } from './baseline-select.js';
@@ -58,6 +59,8 @@ export interface CheckContext {
   baseRef?: string;
   /** Compare with the baseline stored for exactly this commit (skips the merge-base search). */
   baselineSha?: string;
+  /** https://github.com/owner/repo, for commit and pull request links in the dashboard. */
+  repoUrl?: string;
   /** Extra environment for the head side only (the demo's injected regression). */
   headEnv?: Record<string, string>;
 }
@@ -225,6 +228,15 @@ async function recordBaseline(job: Job, store: Store): Promise<CheckResult> {
       flameSvg,
       historyEntry: historyEntry(ctx.headSha, date, totals, top, totals.wallSeconds ?? totals.profileSeconds),
       retention: opts.retention,
+      dashboard: (history, retained) =>
+        buildDashboard(history, {
+          repoUrl: ctx.repoUrl,
+          // From dashboard/<branch>/ back to the store root, then to the kept baseline's flamegraph.
+          flamegraphUrl: (sha) =>
+            retained.has(sha)
+              ? `${'../'.repeat(branch.split('/').length + 1)}${layout.baselineDir(branch, sha)}/flamegraph.svg`
+              : null,
+        }),
     }),
   );
   const flamePath = path.join(job.outDir, 'flamegraph.svg');

@@ -8,9 +8,32 @@ import type { Profile } from './profile.js';
  * same bytes. Semicolons and newlines inside a label are replaced (they would split the frame).
  */
 export function writeFolded(p: Profile, opts: LabelOptions = {}): string {
+  let out = '';
+  const decoder = new TextDecoder();
+  // Chunks end on line boundaries, so each decodes on its own.
+  writeFoldedChunks(p, (chunk) => {
+    out += decoder.decode(chunk);
+  }, opts);
+  return out;
+}
+
+const CHUNK = 1 << 20;
+
+/**
+ * The same bytes as writeFolded, as UTF-8 chunks of about 1 MB that each end with a newline:
+ * large profiles can be streamed to a file without building one big string. A chunk is only
+ * valid during the callback (the buffer is reused).
+ */
+export function writeFoldedChunks(
+  p: Profile,
+  write: (chunk: Uint8Array) => void,
+  opts: LabelOptions = {},
+): void {
   const labels: string[] = new Array(p.frames.size);
   for (let id = 0; id < p.frames.size; id++) labels[id] = sanitizeLabel(frameLabel(p.frame(id), opts));
   const rank = labelRanks(labels);
+  const encoder = new TextEncoder();
+  const labelBytes = labels.map((l) => encoder.encode(l));
   const { ids, offsets, weights, length } = p.stacks.columns();
   const order = new Uint32Array(length);
   for (let i = 0; i < length; i++) order[i] = i;
@@ -26,16 +49,37 @@ export function writeFolded(p: Profile, opts: LabelOptions = {}): string {
     }
     return bx - ax - (by - ay);
   });
-  const lines: string[] = [];
+  let buf = new Uint8Array(CHUNK);
+  let pos = 0;
   for (let j = 0; j < length; j++) {
     const i = order[j];
     const w = weights[i];
     if (!(w > 0)) continue;
-    let line = '';
-    for (let k = offsets[i]; k < offsets[i + 1]; k++) line += (k === offsets[i] ? '' : ';') + labels[ids[k]];
-    lines.push(`${line} ${formatWeight(w)}`);
+    const a = offsets[i];
+    const b = offsets[i + 1];
+    const weightText = formatWeight(w);
+    let need = weightText.length + 2;
+    for (let k = a; k < b; k++) need += labelBytes[ids[k]].length + 1;
+    if (pos + need > buf.length) {
+      if (pos > 0) write(buf.subarray(0, pos));
+      pos = 0;
+      if (need > buf.length) buf = new Uint8Array(need);
+    }
+    for (let k = a; k < b; k++) {
+      if (k !== a) buf[pos++] = 59; // ;
+      const bytes = labelBytes[ids[k]];
+      const n = bytes.length;
+      if (n < 24) for (let c = 0; c < n; c++) buf[pos++] = bytes[c];
+      else {
+        buf.set(bytes, pos);
+        pos += n;
+      }
+    }
+    buf[pos++] = 32; // space
+    for (let c = 0; c < weightText.length; c++) buf[pos++] = weightText.charCodeAt(c);
+    buf[pos++] = 10; // \n
   }
-  return lines.length ? `${lines.join('\n')}\n` : '';
+  if (pos > 0) write(buf.subarray(0, pos));
 }
 
 export function formatWeight(w: number): string {

@@ -1,4 +1,4 @@
-export { formatWeight, sanitizeLabel, writeFolded } from './folded-writer.js';
+export { formatWeight, sanitizeLabel, writeFolded, writeFoldedChunks } from './folded-writer.js';
 export { frameLabel, kindFromFile, type LabelOptions, parseFrameLabel } from './frame-label.js';
 export { FrameTable } from './frame-table.js';
 export { Profile } from './profile.js';

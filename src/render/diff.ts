@@ -10,7 +10,7 @@ import type { FlameOptions } from './index.js';
 import { layoutFlame } from './layout.js';
 import { innerWidth, resolveOptions } from './options.js';
 import { num, renderEmpty, renderScene, XPAD } from './svg.js';
-import { buildCallTree } from './tree.js';
+import { buildPrunedTree } from './tree.js';
 
 // The differential flamegraph. Widths come from one side (head, or base with `negate`); colour
 // comes from the comparison: a frame is red (grew) or blue (shrank) by its *inclusive* change,
@@ -50,7 +50,8 @@ export function diffSvg(base: Profile, head: Profile, c: ComparisonReport, opts:
   for (const f of c.frames) byKey.set(f.key, f);
   const dropped = new Set(c.dropped.map((d) => d.key));
   const max = diffScaleMax(c, opts.diffScale);
-  const tree = buildCallTree(side);
+  // Only what can be drawn is built: frames under minWidth px are cut at their first level.
+  const tree = buildPrunedTree(side, (r.minWidth * side.totalWeight()) / innerWidth(r), r.maxDepth);
   const layout = layoutFlame(tree, {
     widthPx: innerWidth(r),
     minWidthPx: r.minWidth,
@@ -136,7 +137,10 @@ export function tipLines(f: FrameResult | undefined, c: ComparisonReport, droppe
 function totalLines(c: ComparisonReport): string[] {
   const t = c.total;
   const ch = t.change === null ? 'n/a' : `${t.change > 0 ? '+' : ''}${(t.change * 100).toFixed(1)}%`;
-  return [`total (${t.measure}): change ${ch}, status: ${t.status}`, `test: ${c.settings?.test ?? 'not stated'}`];
+  return [
+    `total (${t.measure}): change ${ch}, status: ${t.status}`,
+    `test: ${c.settings?.test ?? 'not stated'}`,
+  ];
 }
 
 function legendSvg(

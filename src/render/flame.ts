@@ -5,7 +5,7 @@ import type { FlameOptions } from './index.js';
 import { layoutFlame } from './layout.js';
 import { innerWidth, resolveOptions } from './options.js';
 import { renderEmpty, renderScene } from './svg.js';
-import { buildCallTree } from './tree.js';
+import { buildPrunedTree } from './tree.js';
 
 const ROOT_COLOR: Rgb = [225, 225, 225];
 
@@ -15,7 +15,8 @@ export function flameSvg(p: Profile, opts: FlameOptions): string {
     opts.title ??
     (opts.flamechart ? 'Flame Chart' : r.direction === 'icicle' ? 'Icicle Graph' : 'Flame Graph');
   if (!(p.totalWeight() > 0)) return renderEmpty(title, r.width, 'the profile has no samples to draw');
-  const tree = buildCallTree(p);
+  // Only what can be drawn is built: frames under minWidth px are cut at their first level.
+  const tree = buildPrunedTree(p, (r.minWidth * p.totalWeight()) / innerWidth(r), r.maxDepth);
   const rank = labelRanks(p);
   const layout = layoutFlame(tree, {
     widthPx: innerWidth(r),

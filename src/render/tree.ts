@@ -37,9 +37,7 @@ export function buildCallTree(p: Profile): CallTree {
   frame[0] = -1;
   parent[0] = -1;
   let size = 1;
-  const nFrames = Math.max(1, p.frames.size);
-  // Child lookup key parent * nFrames + frame: exact while below 2^53 (10^9 nodes x 10^6 frames).
-  const childOf = new Map<number, number>();
+  const childOf = new ChildIndex();
   let path = new Int32Array(64); // path[d] = node at depth d+1 of the previous stack
   let prevA = 0;
   let prevB = 0;
@@ -65,15 +63,14 @@ export function buildCallTree(p: Profile): CallTree {
     let node = k === 0 ? 0 : path[k - 1];
     for (; k < n; k++) {
       const f = ids[a + k];
-      const key = node * nFrames + f;
-      let child = childOf.get(key);
-      if (child === undefined) {
+      let child = childOf.get(node, f);
+      if (child < 0) {
         if (size === cap) grow();
         child = size++;
         frame[child] = f;
         parent[child] = node;
         depth[child] = k + 1;
-        childOf.set(key, child);
+        childOf.set(node, f, child);
       }
       path[k] = child;
       node = child;
@@ -117,4 +114,191 @@ function childrenOf(parent: Int32Array, size: number): { kidStart: Uint32Array; 
 function resize<T extends Int32Array | Float64Array>(from: T, to: T): T {
   to.set(from.subarray(0, Math.min(from.length, to.length)));
   return to;
+}
+
+/**
+ * (parent node, frame id) -> child node, open addressing over typed arrays: a Map keyed by
+ * numbers above 2^31 boxes every key and was 10x slower on million-node trees.
+ */
+class ChildIndex {
+  private parents = new Int32Array(1 << 12);
+  private frames = new Int32Array(1 << 12);
+  private values = new Int32Array(1 << 12).fill(-1);
+  private count = 0;
+
+  get(parent: number, frame: number): number {
+    const mask = this.values.length - 1;
+    let slot = hash2(parent, frame) & mask;
+    for (;;) {
+      const v = this.values[slot];
+      if (v < 0 || (this.parents[slot] === parent && this.frames[slot] === frame)) return v;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** Only called after get() returned -1 for the same key. */
+  set(parent: number, frame: number, child: number): void {
+    if ((this.count + 1) * 2 > this.values.length) this.rehash();
+    const mask = this.values.length - 1;
+    let slot = hash2(parent, frame) & mask;
+    while (this.values[slot] >= 0) slot = (slot + 1) & mask;
+    this.parents[slot] = parent;
+    this.frames[slot] = frame;
+    this.values[slot] = child;
+    this.count++;
+  }
+
+  private rehash(): void {
+    const { parents, frames, values } = this;
+    const cap = values.length * 2;
+    this.parents = new Int32Array(cap);
+    this.frames = new Int32Array(cap);
+    this.values = new Int32Array(cap).fill(-1);
+    const mask = cap - 1;
+    for (let i = 0; i < values.length; i++) {
+      if (values[i] < 0) continue;
+      let slot = hash2(parents[i], frames[i]) & mask;
+      while (this.values[slot] >= 0) slot = (slot + 1) & mask;
+      this.parents[slot] = parents[i];
+      this.frames[slot] = frames[i];
+      this.values[slot] = values[i];
+    }
+  }
+}
+
+function hash2(a: number, b: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  return h >>> 0;
+}
+
+/**
+ * The call tree as far as it can be drawn, built level by level: at each depth only the stacks
+ * still inside a node at least `minWeight` heavy (and at most `maxDepth` deep) are looked at.
+ * Lighter children are kept as leaves (their weight and position matter to the layout, which
+ * prunes them) but their stacks are not followed. Gives the same drawing as buildCallTree, with
+ * memory that follows what is drawn instead of the millions of nodes a big profile has: every
+ * cut node ends at least one stack, so there are at most (stacks + drawn nodes) of them.
+ */
+export function buildPrunedTree(
+  p: Profile,
+  minWeight: number,
+  maxDepth = Number.POSITIVE_INFINITY,
+): CallTree {
+  const { ids, offsets, weights, length } = p.stacks.columns();
+  const frame: number[] = [-1];
+  const parent: number[] = [-1];
+  const depth: number[] = [0];
+  const total: number[] = [0];
+  const self: number[] = [0];
+  let alive = new Int32Array(length);
+  let nodeOf = new Int32Array(length);
+  let n = 0;
+  for (let s = 0; s < length; s++) {
+    if (!(weights[s] > 0)) continue;
+    total[0] += weights[s];
+    alive[n++] = s;
+  }
+  let deepest = 0;
+  for (let k = 0; n > 0; k++) {
+    const table = new PairTable();
+    const sums: number[] = [];
+    const slotOf = new Int32Array(n);
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const s = alive[i];
+      const node = nodeOf[i];
+      if (offsets[s + 1] - offsets[s] <= k) {
+        self[node] += weights[s]; // the stack ends here
+        continue;
+      }
+      const t = table.index(node, ids[offsets[s] + k]);
+      if (t === sums.length) sums.push(0);
+      sums[t] += weights[s];
+      alive[m] = s;
+      nodeOf[m] = node;
+      slotOf[m++] = t;
+    }
+    // Every (parent, frame) pair of this level becomes a node, in first-seen (input) order;
+    // only the heavy ones are followed further down.
+    const follow = new Int32Array(sums.length);
+    for (let t = 0; t < sums.length; t++) {
+      const id = frame.length;
+      frame.push(table.frameAt(t));
+      parent.push(table.parentAt(t));
+      depth.push(k + 1);
+      total.push(sums[t]);
+      self.push(0);
+      deepest = k + 1;
+      follow[t] = sums[t] >= minWeight && k + 1 <= maxDepth ? id : -1;
+    }
+    let next = 0;
+    for (let i = 0; i < m; i++) {
+      const node = follow[slotOf[i]];
+      if (node < 0) continue;
+      alive[next] = alive[i];
+      nodeOf[next++] = node;
+    }
+    n = next;
+    if (n < alive.length >> 2) {
+      alive = alive.slice(0, n);
+      nodeOf = nodeOf.slice(0, n);
+    }
+  }
+  const size = frame.length;
+  const parentArr = Int32Array.from(parent);
+  const { kidStart, kids } = childrenOf(parentArr, size);
+  return {
+    size,
+    frame: Int32Array.from(frame),
+    parent: parentArr,
+    depth: Int32Array.from(depth),
+    total: Float64Array.from(total),
+    self: Float64Array.from(self),
+    kidStart,
+    kids,
+    maxDepth: deepest,
+  };
+}
+
+/** (parent, frame) pairs of one level, numbered densely in first-seen order. */
+class PairTable {
+  private parents: number[] = [];
+  private frames: number[] = [];
+  private slots = new Int32Array(1 << 10).fill(-1);
+
+  index(parent: number, frame: number): number {
+    let mask = this.slots.length - 1;
+    let slot = hash2(parent, frame) & mask;
+    for (;;) {
+      const t = this.slots[slot];
+      if (t < 0) break;
+      if (this.parents[t] === parent && this.frames[t] === frame) return t;
+      slot = (slot + 1) & mask;
+    }
+    const t = this.parents.length;
+    this.parents.push(parent);
+    this.frames.push(frame);
+    this.slots[slot] = t;
+    if ((t + 1) * 2 > this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+      mask = this.slots.length - 1;
+      for (let i = 0; i <= t; i++) {
+        let sl = hash2(this.parents[i], this.frames[i]) & mask;
+        while (this.slots[sl] >= 0) sl = (sl + 1) & mask;
+        this.slots[sl] = i;
+      }
+    }
+    return t;
+  }
+
+  parentAt(t: number): number {
+    return this.parents[t];
+  }
+
+  frameAt(t: number): number {
+    return this.frames[t];
+  }
 }

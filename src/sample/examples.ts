@@ -37,8 +37,11 @@ export async function buildNativeExample(dir: string, cc = process.env.CC || 'cc
   const exe = path.join(dir, 'workload');
   const r = await runTool([cc, ...NATIVE_CFLAGS, '-o', exe, src], { timeoutMs: 60_000 });
   if (r.error === 'ENOENT') {
-    throw new UserError(`no C compiler (${cc}) to build the native example; install one (e.g. apt-get install gcc)`);
+    throw new UserError(
+      `no C compiler (${cc}) to build the native example; install one (e.g. apt-get install gcc)`,
+    );
   }
-  if (r.code !== 0) throw new UserError(`${cc} could not build ${src}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+  if (r.code !== 0)
+    throw new UserError(`${cc} could not build ${src}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
   return exe;
 }

@@ -28,8 +28,12 @@ export interface ResourceUsage {
 
 let gnuTime: Promise<boolean> | undefined;
 
-/** True when /usr/bin/time is GNU time (supports -o and -f with %M). Cached. */
+/**
+ * True when /usr/bin/time is GNU time (supports -o and -f with %M). Cached.
+ * FLAMEDIFF_NO_GNU_TIME=1 forces the /proc fallback (for tests and for comparing the two).
+ */
 export function hasGnuTime(): Promise<boolean> {
+  if (process.env.FLAMEDIFF_NO_GNU_TIME === '1') return Promise.resolve(false);
   gnuTime ??= runTool([GNU_TIME, '--version'], { timeoutMs: 5000 }).then(
     (r) => r.error === undefined && /GNU/i.test(r.stdout + r.stderr),
   );
@@ -68,7 +72,10 @@ export async function readTimerFile(path: string): Promise<ResourceUsage | undef
  * Fallback without GNU time: polls /proc for the leader's own + waited-for children's CPU
  * (utime+stime+cutime+cstime) and its VmHWM. Returns a stop() that gives the last reading.
  */
-export function pollProc(pid: number, everyMs = 50): { stop(): { cpuSeconds: number; peakRssBytes: number } } {
+export function pollProc(
+  pid: number,
+  everyMs = 50,
+): { stop(): { cpuSeconds: number; peakRssBytes: number } } {
   const ticks = 100; // USER_HZ is 100 on every Linux architecture Node supports
   let cpu = 0;
   let rss = 0;

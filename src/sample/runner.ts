@@ -85,7 +85,9 @@ interface Common {
   sequence: number;
 }
 
-export async function recordRuns(opts: RecordOptions & { onEvent?: (e: ProgressEvent) => void }): Promise<RecordResult> {
+export async function recordRuns(
+  opts: RecordOptions & { onEvent?: (e: ProgressEvent) => void },
+): Promise<RecordResult> {
   const side: SideSpec = {
     label: 'run',
     command: opts.command,
@@ -122,18 +124,26 @@ async function recordSides(
   const runs = opts.runs ?? 5;
   const warmup = opts.warmup ?? 1;
   if (!Number.isInteger(runs) || runs < 1) throw new UserError(`runs must be an integer >= 1, got ${runs}`);
-  if (!Number.isInteger(warmup) || warmup < 0) throw new UserError(`warmup must be an integer >= 0, got ${warmup}`);
+  if (!Number.isInteger(warmup) || warmup < 0)
+    throw new UserError(`warmup must be an integer >= 0, got ${warmup}`);
   for (const s of specs) {
     if (s.command.length === 0) throw new UserError('no command to record; give it after `--`');
   }
   const rateHz = opts.rateHz ?? sampler.defaultRateHz;
-  if (rateHz !== null && !(rateHz > 0)) throw new UserError(`rate must be a positive number of Hz, got ${rateHz}`);
+  if (rateHz !== null && !(rateHz > 0))
+    throw new UserError(`rate must be a positive number of Hz, got ${rateHz}`);
   const samplerOptions = opts.samplerOptions ?? {};
   // Everything that can be wrong with the sampler is reported before the first run.
   const states: SideState[] = [];
   for (const s of specs) {
     const env = { ...process.env, ...s.env };
-    const info = await sampler.check({ command: s.command, cwd: s.cwd, env, rateHz, options: samplerOptions });
+    const info = await sampler.check({
+      command: s.command,
+      cwd: s.cwd,
+      env,
+      rateHz,
+      options: samplerOptions,
+    });
     states.push({ ...s, info, stage: '', records: [], profiles: [], files: [] });
   }
   const gnu = await hasGnuTime();
@@ -227,7 +237,15 @@ async function runOnce(s: SideState, phase: 'warmup' | 'run', index: number, c: 
     const collectStart = process.hrtime.bigint();
     if (phase === 'warmup') {
       // Warm-ups prime caches and JITs under the same sampler; their profiles are not kept.
-      c.onEvent?.({ type: 'done', phase, index, total, side: s.label, wallSeconds: r.wallSeconds, samples: null });
+      c.onEvent?.({
+        type: 'done',
+        phase,
+        index,
+        total,
+        side: s.label,
+        wallSeconds: r.wallSeconds,
+        samples: null,
+      });
       c.onProgress?.(`${name}: ${r.wallSeconds.toFixed(2)} s (not recorded)`);
       return;
     }
@@ -250,6 +268,7 @@ async function runOnce(s: SideState, phase: 'warmup' | 'run', index: number, c: 
     const file = `run-${index}.${collected.ext}`;
     await writeFile(path.join(s.stage, file), collected.bytes);
     s.files.push(file, logName);
+    const runnerSeconds = Number(process.hrtime.bigint() - began) / 1e9;
     c.sequence++;
     const wallSeconds = usage && plan.timer === 'inner' ? usage.wallSeconds : r.wallSeconds;
     const record: RunRecord = {
@@ -271,14 +290,24 @@ async function runOnce(s: SideState, phase: 'warmup' | 'run', index: number, c: 
       parts: collected.parts,
       log: logName,
       collectSeconds: round(collectSeconds, 4),
+      processSeconds: round(r.wallSeconds, 4),
+      runnerSeconds: round(runnerSeconds, 4),
     };
     s.records.push(record);
     s.profiles.push(collected.profile);
-    c.onEvent?.({ type: 'done', phase, index, total, side: s.label, wallSeconds: record.wallSeconds, samples });
+    c.onEvent?.({
+      type: 'done',
+      phase,
+      index,
+      total,
+      side: s.label,
+      wallSeconds: record.wallSeconds,
+      samples,
+    });
     c.onProgress?.(
       `${name}: ${record.wallSeconds.toFixed(2)} s wall, ${record.cpuSeconds.toFixed(2)} s CPU, ` +
         `${(record.peakRssBytes / 2 ** 20).toFixed(0)} MiB peak RSS, ${samples} samples` +
-        ` (total ${(Number(process.hrtime.bigint() - began) / 1e9).toFixed(2)} s)`,
+        ` (total ${runnerSeconds.toFixed(2)} s)`,
     );
   } finally {
     await rm(workDir, { recursive: true, force: true });
@@ -303,7 +332,11 @@ function checkExit(
   // the more precise one (the sampler only relays it).
   if (usage && timer === 'inner') {
     if (usage.termSignal !== null) {
-      throw new RunFailedError(name, `the workload was killed by signal ${signalName(usage.termSignal)}`, tail);
+      throw new RunFailedError(
+        name,
+        `the workload was killed by signal ${signalName(usage.termSignal)}`,
+        tail,
+      );
     }
     if (usage.exitCode !== 0) {
       throw new RunFailedError(name, `the workload exited with status ${usage.exitCode}`, tail);

@@ -62,6 +62,8 @@ export interface Sampler {
   defaultRateHz: number | null;
   /** How to install it, for error messages and docs. */
   install: string;
+  /** A command that installs it unattended (the action's `install-sampler: true`), if there is one. */
+  autoInstall?: string[];
   /** Checks the sampler is installed, new enough and permitted; throws a UserError with the fix. */
   check(env: SamplerEnv): Promise<SamplerInfo>;
   plan(ctx: RunContext): SamplerPlan;

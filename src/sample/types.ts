@@ -41,6 +41,10 @@ export interface RunRecord {
   log?: string;
   /** Seconds spent reading/parsing the sampler's output after the workload exited. */
   collectSeconds?: number;
+  /** Seconds from spawn to exit of the whole process group (sampler start-up/shutdown included). */
+  processSeconds?: number;
+  /** Seconds the runner spent on this run in all (spawn, wait, parse, files). */
+  runnerSeconds?: number;
 }
 
 export interface RunSet {

@@ -2,7 +2,7 @@
 // culprits -> total -> verdict. Pure and deterministic (no randomness is needed; stable sorts).
 import { UserError } from '../errors.js';
 import { ownWeights } from './culprits.js';
-import { benjaminiHochberg } from './fdr.js';
+import { weightedBenjaminiHochberg } from './fdr.js';
 import { FrameKeys } from './frame-keys.js';
 import type { RunInput } from './index.js';
 import { type FrameData, fitNoise, type NoiseFit, type SideData, type TestResult, testFrame } from './noise-model.js';
@@ -74,7 +74,10 @@ export function compareRuns(
   const fit = fitNoise(data);
   const level = 1 - settings.alpha;
   const tests = data.map((d) => testFrame(d, fit, level));
-  const q = benjaminiHochberg(tests.map((t) => t.pValue));
+  const q = weightedBenjaminiHochberg(
+    tests.map((t) => t.pValue),
+    keptIds.map((id) => familyWeight([...b.metrics, ...h.metrics].map((m) => m.inclusive[id] / m.total))),
+  );
 
   const baseTotalSeconds = mean(b.metrics.map((m) => m.total * (m.secondsPerWeight ?? 0)));
   const floorAbs = useTime ? settings.minEffect * baseTotalSeconds : settings.minEffect;
@@ -233,6 +236,17 @@ function sideData(ms: readonly RunMetrics[], get: (m: RunMetrics) => number, use
   const v = ms.map((m) => (p * (1 - p)) / Math.max(1, m.total * m.samplesPerWeight));
   const pm = mean(x);
   return { x, v, g: Math.max(pm, p) * (1 - Math.max(pm, p)) };
+}
+
+/**
+ * Prior weight of a frame in the false-discovery family: sqrt of its pooled mean share (both
+ * sides, so the weight says nothing about the direction or size of the change). Hot frames are
+ * where regressions cost the most and where a test has the power to see them; a frame at 100% of
+ * every run (the root) cannot change share and is left out. See docs/statistics.md.
+ */
+function familyWeight(shares: number[]): number {
+  if (shares.every((x) => x >= 1 - 1e-12)) return 0;
+  return Math.sqrt(Math.max(mean(shares), 1e-9));
 }
 
 function frameStatus(

@@ -16,3 +16,21 @@ export function benjaminiHochberg(pValues: readonly number[]): number[] {
   }
   return q;
 }
+
+/**
+ * Weighted Benjamini-Hochberg (Genovese, Roeder and Wasserman 2006): p-values divided by prior
+ * weights that average 1, then BH. Weights must not depend on the direction of the change; a
+ * weight of 0 leaves the hypothesis out (q = 1). Keeps FDR control at the same level.
+ */
+export function weightedBenjaminiHochberg(pValues: readonly number[], weights: readonly number[]): number[] {
+  const idx = pValues.map((_, i) => i).filter((i) => weights[i] > 0 && !Number.isNaN(pValues[i]));
+  const sum = idx.reduce((s, i) => s + weights[i], 0);
+  const out = new Array<number>(pValues.length).fill(1);
+  if (idx.length === 0 || !(sum > 0)) return out;
+  const scaled = idx.map((i) => Math.min(1, pValues[i] / ((weights[i] * idx.length) / sum)));
+  const q = benjaminiHochberg(scaled);
+  idx.forEach((i, k) => {
+    out[i] = q[k];
+  });
+  return out;
+}

@@ -39,7 +39,7 @@ export function mergeConsistent(runs: readonly Profile[], partial: Partial<Compa
   const table = new StackTable();
   const perRun: { idx: number[]; share: number[] }[] = [];
   const droppedShares: number[] = [];
-  const buf: number[] = [];
+  let buf = new Int32Array(256);
   runs.forEach((p, r) => {
     const m = metrics[r];
     const idx: number[] = [];
@@ -48,20 +48,21 @@ export function mergeConsistent(runs: readonly Profile[], partial: Partial<Compa
     if (m.total > 0) {
       const { ids, offsets, weights, length } = p.stacks.columns();
       for (let st = 0; st < length; st++) {
-        buf.length = 0;
+        let len = 0;
         let cut = false;
+        if (offsets[st + 1] - offsets[st] > buf.length) buf = new Int32Array(2 * (offsets[st + 1] - offsets[st]));
         for (let k = offsets[st]; k < offsets[st + 1]; k++) {
           const id = m.keyOf[ids[k]];
           if (!kept[id]) {
             cut = true;
             break;
           }
-          if (buf.length === 0 || buf[buf.length - 1] !== id) buf.push(id);
+          if (len === 0 || buf[len - 1] !== id) buf[len++] = id;
         }
         const w = weights[st] / m.total;
         if (cut) lost += w;
-        if (buf.length === 0) continue;
-        idx.push(table.add(buf, 1));
+        if (len === 0) continue;
+        idx.push(table.add(buf, 1, 0, len));
         share.push(w);
       }
     }
@@ -78,6 +79,10 @@ export function mergeConsistent(runs: readonly Profile[], partial: Partial<Compa
   let sum = 0;
   const col = new Float64Array(runs.length);
   for (let i = 0; i < n; i++) {
+    // Most rare stacks are absent from over half the runs: their median is 0, no sort needed.
+    let zeros = 0;
+    for (let r = 0; r < runs.length; r++) if (matrix[i * runs.length + r] === 0) zeros++;
+    if (zeros * 2 > runs.length) continue;
     for (let r = 0; r < runs.length; r++) col[r] = matrix[i * runs.length + r];
     col.sort();
     const mid = runs.length >> 1;
@@ -87,13 +92,14 @@ export function mergeConsistent(runs: readonly Profile[], partial: Partial<Compa
   const meanTotal = metrics.reduce((t, m) => t + m.total, 0) / runs.length;
   const out = new Profile({ ...runs[0].meta, source: undefined, extra: undefined });
   const frameIds = new Int32Array(keys.size).fill(-1);
-  const ids: number[] = [];
   for (let i = 0; i < n; i++) {
     if (!(medians[i] > 0)) continue;
-    ids.length = 0;
-    for (const key of table.frames(i)) {
+    const stack = table.frames(i);
+    const ids = new Int32Array(stack.length);
+    for (let k = 0; k < stack.length; k++) {
+      const key = stack[k];
       if (frameIds[key] < 0) frameIds[key] = out.intern(keys.frames[key]);
-      ids.push(frameIds[key]);
+      ids[k] = frameIds[key];
     }
     out.addStack(ids, (medians[i] / sum) * meanTotal);
   }

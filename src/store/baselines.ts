@@ -93,6 +93,11 @@ export interface NewBaseline {
   flameSvg: string | null;
   historyEntry: HistoryEntry;
   retention: number;
+  /**
+   * Builds the trends dashboard from the updated history; `retained` are the baselines whose files
+   * are kept. Its files are written under dashboard/<branch>/ in the same update.
+   */
+  dashboard?: (history: HistoryFile, retained: ReadonlySet<string>) => Map<string, string | Uint8Array>;
 }
 
 /** Fails when the store as a whole was written by a newer flamediff; stamps a new store. */
@@ -150,7 +155,7 @@ export async function writeBaseline(tx: StoreTx, b: NewBaseline): Promise<void> 
   await tx.remove(dir);
   const runs: StoredRun[] = b.profiles.map((r, i) => {
     const file = layout.runFile(i + 1);
-    const gz = gzipSync(Buffer.from(writeFolded(r.profile)), { level: 9 });
+    const gz = gzipSync(Buffer.from(writeFolded(r.profile)), { level: 6 });
     tx.write(`${dir}/${file}`, gz);
     return {
       index: i + 1,
@@ -176,7 +181,12 @@ export async function writeBaseline(tx: StoreTx, b: NewBaseline): Promise<void> 
   const drop = baselines.splice(0, Math.max(0, baselines.length - b.retention));
   for (const old of drop) await tx.remove(layout.baselineDir(b.branch, old.sha));
   tx.write(layout.baselineIndex(b.branch), jsonBytes({ schema: 1, branch: b.branch, baselines }));
-  tx.write(layout.history(b.branch), serializeHistory(appendHistory(history, b.historyEntry)));
+  const updated = appendHistory(history, b.historyEntry);
+  tx.write(layout.history(b.branch), serializeHistory(updated));
+  if (b.dashboard) {
+    const site = b.dashboard(updated, new Set(baselines.map((x) => x.sha)));
+    for (const [name, data] of site) tx.write(`${layout.dashboardDir(b.branch)}/${name}`, data);
+  }
 }
 
 export interface LoadedBaseline {

@@ -9,6 +9,7 @@
 //   pulls/index.json                             pull requests with stored reports, oldest first
 //   pulls/<n>/<sha>/diff.svg|diff.png|report.json|comment.md
 //   history/<branch>.json                        per commit: total and top-frame shares
+//   dashboard/<branch>/index.html, data.js, ...  static trends dashboard (GitHub Pages can serve it)
 import { UserError } from '../errors.js';
 
 /** The store schema this version writes and the newest it reads. */
@@ -31,6 +32,7 @@ export const layout = {
   baselineDir: (branch: string, sha: string) => `profiles/${branch}/${checkId(sha, 'commit')}`,
   runFile: (i: number) => `run-${i}.folded.gz`,
   history: (branch: string) => `history/${branch}.json`,
+  dashboardDir: (branch: string) => `dashboard/${branch}`,
   pullsIndex: 'pulls/index.json',
   pullDir: (n: number) => `pulls/${n}`,
   pullShaDir: (n: number, sha: string) => `pulls/${n}/${checkId(sha, 'commit')}`,

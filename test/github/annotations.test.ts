@@ -94,8 +94,10 @@ describe('definition lines (function granularity gives no line)', () => {
     '  }',
     '}',
   ].join('\n');
-  const py = 'import os\n\n\nclass P:\n    def tokenize(self, s):\n        return s\n\nasync def main():\n    pass\n';
-  const c = '#include <stdio.h>\nstatic int score_token(const char *t);\n\nstatic int\nscore_token(const char *t)\n{\n  return 0;\n}\n';
+  const py =
+    'import os\n\n\nclass P:\n    def tokenize(self, s):\n        return s\n\nasync def main():\n    pass\n';
+  const c =
+    '#include <stdio.h>\nstatic int score_token(const char *t);\n\nstatic int\nscore_token(const char *t)\n{\n  return 0;\n}\n';
 
   it('finds JS, Python and C definitions by the frame name', () => {
     expect(findDefinitionLine(js, 'tokenise')).toBe(2);

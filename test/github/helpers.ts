@@ -26,6 +26,7 @@ export interface RecordingIo extends ActionIo {
   outputs: Record<string, string>;
   secrets: string[];
   summary: string;
+  failed: string[];
   text(): string;
 }
 
@@ -35,6 +36,7 @@ export function recordingIo(inputs: Record<string, string>): RecordingIo {
     outputs: {},
     secrets: [],
     summary: '',
+    failed: [],
     getInput: (name) => inputs[name] ?? '',
     info: (message) => io.lines.push({ kind: 'info', message }),
     warning: (message, place) => io.lines.push({ kind: 'warning', message, place }),
@@ -46,6 +48,7 @@ export function recordingIo(inputs: Record<string, string>): RecordingIo {
     writeSummary: async (md) => {
       io.summary += md;
     },
+    setFailed: (m) => io.failed.push(m),
     text: () => io.lines.map((l) => `${l.kind}: ${l.message}`).join('\n'),
   };
   return io;

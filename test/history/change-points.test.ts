@@ -51,6 +51,20 @@ describe('detectChangePoints (E-Divisive means, permutation test)', () => {
     }
   });
 
+  it('finds shifts that cancel out over a segment (up, down, up) on a small frame', () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      const xs = series(500, seed, 0.02, [
+        { at: 120, factor: 1.2 },
+        { at: 260, factor: 0.85 },
+        { at: 400, factor: 1.2 },
+      ]).map((x) => x / 10); // a 1% frame: its middle split mixes two shifts and looks small
+      const cps = detectChangePoints(xs, {}, seed);
+      expect(cps.map((c) => c.index).length, `seed ${seed}`).toBe(3);
+      for (const [i, at] of [120, 260, 400].entries())
+        expect(Math.abs(cps[i].index - at)).toBeLessThanOrEqual(3);
+    }
+  });
+
   it('reports no change point on flat noisy series at the documented settings', () => {
     let tested = 0;
     const falses: string[] = [];

@@ -101,3 +101,21 @@ describe('frameTrends (PR comment)', () => {
     expect(shifted.changePoints[0].relative!).toBeGreaterThan(0.25);
   });
 });
+
+describe('frameTrends edge cases', () => {
+  it('pads the sparkline of a frame tracked late and handles an empty history', async () => {
+    const { appendHistory, emptyHistory } = await import('../../src/history/index.js');
+    let h = emptyHistory('main');
+    for (let i = 0; i < 25; i++) {
+      const frames = [{ key: 'main', share: 1, selfShare: 0, timeSeconds: null }];
+      if (i >= 20) frames.push({ key: 'late', share: 0.1 + i / 100, selfShare: 0.1, timeSeconds: null });
+      h = appendHistory(h, { sha: shaOf(i), date: '2026-01-01', total: 1, totalMeasure: 'samples', frames });
+    }
+    const [late, main] = frameTrends(h, ['late', 'main']);
+    expect(late.sparkline).toMatch(/^·{15}▁[▂▃][▄▅][▆▇]█$/);
+    expect(main.sparkline).toBe('▄'.repeat(20));
+    expect(frameTrends(emptyHistory('main'), ['main'])).toEqual([
+      { key: 'main', sparkline: '', creepNote: null },
+    ]);
+  });
+});

@@ -82,7 +82,7 @@ export function syntheticHistory(spec: SyntheticSpec): HistoryFile {
         sha: shaOf(c, seed),
         date: new Date(t0 + c * 63_000_000).toISOString(),
         total,
-        totalMeasure: 'seconds',
+        totalMeasure: 'wallSeconds',
         frames,
         ...(spec.pullEvery && c % spec.pullEvery === 0 ? { pull: 100 + c } : {}),
         runs: 5,

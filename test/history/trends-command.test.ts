@@ -114,6 +114,19 @@ describe('flamediff trends', () => {
     expect((await cli('--store', 'other')).stdout).toMatch(/^flamediff trends: dev, /);
   });
 
+  it('says so when a branch has no baselines yet', async () => {
+    await writeFile(
+      path.join(dir, '.flamediff/history/empty.json'),
+      serializeHistory({ ...calm, branch: 'empty', entries: [] }),
+    );
+    const r = await cli('--branch', 'empty', '--fail-on-creep');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      'flamediff trends: empty, 0 baselines (none), 0 frames\nNo baselines recorded yet.\n',
+    );
+    await rm(path.join(dir, '.flamediff/history/empty.json'));
+  });
+
   it('fails with one line and exit 2 on bad input, leaving a newer file untouched', async () => {
     const cases: [string[], RegExp][] = [
       [['--branch', 'nope'], /history\/nope\.json: cannot read the history of branch nope \(ENOENT\)/],

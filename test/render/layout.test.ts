@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Profile } from '../../src/profile/profile.js';
 import { frameInfo, labelRanks } from '../../src/render/frame-info.js';
 import { type FlameLayout, layoutFlame } from '../../src/render/layout.js';
-import { buildCallTree, type CallTree } from '../../src/render/tree.js';
+import { buildCallTree, buildPrunedTree, type CallTree } from '../../src/render/tree.js';
 import { fitText } from '../../src/render/truncate.js';
 import { fixture, foldedProfile, rng } from './helpers.js';
 
@@ -219,6 +219,39 @@ describe('flamegraph.pl semantics', () => {
         expect(ourFrames(text, minwidth), f).toEqual(flamegraphPl(text, minwidth));
       }
     }
+  });
+});
+
+describe('pruned tree', () => {
+  it('draws exactly what the full tree draws (positions, widths, pruned weight)', () => {
+    for (const seed of [1, 2, 3]) {
+      const p = foldedProfile(generated(seed, 1500));
+      const full = buildCallTree(p);
+      const total = full.total[0];
+      for (const [minWidthPx, maxDepth] of [
+        [0, undefined],
+        [0.1, undefined],
+        [3, undefined],
+        [0.5, 3],
+      ] as const) {
+        const o = { widthPx: 1180, minWidthPx, order: 'alpha' as const, rank: labelRanks(p), maxDepth };
+        const pruned = buildPrunedTree(p, (minWidthPx * total) / 1180, maxDepth);
+        const a = layoutFlame(full, o);
+        const b = layoutFlame(pruned, o);
+        expect(names(p, pruned, b)).toEqual(names(p, full, a));
+        expect(Array.from(b.prunedWeight)).toEqual(Array.from(a.prunedWeight));
+        expect(Array.from(b.prunedCount)).toEqual(Array.from(a.prunedCount));
+        expect(b.maxDepth).toBe(a.maxDepth);
+        for (let i = 0; i < a.count; i++) expect(pruned.self[b.node[i]]).toBe(full.self[a.node[i]]);
+      }
+    }
+  });
+
+  it('keeps input order among siblings (flamechart)', () => {
+    const p = foldedProfile('m;z 5\nm;a 1\nm;k 3\n');
+    const o = { widthPx: 1180, minWidthPx: 0, order: 'input' as const, rank: labelRanks(p) };
+    const t = buildPrunedTree(p, 0);
+    expect(names(p, t, layoutFlame(t, o)).slice(2)).toEqual(['    z 0+5', '    a 5+1', '    k 6+3']);
   });
 });
 

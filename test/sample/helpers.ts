@@ -39,7 +39,11 @@ export function pidAlive(pid: number): boolean {
 }
 
 /** Polls until `fn` is true or `ms` pass. */
-export async function waitFor(fn: () => boolean | Promise<boolean>, ms = 10_000, every = 25): Promise<boolean> {
+export async function waitFor(
+  fn: () => boolean | Promise<boolean>,
+  ms = 10_000,
+  every = 25,
+): Promise<boolean> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (await fn()) return true;
@@ -50,7 +54,11 @@ export async function waitFor(fn: () => boolean | Promise<boolean>, ms = 10_000,
 
 /** Self-time share of frames named `name` in a profile (leaf weight / total). */
 export function selfShare(
-  p: { forEachStack(fn: (ids: Int32Array, w: number) => void): void; frame(id: number): { name: string }; totalWeight(): number },
+  p: {
+    forEachStack(fn: (ids: Int32Array, w: number) => void): void;
+    frame(id: number): { name: string };
+    totalWeight(): number;
+  },
   name: string,
 ): number {
   let w = 0;
@@ -62,7 +70,11 @@ export function selfShare(
 
 /** Inclusive share of frames named `name` (stacks that contain it / total). */
 export function totalShare(
-  p: { forEachStack(fn: (ids: Int32Array, w: number) => void): void; frame(id: number): { name: string }; totalWeight(): number },
+  p: {
+    forEachStack(fn: (ids: Int32Array, w: number) => void): void;
+    frame(id: number): { name: string };
+    totalWeight(): number;
+  },
   name: string,
 ): number {
   let w = 0;

@@ -52,10 +52,22 @@ describe('flamediff record', () => {
       [['record', '--sampler', 'perf'], /no command; give it after `--`/],
       [['record', '--', 'true'], /--sampler is required/],
       [['record', '--sampler', 'vtune', '--', 'true'], /unknown sampler 'vtune'; expected one of py-spy/],
-      [['record', '--sampler', 'perf', '--runs', '0', '--', 'true'], /--runs '0' is not valid; expected an integer >= 1/],
-      [['record', '--sampler', 'perf', '--env', 'NOVALUE', '--', 'true'], /--env 'NOVALUE' is not valid; expected KEY=VALUE/],
-      [['record', '--sampler', 'perf', 'bench', '--', 'true'], /unexpected 'bench'; put the command after `--`/],
-      [['record', '--sampler', 'perf', '--bogus', '--', 'true'], /flamediff record: Unknown option '--bogus'/],
+      [
+        ['record', '--sampler', 'perf', '--runs', '0', '--', 'true'],
+        /--runs '0' is not valid; expected an integer >= 1/,
+      ],
+      [
+        ['record', '--sampler', 'perf', '--env', 'NOVALUE', '--', 'true'],
+        /--env 'NOVALUE' is not valid; expected KEY=VALUE/,
+      ],
+      [
+        ['record', '--sampler', 'perf', 'bench', '--', 'true'],
+        /unexpected 'bench'; put the command after `--`/,
+      ],
+      [
+        ['record', '--sampler', 'perf', '--bogus', '--', 'true'],
+        /flamediff record: Unknown option '--bogus'/,
+      ],
     ];
     for (const [argv, re] of cases) {
       const t = io();
@@ -71,14 +83,30 @@ describe('flamediff record', () => {
     const cmd = await script(dir, 'ok.sh', `echo "$GREETING" > "${dir}/greeting"\n${WRITE_PROFILE}`);
     const t = io({ cwd: dir });
     const code = await runCli(
-      ['record', '--sampler', 'command', '--runs', '2', '--warmup', '1', '--out', 'o', '--env', 'GREETING=hi', '--', cmd],
+      [
+        'record',
+        '--sampler',
+        'command',
+        '--runs',
+        '2',
+        '--warmup',
+        '1',
+        '--out',
+        'o',
+        '--env',
+        'GREETING=hi',
+        '--',
+        cmd,
+      ],
       t.io,
     );
     expect(code).toBe(0);
     const lines = t.out.join('').trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^command: 1 warm-up \+ 2 runs; CPU\/RSS from gnu-time$/);
+    expect(lines[0]).toMatch(/^command: 1 warm-up \+ 2 runs; CPU\/RSS from (gnu-time|proc)$/);
     expect(lines[1]).toMatch(/^warm-up 1 of 1: \d+\.\d\d s \(not recorded\)$/);
-    expect(lines[2]).toMatch(/^run 1 of 2: \d+\.\d\d s wall, \d+\.\d\d s CPU, \d+ MiB peak RSS, 5 samples \(total \d+\.\d\d s\)$/);
+    expect(lines[2]).toMatch(
+      /^run 1 of 2: \d+\.\d\d s wall, \d+\.\d\d s CPU, \d+ MiB peak RSS, 5 samples \(total \d+\.\d\d s\)$/,
+    );
     expect(lines[4]).toMatch(/^recorded 2 runs with command \(median wall \d+\.\d\d s\): o\/runs\.json$/);
     expect(t.out.join('')).not.toContain('\r');
     expect((await readRunSet(path.join(dir, 'o'))).runs).toHaveLength(2);
@@ -89,7 +117,9 @@ describe('flamediff record', () => {
     const dir = await tempDir();
     const cmd = await script(dir, 'slow.sh', `sleep 0.4\n${WRITE_PROFILE}`);
     const t = io({ cwd: dir, isTTY: true });
-    expect(await runCli(['record', '--sampler', 'command', '--runs', '1', '--warmup', '0', '--', cmd], t.io)).toBe(0);
+    expect(
+      await runCli(['record', '--sampler', 'command', '--runs', '1', '--warmup', '0', '--', cmd], t.io),
+    ).toBe(0);
     const text = t.out.join('');
     expect(text).toContain('\r\x1b[2Krun 1 of 1 … ');
     expect(text).toMatch(/run 1 of 1: .* 5 samples/);
@@ -122,7 +152,19 @@ describe('flamediff record', () => {
       );
       const cli = spawn(
         process.execPath,
-        ['--import', 'tsx', driver, '--sampler', 'command', '--runs', '3', '--out', path.join(dir, 'out'), '--', cmd],
+        [
+          '--import',
+          'tsx',
+          driver,
+          '--sampler',
+          'command',
+          '--runs',
+          '3',
+          '--out',
+          path.join(dir, 'out'),
+          '--',
+          cmd,
+        ],
         { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       let stderr = '';
@@ -134,7 +176,9 @@ describe('flamediff record', () => {
       expect(pidAlive(sleeper)).toBe(true);
       cli.kill(sig);
       expect(await exited).toBe(130);
-      expect(stderr).toMatch(/flamediff: interrupted during warm-up 1 of 1; the workload and the sampler were stopped/);
+      expect(stderr).toMatch(
+        /flamediff: interrupted during warm-up 1 of 1; the workload and the sampler were stopped/,
+      );
       expect(await waitFor(() => !pidAlive(shell) && !pidAlive(sleeper), 5000)).toBe(true);
       expect(await readdir(path.join(dir, 'out'))).toEqual([]);
     });

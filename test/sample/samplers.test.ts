@@ -7,14 +7,18 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { record } from '../../src/sample/index.js';
 import type { RunContext } from '../../src/sample/sampler.js';
-import { SAMPLERS, samplerByName } from '../../src/sample/samplers/index.js';
 import { agentOption } from '../../src/sample/samplers/async-profiler.js';
 import { austinArgs, checkAustinVersion } from '../../src/sample/samplers/austin.js';
 import { goTestArgs } from '../../src/sample/samplers/go.js';
+import { SAMPLERS, samplerByName } from '../../src/sample/samplers/index.js';
 import { isPackageManagerProfile } from '../../src/sample/samplers/node.js';
 import { countPerfSamples, permissionAdvice } from '../../src/sample/samplers/perf.js';
 import { pySpyArgs } from '../../src/sample/samplers/py-spy.js';
-import { isPythonInterpreter, pythonSamplingArgs, rateFlagFromHelp } from '../../src/sample/samplers/python.js';
+import {
+  isPythonInterpreter,
+  pythonSamplingArgs,
+  rateFlagFromHelp,
+} from '../../src/sample/samplers/python.js';
 import { compareVersions, parseVersion } from '../../src/sample/tool.js';
 import { readRunSet, tempDir, totalShare } from './helpers.js';
 
@@ -59,7 +63,9 @@ describe('registry', () => {
 
 describe('py-spy', () => {
   it('builds `record --format raw` with rate, output and switches', () => {
-    expect(pySpyArgs(250, '/o/p.txt', { native: true, idle: 'true', gil: false, subprocesses: true })).toEqual([
+    expect(
+      pySpyArgs(250, '/o/p.txt', { native: true, idle: 'true', gil: false, subprocesses: true }),
+    ).toEqual([
       'record',
       '--format',
       'raw',
@@ -115,7 +121,9 @@ cp "${path.join(FIXTURES, 'pyspy-raw.txt')}" "$out"`,
     const err = await samplerByName('py-spy')
       .check({ command: ['python'], cwd: dir, env: { PATH: dir }, rateHz: null, options: {} })
       .catch((e) => e);
-    expect(err.message).toMatch(/^`py-spy --version` failed \(error while loading shared libraries\); reinstall with/);
+    expect(err.message).toMatch(
+      /^`py-spy --version` failed \(error while loading shared libraries\); reinstall with/,
+    );
   });
 });
 
@@ -152,7 +160,17 @@ describe('austin', () => {
     ]);
     expect(austinArgs(null, '/o/a.txt', {})).toEqual(['--output', '/o/a.txt']);
     const plan = samplerByName('austin').plan(ctx({ rateHz: 200 }));
-    expect(plan.argv).toEqual(['austin', '--interval', '5000', '--output', '/tmp/w/austin.txt', 'python', 'bench.py', '--n', '3']);
+    expect(plan.argv).toEqual([
+      'austin',
+      '--interval',
+      '5000',
+      '--output',
+      '/tmp/w/austin.txt',
+      'python',
+      'bench.py',
+      '--n',
+      '3',
+    ]);
     expect(plan.workloadIndex).toBe(5);
   });
 
@@ -190,7 +208,9 @@ describe('python (CPython 3.15 profiling.sampling)', () => {
       '/o/c.txt',
     ]);
     expect(pythonSamplingArgs('--interval', 2000, '/o/c.txt').slice(3, 5)).toEqual(['--interval', '500']);
-    const plan = samplerByName('python').plan(ctx({ rateHz: null, info: { version: '3.15.0', details: { rateFlag: '--sampling-rate' } } }));
+    const plan = samplerByName('python').plan(
+      ctx({ rateHz: null, info: { version: '3.15.0', details: { rateFlag: '--sampling-rate' } } }),
+    );
     expect(plan.argv).toEqual([
       'python',
       '-m',
@@ -207,10 +227,20 @@ describe('python (CPython 3.15 profiling.sampling)', () => {
 
   it('detects the interpreter version and refuses older Pythons with the fix', async () => {
     const dir = await tempDir();
-    await fakeTool(dir, 'python3.15', 'case "$2" in *version_info*) echo 3.15.0;; esac; case "$2" in profiling.sampling) echo "--sampling-rate RATE";; esac');
+    await fakeTool(
+      dir,
+      'python3.15',
+      'case "$2" in *version_info*) echo 3.15.0;; esac; case "$2" in profiling.sampling) echo "--sampling-rate RATE";; esac',
+    );
     await fakeTool(dir, 'python3.12', 'echo 3.12.4');
     const env = { PATH: `${dir}:${process.env.PATH}` };
-    const ok = await samplerByName('python').check({ command: ['python3.15', 'x.py'], cwd: dir, env, rateHz: null, options: {} });
+    const ok = await samplerByName('python').check({
+      command: ['python3.15', 'x.py'],
+      cwd: dir,
+      env,
+      rateHz: null,
+      options: {},
+    });
     expect(ok).toEqual({ version: '3.15.0', details: { rateFlag: '--sampling-rate' } });
     const err = await samplerByName('python')
       .check({ command: ['python3.12', 'x.py'], cwd: dir, env, rateHz: null, options: {} })
@@ -235,10 +265,23 @@ describe('python (CPython 3.15 profiling.sampling)', () => {
 describe('perf', () => {
   it('builds perf record with rate, call graph and output', () => {
     const plan = samplerByName('perf').plan(ctx({ command: ['./bench'], rateHz: 99 }));
-    expect(plan.argv).toEqual(['perf', 'record', '-q', '-F', '99', '-g', '-o', '/tmp/w/perf.data', '--', './bench']);
+    expect(plan.argv).toEqual([
+      'perf',
+      'record',
+      '-q',
+      '-F',
+      '99',
+      '-g',
+      '-o',
+      '/tmp/w/perf.data',
+      '--',
+      './bench',
+    ]);
     expect(plan.workloadIndex).toBe(9);
     expect(plan.timer).toBe('inner');
-    const dwarf = samplerByName('perf').plan(ctx({ command: ['./bench'], rateHz: 999, options: { dwarf: true } }));
+    const dwarf = samplerByName('perf').plan(
+      ctx({ command: ['./bench'], rateHz: 999, options: { dwarf: true } }),
+    );
     expect(dwarf.argv.slice(0, 7)).toEqual(['perf', 'record', '-q', '-F', '999', '--call-graph', 'dwarf']);
   });
 
@@ -262,11 +305,14 @@ describe('perf', () => {
       runs: 1,
       outDir: dir,
     }).catch((e) => e);
-    expect(err.message).toMatch(/^perf does not run here \(WARNING: perf not found for kernel 6\.99\); install perf/);
+    expect(err.message).toMatch(
+      /^perf does not run here \(WARNING: perf not found for kernel 6\.99\); install perf/,
+    );
   });
 
   it('counts samples in perf script text', () => {
-    const text = 'a 1 1.0: 1 cpu-clock:\n\tffff main (/x)\n\nb 1 2.0: 1 cpu-clock:\n\tffff f (/x)\n\tffff main (/x)\n\n';
+    const text =
+      'a 1 1.0: 1 cpu-clock:\n\tffff main (/x)\n\nb 1 2.0: 1 cpu-clock:\n\tffff f (/x)\n\tffff main (/x)\n\n';
     expect(countPerfSamples(new TextEncoder().encode(text))).toBe(2);
   });
 });
@@ -274,8 +320,21 @@ describe('perf', () => {
 describe('node', () => {
   it('puts --cpu-prof on a node command line and NODE_OPTIONS for child processes', () => {
     const n = samplerByName('node');
-    const direct = n.plan(ctx({ command: ['node', 'b.js'], rateHz: 10_000, workDir: '/tmp/w', info: { version: '20.0.0', details: { cpuProfInNodeOptions: 'false' } } }));
-    expect(direct.argv).toEqual(['node', '--cpu-prof', '--cpu-prof-dir=/tmp/w/cpuprofiles', '--cpu-prof-interval=100', 'b.js']);
+    const direct = n.plan(
+      ctx({
+        command: ['node', 'b.js'],
+        rateHz: 10_000,
+        workDir: '/tmp/w',
+        info: { version: '20.0.0', details: { cpuProfInNodeOptions: 'false' } },
+      }),
+    );
+    expect(direct.argv).toEqual([
+      'node',
+      '--cpu-prof',
+      '--cpu-prof-dir=/tmp/w/cpuprofiles',
+      '--cpu-prof-interval=100',
+      'b.js',
+    ]);
     expect(direct.env?.NODE_OPTIONS).toBe('--require=/tmp/w/flamediff-cpu-prof.cjs');
     const npx = n.plan(
       ctx({
@@ -286,28 +345,53 @@ describe('node', () => {
       }),
     );
     expect(npx.argv).toEqual(['npx', 'tool']);
-    expect(npx.env?.NODE_OPTIONS).toBe('--max-old-space-size=100 --cpu-prof "--cpu-prof-dir=/tmp/w x/cpuprofiles"');
+    expect(npx.env?.NODE_OPTIONS).toBe(
+      '--max-old-space-size=100 --cpu-prof "--cpu-prof-dir=/tmp/w x/cpuprofiles"',
+    );
   });
 
   it("tells the package manager's own profile from the script's", () => {
     const prof = (...urls: string[]) =>
       new TextEncoder().encode(JSON.stringify({ nodes: urls.map((url) => ({ callFrame: { url } })) }));
-    expect(isPackageManagerProfile(prof('node:internal/x', 'file:///usr/lib/node_modules/npm/lib/cli.js'))).toBe(true);
-    expect(isPackageManagerProfile(prof('/usr/lib/node_modules/npm/bin/npx-cli.js', '/tmp/w/flamediff-cpu-prof.cjs'))).toBe(
-      true,
-    );
-    expect(isPackageManagerProfile(prof('file:///usr/lib/node_modules/npm/lib/cli.js', 'file:///proj/bench.mjs'))).toBe(
-      false,
-    );
+    expect(
+      isPackageManagerProfile(prof('node:internal/x', 'file:///usr/lib/node_modules/npm/lib/cli.js')),
+    ).toBe(true);
+    expect(
+      isPackageManagerProfile(
+        prof('/usr/lib/node_modules/npm/bin/npx-cli.js', '/tmp/w/flamediff-cpu-prof.cjs'),
+      ),
+    ).toBe(true);
+    expect(
+      isPackageManagerProfile(prof('file:///usr/lib/node_modules/npm/lib/cli.js', 'file:///proj/bench.mjs')),
+    ).toBe(false);
     expect(isPackageManagerProfile(prof('file:///proj/node_modules/vitest/dist/cli.js'))).toBe(false);
   });
 });
 
 describe('go, async-profiler, command', () => {
   it('adds -cpuprofile to go test and exports the output path', () => {
-    expect(goTestArgs(['go', 'test', '-bench', '.', './pkg'])).toEqual(['go', 'test', '-bench', '.', './pkg', '-cpuprofile={profile}']);
-    expect(goTestArgs(['go', 'test', './pkg', '-args', '-x'])).toEqual(['go', 'test', './pkg', '-cpuprofile={profile}', '-args', '-x']);
-    expect(goTestArgs(['go', 'test', '-cpuprofile', 'c.out'])).toEqual(['go', 'test', '-cpuprofile', 'c.out']);
+    expect(goTestArgs(['go', 'test', '-bench', '.', './pkg'])).toEqual([
+      'go',
+      'test',
+      '-bench',
+      '.',
+      './pkg',
+      '-cpuprofile={profile}',
+    ]);
+    expect(goTestArgs(['go', 'test', './pkg', '-args', '-x'])).toEqual([
+      'go',
+      'test',
+      './pkg',
+      '-cpuprofile={profile}',
+      '-args',
+      '-x',
+    ]);
+    expect(goTestArgs(['go', 'test', '-cpuprofile', 'c.out'])).toEqual([
+      'go',
+      'test',
+      '-cpuprofile',
+      'c.out',
+    ]);
     expect(goTestArgs(['./server'])).toEqual(['./server']);
     const plan = samplerByName('go').plan(ctx({ command: ['go', 'test', '.'] }));
     expect(plan.argv).toEqual(['go', 'test', '.', '-cpuprofile=/tmp/w/cpu.pprof']);
@@ -319,7 +403,12 @@ describe('go, async-profiler, command', () => {
       '-agentpath:/ap/lib/libasyncProfiler.so=start,event=cpu,interval=10000000,collapsed,file=/tmp/w/o.collapsed',
     );
     const plan = samplerByName('async-profiler').plan(
-      ctx({ command: ['java', '-jar', 'b.jar'], rateHz: 1000, env: { JAVA_TOOL_OPTIONS: '-Xmx1g' }, info: { version: '3.0', details: { lib: '/ap/lib/libasyncProfiler.so' } } }),
+      ctx({
+        command: ['java', '-jar', 'b.jar'],
+        rateHz: 1000,
+        env: { JAVA_TOOL_OPTIONS: '-Xmx1g' },
+        info: { version: '3.0', details: { lib: '/ap/lib/libasyncProfiler.so' } },
+      }),
     );
     expect(plan.argv).toEqual(['java', '-jar', 'b.jar']);
     expect(plan.env?.JAVA_TOOL_OPTIONS).toBe(
@@ -333,17 +422,28 @@ describe('go, async-profiler, command', () => {
     await mkdir(path.join(dir, 'lib'));
     await writeFile(path.join(dir, 'lib', 'libasyncProfiler.so'), '');
     const env = { PATH: `${path.join(dir, 'bin')}:${process.env.PATH}` };
-    const info = await samplerByName('async-profiler').check({ command: ['java'], cwd: dir, env, rateHz: null, options: {} });
+    const info = await samplerByName('async-profiler').check({
+      command: ['java'],
+      cwd: dir,
+      env,
+      rateHz: null,
+      options: {},
+    });
     expect(info).toEqual({ version: '3.0', details: { lib: path.join(dir, 'lib', 'libasyncProfiler.so') } });
     const err = await samplerByName('async-profiler')
       .check({ command: ['java'], cwd: dir, env: { PATH: '/nonexistent' }, rateHz: null, options: {} })
       .catch((e) => e);
-    expect(err.message).toMatch(/^async-profiler is not installed \(no asprof on PATH\); download async-profiler/);
+    expect(err.message).toMatch(
+      /^async-profiler is not installed \(no asprof on PATH\); download async-profiler/,
+    );
   });
 
   it('parses a collapsed async-profiler output', async () => {
     const workDir = await tempDir();
-    await copyFile(path.join(FIXTURES, 'async-profiler.collapsed'), path.join(workDir, 'async-profiler.collapsed'));
+    await copyFile(
+      path.join(FIXTURES, 'async-profiler.collapsed'),
+      path.join(workDir, 'async-profiler.collapsed'),
+    );
     const c = await samplerByName('async-profiler').collect(ctx({ workDir }));
     expect(c.format).toBe('async-profiler');
     expect(c.ext).toBe('collapsed');

@@ -38,7 +38,12 @@
   const day = (i) => (C.date[i] || '').slice(0, 10);
   const pct = (ppm) => (ppm === null || ppm === undefined ? '' : `${(ppm / 1e4).toFixed(2)}%`);
   const signed = (r) => (r === null ? '' : `${r >= 0 ? '+' : ''}${(r * 100).toFixed(1)}%`);
-  const unit = D.totalMeasure === 'seconds' ? 's' : ` ${D.totalMeasure}`;
+  // totalMeasure is 'wallSeconds', 'profileSeconds', 'seconds' or 'samples' (see docs/trends.md).
+  const inSeconds = /seconds$/i.test(D.totalMeasure);
+  const unit = inSeconds ? 's' : ` ${D.totalMeasure}`;
+  const measureName =
+    { wallSeconds: 'wall-clock seconds', profileSeconds: 'profiled seconds' }[D.totalMeasure] ||
+    D.totalMeasure;
   const totalText = (v) => `${Number(v).toPrecision(4)}${unit}`;
 
   // Vertical markers at change points (red: up, blue: down) drawn over the plot.
@@ -200,7 +205,9 @@
     const head = el(
       'tr',
       {},
-      ...['date', 'commit', 'total', 'PR', 'change'].map((h) => el('th', { text: h })),
+      ...['date', 'commit', 'total', 'PR', 'change'].map((h) =>
+        el('th', { text: h, class: h === 'total' ? 'num' : null }),
+      ),
     );
     return el('table', { id: 'commit-table' }, el('thead', {}, head), el('tbody', {}, ...rows));
   }
@@ -234,7 +241,9 @@
     const head = el(
       'tr',
       {},
-      ...['frame', 'latest', 'change points', 'creep'].map((h) => el('th', { text: h })),
+      ...['frame', 'latest', 'change points', 'creep'].map((h) =>
+        el('th', { text: h, class: h === 'latest' || h === 'change points' ? 'num' : null }),
+      ),
     );
     return el('div', {}, filter, el('table', { id: 'frame-table' }, el('thead', {}, head), tbody));
   }
@@ -260,7 +269,7 @@
       el(
         'section',
         {},
-        el('h2', { text: `Total per run (${D.totalMeasure})` }),
+        el('h2', { text: `Total per run (${measureName})` }),
         el('p', { class: 'changes', text: changeText(D.totalChanges) }),
         total,
       ),

@@ -35,7 +35,12 @@ export const asyncProfilerSampler: Sampler = {
   },
   plan(ctx: RunContext): SamplerPlan {
     const out = path.join(ctx.workDir, OUT);
-    const agent = agentOption(ctx.info.details?.lib ?? '', out, ctx.rateHz ?? 100, optionString(ctx.options, 'event'));
+    const agent = agentOption(
+      ctx.info.details?.lib ?? '',
+      out,
+      ctx.rateHz ?? 100,
+      optionString(ctx.options, 'event'),
+    );
     const existing = ctx.env.JAVA_TOOL_OPTIONS?.trim();
     return {
       argv: [...ctx.command],
@@ -61,11 +66,16 @@ async function findAgentLibrary(env: SamplerEnv): Promise<string> {
   const given = optionString(env.options, 'lib') ?? env.env.ASYNC_PROFILER_LIB;
   const candidates: string[] = given ? [given] : [];
   if (!given) {
-    const which = await runTool(['sh', '-c', 'command -v asprof || command -v profiler.sh'], { env: env.env });
+    const which = await runTool(['sh', '-c', 'command -v asprof || command -v profiler.sh'], {
+      env: env.env,
+    });
     const bin = which.stdout.trim();
     if (bin) {
       const home = path.dirname(path.dirname(await realpath(bin).catch(() => bin)));
-      candidates.push(path.join(home, 'lib', 'libasyncProfiler.so'), path.join(home, 'build', 'libasyncProfiler.so'));
+      candidates.push(
+        path.join(home, 'lib', 'libasyncProfiler.so'),
+        path.join(home, 'build', 'libasyncProfiler.so'),
+      );
     }
   }
   for (const c of candidates) {

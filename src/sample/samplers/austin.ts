@@ -25,9 +25,11 @@ export const austinSampler: Sampler = {
   summary: 'austin >= 3 (Python frame stack sampler)',
   defaultRateHz: null,
   install: INSTALL,
+  autoInstall: ['python3', '-m', 'pip', 'install', 'austin-dist'],
   async check(env: SamplerEnv): Promise<SamplerInfo> {
     const v = await runTool(['austin', '--version'], { env: env.env, cwd: env.cwd });
-    if (v.error === 'ENOENT') throw new UserError(`austin is not installed; install austin >= 3 with ${INSTALL}`);
+    if (v.error === 'ENOENT')
+      throw new UserError(`austin is not installed; install austin >= 3 with ${INSTALL}`);
     return { version: checkAustinVersion(v.stdout + v.stderr) };
   },
   plan(ctx: RunContext): SamplerPlan {
@@ -46,7 +48,8 @@ export const austinSampler: Sampler = {
 /** Version from `austin --version` output; throws when it is older than 3. */
 export function checkAustinVersion(output: string): string {
   const version = parseVersion(output);
-  if (!version) throw new UserError(`cannot tell austin's version from \`austin --version\` ("${output.trim()}")`);
+  if (!version)
+    throw new UserError(`cannot tell austin's version from \`austin --version\` ("${output.trim()}")`);
   if (compareVersions(version, MIN_VERSION) < 0) {
     throw new UserError(
       `austin ${version} is too old (flamediff needs >= 3; Debian's 1.0.1 cannot read Python 3.11+); install a newer one with ${INSTALL}`,
@@ -56,7 +59,11 @@ export function checkAustinVersion(output: string): string {
 }
 
 /** austin arguments before the workload: interval in microseconds, output file, options. */
-export function austinArgs(rateHz: number | null, out: string, options: Record<string, boolean | string>): string[] {
+export function austinArgs(
+  rateHz: number | null,
+  out: string,
+  options: Record<string, boolean | string>,
+): string[] {
   const args: string[] = [];
   if (rateHz) args.push('--interval', String(Math.max(1, Math.round(1e6 / rateHz))));
   if (optionFlag(options, 'children')) args.push('--children');

@@ -24,7 +24,9 @@ export const SAMPLERS: readonly Sampler[] = [
 export function samplerByName(name: string): Sampler {
   const s = SAMPLERS.find((x) => x.name === name);
   if (!s) {
-    throw new UserError(`unknown sampler '${name}'; expected one of ${SAMPLERS.map((x) => x.name).join(', ')}`);
+    throw new UserError(
+      `unknown sampler '${name}'; expected one of ${SAMPLERS.map((x) => x.name).join(', ')}`,
+    );
   }
   return s;
 }

@@ -57,7 +57,9 @@ export const nodeSampler: Sampler = {
     }
     env.NODE_OPTIONS = [ctx.env.NODE_OPTIONS?.trim(), ...extra].filter(Boolean).join(' ');
     // `node script.js`: the flags go on the command line, exactly as a user would type them.
-    const argv = isNodeBinary(ctx.command[0]) ? [ctx.command[0], ...flags, ...ctx.command.slice(1)] : [...ctx.command];
+    const argv = isNodeBinary(ctx.command[0])
+      ? [ctx.command[0], ...flags, ...ctx.command.slice(1)]
+      : [...ctx.command];
     return { argv, workloadIndex: 0, env, timer: 'inner' };
   },
   async collect(ctx: RunContext): Promise<Collected> {
@@ -84,7 +86,13 @@ export const nodeSampler: Sampler = {
     }
     for (const p of parts) p.profile.meta.sampler = 'node';
     if (parts.length === 1) {
-      return { profile: parts[0].profile, bytes: parts[0].bytes, ext: 'cpuprofile', format: 'cpuprofile', parts: 1 };
+      return {
+        profile: parts[0].profile,
+        bytes: parts[0].bytes,
+        ext: 'cpuprofile',
+        format: 'cpuprofile',
+        parts: 1,
+      };
     }
     // Several node processes in one run (workers, child processes): one merged profile.
     const merged = mergeProfiles(parts.map((p) => p.profile));

@@ -16,7 +16,6 @@ import {
   type SamplerEnv,
   type SamplerInfo,
   type SamplerPlan,
-  sampleCount,
 } from '../sampler.js';
 import { lastLines, parseVersion, runTool } from '../tool.js';
 
@@ -78,7 +77,8 @@ export const perfSampler: Sampler = {
     const bytes = await readFile(out);
     const profile = importProfile(out, bytes, { format: 'perf-script' });
     profile.meta.sampler = 'perf';
-    if (profile.meta.unit === 'nanoseconds') profile.meta.intervalNs ??= Math.round(1e9 / (ctx.rateHz ?? 999));
+    if (profile.meta.unit === 'nanoseconds')
+      profile.meta.intervalNs ??= Math.round(1e9 / (ctx.rateHz ?? 999));
     return { profile, bytes, ext: 'perf', format: 'perf-script', parts: 1, samples: countPerfSamples(bytes) };
   },
 };

@@ -27,12 +27,15 @@ export const pySpySampler: Sampler = {
   summary: 'py-spy record --format raw (Python, sampled from outside the process)',
   defaultRateHz: 100,
   install: INSTALL,
+  autoInstall: ['python3', '-m', 'pip', 'install', 'py-spy'],
   async check(env: SamplerEnv): Promise<SamplerInfo> {
     const v = await runTool(['py-spy', '--version'], { env: env.env, cwd: env.cwd });
     if (v.error === 'ENOENT') throw new UserError(`py-spy is not installed; install it with ${INSTALL}`);
     const version = parseVersion(v.stdout + v.stderr);
     if (v.code !== 0 || !version) {
-      throw new UserError(`\`py-spy --version\` failed (${v.stderr.trim() || `exit ${v.code}`}); reinstall with ${INSTALL}`);
+      throw new UserError(
+        `\`py-spy --version\` failed (${v.stderr.trim() || `exit ${v.code}`}); reinstall with ${INSTALL}`,
+      );
     }
     return { version };
   },

@@ -39,7 +39,10 @@ export const pythonSampler: Sampler = {
         `${py} is Python ${version}; the python sampler needs 3.15+ (profiling.sampling); ${INSTALL}, or use --sampler py-spy`,
       );
     }
-    const help = await runTool([py, '-m', 'profiling.sampling', 'run', '--help'], { env: env.env, cwd: env.cwd });
+    const help = await runTool([py, '-m', 'profiling.sampling', 'run', '--help'], {
+      env: env.env,
+      cwd: env.cwd,
+    });
     return { version, details: { rateFlag: rateFlagFromHelp(help.stdout + help.stderr) } };
   },
   plan(ctx: RunContext): SamplerPlan {
@@ -74,7 +77,10 @@ export function pythonSamplingArgs(rateFlag: string, rateHz: number | null, out:
   const args = ['-m', 'profiling.sampling', 'run'];
   if (rateHz) {
     // --interval is in microseconds; --sampling-rate takes Hz.
-    args.push(rateFlag, rateFlag === '--interval' ? String(Math.max(1, Math.round(1e6 / rateHz))) : String(rateHz));
+    args.push(
+      rateFlag,
+      rateFlag === '--interval' ? String(Math.max(1, Math.round(1e6 / rateHz))) : String(rateHz),
+    );
   }
   args.push('--collapsed', '-o', out);
   return args;

@@ -1,0 +1,110 @@
+// The bot inside the action: registers its event handlers with the action's dispatcher and wraps
+// the pipeline so the pull_request gate honours acceptances. Imported once by src/main.ts.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../errors.js';
+import { type EventHandler, eventHandler, registerEventHandler } from '../github/dispatch.js';
+import type { GitHubEvent } from '../github/event.js';
+import type { ActionRunContext } from '../github/run-action.js';
+import type { CheckContext } from '../pipeline/check.js';
+import { type BotContext, DEFAULT_ACCEPT_LABEL } from './context.js';
+import { type RunCheck, withAcceptances } from './gate.js';
+
+/** The bot's view of an action run. The optional `accept-label` input overrides the label. */
+export function botFromAction(ctx: ActionRunContext): BotContext {
+  const { io } = ctx.deps;
+  return {
+    client: ctx.client,
+    owner: ctx.event.owner,
+    repo: ctx.event.repo,
+    payload: ctx.event.payload,
+    options: ctx.inputs.options,
+    cwd: path.resolve(ctx.event.workspace),
+    serverUrl: ctx.event.serverUrl,
+    acceptLabel: io.getInput('accept-label') || DEFAULT_ACCEPT_LABEL,
+    comment: ctx.inputs.settings.comment,
+    failOnRegression: ctx.inputs.options.failOnRegression,
+    log: (l) => io.info(l),
+    warn: (l) => io.warning(l),
+    setOutput: (n, v) => io.setOutput(n, v),
+    writeSummary: (md) => io.writeSummary(md),
+  };
+}
+
+const issueComment: EventHandler = () => ({
+  kind: 'custom',
+  reason: 'issue_comment: reading /flamediff commands.',
+  async run(ctx: ActionRunContext) {
+    const { handleIssueComment } = await import('./issue-comment.js');
+    await handleIssueComment(botFromAction(ctx));
+  },
+});
+
+const workflowRun: EventHandler = () => ({
+  kind: 'custom',
+  reason: 'workflow_run: fork-safe report from the artifact of the finished run (no pull request code runs here).',
+  async run(ctx: ActionRunContext) {
+    const [{ handleWorkflowRun }, { runCheck }] = await Promise.all([
+      import('./workflow-run.js'),
+      import('../pipeline/check.js'),
+    ]);
+    const b = botFromAction(ctx);
+    const outcome = await handleWorkflowRun(b, { runCheck });
+    if (outcome.kind === 'rejected') throw new UserError(`flamediff: rejected: ${outcome.reason}`);
+    if (outcome.kind === 'compared' && outcome.verdict === 'fail' && !outcome.accepted && b.failOnRegression) {
+      throw new UserError(
+        `flamediff: performance regression in #${outcome.pull} (the commit status 'flamediff' on the pull request says so too)`,
+      );
+    }
+  },
+});
+
+/** pull_request `labeled` with the accept label accepts; other labels change nothing. */
+function pullRequest(measure: EventHandler): EventHandler {
+  return (event, base) => {
+    if (event.payload.action !== 'labeled' && event.payload.action !== 'unlabeled') return measure(event, base);
+    const label = (event.payload.label as { name?: unknown } | undefined)?.name;
+    return {
+      kind: 'custom',
+      reason: `pull_request ${event.payload.action} '${String(label).slice(0, 100)}'.`,
+      async run(ctx: ActionRunContext) {
+        const b = botFromAction(ctx);
+        if (event.payload.action !== 'labeled' || label !== b.acceptLabel) {
+          b.log(`flamediff: only adding the label '${b.acceptLabel}' means anything to flamediff: nothing to do.`);
+          return;
+        }
+        const { handleAcceptLabel } = await import('./label.js');
+        await handleAcceptLabel(b);
+      },
+    };
+  };
+}
+
+let registered = false;
+
+export function registerBotHandlers(): void {
+  if (registered) return;
+  registered = true;
+  registerEventHandler('issue_comment', issueComment);
+  registerEventHandler('workflow_run', workflowRun);
+  const measure = eventHandler('pull_request');
+  if (measure) registerEventHandler('pull_request', pullRequest(measure));
+}
+
+/** The pull request number of the action's event (GITHUB_EVENT_PATH), when it is a pull_request. */
+export function eventPullNumber(env: Record<string, string | undefined>): number | undefined {
+  if (env.GITHUB_EVENT_NAME !== 'pull_request' || !env.GITHUB_EVENT_PATH) return undefined;
+  try {
+    const p = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as GitHubEvent['payload'];
+    return typeof p.pull_request?.number === 'number' ? p.pull_request.number : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** runCheck for the action: acceptances of the exact head commit turn a failing gate into a pass. */
+export function gatedRunCheck(run: RunCheck, env: Record<string, string | undefined>): RunCheck {
+  return withAcceptances(run, (ctx: CheckContext) => ctx.pullNumber ?? eventPullNumber(env));
+}
+
+registerBotHandlers();

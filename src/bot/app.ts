@@ -1,0 +1,165 @@
+// The central bot (`flamediff serve`): a GitHub App receiving webhooks. Signatures are verified by
+// octokit's App (HMAC SHA-256 with the webhook secret) before any handler runs; the handlers are
+// the very ones the action runs (issue-comment.ts, label.ts, workflow-run.ts), on a scratch git
+// repository per installation repository whose origin is the repository itself.
+import { mkdir } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import { App, createNodeMiddleware, Octokit } from 'octokit';
+import type { FlamediffOptions } from '../config/options.js';
+import { createClient } from '../github/octokit.js';
+import type { CheckContext, CheckDeps, CheckResult } from '../pipeline/check.js';
+import { git } from '../store/git.js';
+import { type BotContext, DEFAULT_ACCEPT_LABEL } from './context.js';
+
+export interface BotAppOptions {
+  appId: string;
+  privateKey: string;
+  webhookSecret: string;
+  /** REST API base URL (GitHub Enterprise: https://host/api/v3). */
+  apiUrl: string;
+  serverUrl: string;
+  /** Clone URL of a repository; `{owner}`, `{repo}` and `{token}` are filled in. */
+  gitUrl: string;
+  /** Scratch repositories live here (one per owner/repo; they hold short-lived tokens: keep it private). */
+  workDir: string;
+  options: FlamediffOptions;
+  acceptLabel?: string;
+  log: (line: string) => void;
+  runCheck: (opts: FlamediffOptions, ctx: CheckContext, deps: CheckDeps) => Promise<CheckResult>;
+}
+
+const NAME = /^[A-Za-z0-9._-]{1,100}$/;
+
+async function ok(cwd: string, args: string[]): Promise<boolean> {
+  return (await git(cwd, args)).code === 0;
+}
+
+/** A git repository whose `origin` is owner/repo with the installation token (set on every event). */
+async function scratchRepo(o: BotAppOptions, owner: string, repo: string, token: string): Promise<string> {
+  if (!NAME.test(owner) || !NAME.test(repo) || owner.startsWith('.') || repo.startsWith('.')) {
+    throw new Error(`repository name '${owner}/${repo}' is not valid`);
+  }
+  const dir = path.join(o.workDir, owner, repo);
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  if (!(await ok(dir, ['rev-parse', '--git-dir']))) await git(dir, ['init', '--quiet']);
+  const url = o.gitUrl
+    .replace('{owner}', encodeURIComponent(owner))
+    .replace('{repo}', encodeURIComponent(repo))
+    .replace('{token}', encodeURIComponent(token));
+  if (!(await ok(dir, ['remote', 'set-url', o.options.remote, url]))) {
+    await git(dir, ['remote', 'add', o.options.remote, url]);
+  }
+  return dir;
+}
+
+/** One event at a time per repository: the scratch repository is not safe for concurrent git. */
+const queues = new Map<string, Promise<unknown>>();
+function serial<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const prev = queues.get(key) ?? Promise.resolve();
+  const next = prev.catch(() => {}).then(fn);
+  queues.set(key, next);
+  return next;
+}
+
+export function createBotApp(o: BotAppOptions): InstanceType<typeof App> {
+  const app = new App({
+    appId: o.appId,
+    privateKey: o.privateKey,
+    webhooks: { secret: o.webhookSecret },
+    Octokit: Octokit.defaults({ baseUrl: o.apiUrl, request: { fetch: globalThis.fetch } }),
+    log: { debug: () => {}, info: () => {}, warn: o.log, error: o.log },
+  });
+
+  type Installation = { auth(opts: { type: 'installation' }): Promise<unknown> };
+  const bot = async (octokit: Installation, payload: Record<string, unknown>): Promise<BotContext> => {
+    const repository = payload.repository as { name?: unknown; owner?: { login?: unknown } } | undefined;
+    const owner = String(repository?.owner?.login ?? '');
+    const repo = String(repository?.name ?? '');
+    const { token } = (await octokit.auth({ type: 'installation' })) as { token: string };
+    const client = createClient({ token, baseUrl: o.apiUrl, warn: o.log });
+    const prefix = `[${owner}/${repo}] `;
+    return {
+      client,
+      owner,
+      repo,
+      payload,
+      options: { ...o.options, store: 'git' },
+      cwd: await scratchRepo(o, owner, repo, token),
+      serverUrl: o.serverUrl,
+      acceptLabel: o.acceptLabel ?? DEFAULT_ACCEPT_LABEL,
+      comment: 'always',
+      failOnRegression: o.options.failOnRegression,
+      log: (l) => o.log(prefix + l),
+      warn: (l) => o.log(`${prefix}warning: ${l}`),
+    };
+  };
+  const key = (p: Record<string, unknown>) =>
+    String((p.repository as { full_name?: unknown } | undefined)?.full_name ?? '');
+  const guard = (what: string, fn: () => Promise<unknown>) =>
+    fn().catch((err: unknown) => {
+      // One line per failure: the server keeps serving other events.
+      o.log(`${what} failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    });
+
+  app.webhooks.on('issue_comment.created', ({ octokit, payload }) =>
+    guard('issue_comment', () =>
+      serial(key(payload), async () => {
+        const { handleIssueComment } = await import('./issue-comment.js');
+        await handleIssueComment(await bot(octokit, payload as unknown as Record<string, unknown>));
+      }),
+    ),
+  );
+  app.webhooks.on('pull_request.labeled', ({ octokit, payload }) =>
+    guard('pull_request.labeled', () =>
+      serial(key(payload), async () => {
+        if (payload.label?.name !== (o.acceptLabel ?? DEFAULT_ACCEPT_LABEL)) return;
+        const { handleAcceptLabel } = await import('./label.js');
+        await handleAcceptLabel(await bot(octokit, payload as unknown as Record<string, unknown>));
+      }),
+    ),
+  );
+  app.webhooks.on('workflow_run.completed', ({ octokit, payload }) =>
+    guard('workflow_run', () =>
+      serial(key(payload), async () => {
+        const { handleWorkflowRun } = await import('./workflow-run.js');
+        await handleWorkflowRun(await bot(octokit, payload as unknown as Record<string, unknown>), {
+          runCheck: o.runCheck,
+        });
+      }),
+    ),
+  );
+  return app;
+}
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Listens on host:port; webhooks are accepted at /api/github/webhooks (octokit's default path). */
+export async function startBotServer(app: InstanceType<typeof App>, port: number, host: string): Promise<RunningServer> {
+  const middleware = createNodeMiddleware(app);
+  const server = createServer(async (req, res) => {
+    if (req.method === 'GET' && req.url === '/healthz') {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('ok\n');
+      return;
+    }
+    if (await middleware(req, res)) return;
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not found\n');
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const addr = server.address();
+  const p = typeof addr === 'object' && addr ? addr.port : port;
+  return {
+    server,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${p}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
