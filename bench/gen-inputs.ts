@@ -4,7 +4,16 @@
 // - folded-1m.txt: 1,000,000 distinct folded stacks (~130 MB), built from the collapsed
 //   reference stacks with renamed frames.
 // Run directly (`node --import tsx bench/gen-inputs.ts`) or through the benchmark.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { importProfile } from '../src/formats/index.js';
 import { writeFolded } from '../src/profile/folded-writer.js';
@@ -29,12 +38,17 @@ function perfSources(): { name: string; text: string }[] {
 }
 
 export function sourceLabel(): string {
-  return existsSync(REFERENCE) ? '../shared/reference/stackcollapse-perf (13 inputs)' : 'test/fixtures/formats/*.perf';
+  return existsSync(REFERENCE)
+    ? '../shared/reference/stackcollapse-perf (13 inputs)'
+    : 'test/fixtures/formats/*.perf';
 }
 
 /** Renames every symbol of a stack line (`addr sym+off (dso)`) with a per-copy suffix. */
 function renameSymbols(text: string, copy: number): string {
-  return text.replace(/^(\s*[0-9a-fA-F]+ )([^\s(+]+)/gm, (_m, head: string, sym: string) => `${head}${sym}_r${copy}`);
+  return text.replace(
+    /^(\s*[0-9a-fA-F]+ )([^\s(+]+)/gm,
+    (_m, head: string, sym: string) => `${head}${sym}_r${copy}`,
+  );
 }
 
 function genPerf(): void {

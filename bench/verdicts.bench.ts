@@ -1,16 +1,27 @@
 // Verdict quality of compareRuns on simulated run sets (see bench/verdicts/simulate.ts):
 // A/A false alarms, power and ranking, minimum detectable effect vs an ideal test, and speed.
 // Cells run on two worker threads; every cell is seeded, so the figures are reproducible.
+
+import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_COMPARE_SETTINGS } from '../src/stats/index.js';
 import { writeSection } from './lib/results.js';
-import { type AaResult, idealPower, idealThreshold, mdeIdeal, mdeOurs, type PowerResult, runAa, runPower, type TargetName } from './verdicts/cells.js';
-import { speedCase } from './verdicts/speed.js';
+import {
+  type AaResult,
+  idealPower,
+  idealThreshold,
+  mdeIdeal,
+  mdeOurs,
+  type PowerResult,
+  runAa,
+  runPower,
+  type TargetName,
+} from './verdicts/cells.js';
 import type { NoiseParams } from './verdicts/simulate.js';
+import { speedCase } from './verdicts/speed.js';
 
 const TRIALS = Number(process.env.VERDICT_TRIALS ?? 1000);
 const MDE_TRIALS = Number(process.env.VERDICT_MDE_TRIALS ?? 150);
@@ -27,16 +38,27 @@ const noise = (samples: number, cv = 0.02): NoiseParams => ({ samples, cv, outli
 
 function jobs(): Job[] {
   const out: Job[] = [];
-  for (const n of [3, 5, 10]) for (const s of [1000, 10_000, 100_000]) out.push({ kind: 'aa', id: `aa/${n}/${s}/0.02`, noise: noise(s), n });
+  for (const n of [3, 5, 10])
+    for (const s of [1000, 10_000, 100_000])
+      out.push({ kind: 'aa', id: `aa/${n}/${s}/0.02`, noise: noise(s), n });
   for (const cv of [0.05]) out.push({ kind: 'aa', id: `aa/5/10000/${cv}`, noise: noise(10_000, cv), n: 5 });
   out.push({ kind: 'aa', id: 'aa/1/10000/0', noise: { samples: 10_000, cv: 0, outlierRate: 0 }, n: 1 });
   out.push({ kind: 'aa', id: 'aa/1/10000/0.02', noise: noise(10_000), n: 1 });
   for (const target of ['1%', '5%', '20%'] as const)
     for (const effect of [0.02, 0.05, 0.1, 0.2])
-      out.push({ kind: 'power', id: `power/${target}/${effect}`, noise: noise(10_000), n: 5, target, effect });
+      out.push({
+        kind: 'power',
+        id: `power/${target}/${effect}`,
+        noise: noise(10_000),
+        n: 5,
+        target,
+        effect,
+      });
   for (const n of [3, 5, 10])
-    for (const s of [1000, 10_000, 100_000]) out.push({ kind: 'mde', id: `mde/${n}/${s}/5%`, noise: noise(s), n, target: '5%' });
-  for (const target of ['1%', '20%'] as const) out.push({ kind: 'mde', id: `mde/5/10000/${target}`, noise: noise(10_000), n: 5, target });
+    for (const s of [1000, 10_000, 100_000])
+      out.push({ kind: 'mde', id: `mde/${n}/${s}/5%`, noise: noise(s), n, target: '5%' });
+  for (const target of ['1%', '20%'] as const)
+    out.push({ kind: 'mde', id: `mde/5/10000/${target}`, noise: noise(10_000), n: 5, target });
   return out;
 }
 
@@ -68,23 +90,24 @@ async function main(): Promise<void> {
   const results = new Map<string, unknown>();
   if (process.env.VERDICT_REPORT_ONLY && existsSync(RAW)) {
     for (const [k, v] of Object.entries(JSON.parse(readFileSync(RAW, 'utf8')))) results.set(k, v);
-  } else await Promise.all(
-    buckets.map(
-      (bucket) =>
-        new Promise<void>((resolve, reject) => {
-          const w = fork(fileURLToPath(import.meta.url), [], {
-            execArgv: ['--import', 'tsx'],
-            env: { ...process.env, VERDICT_WORKER: JSON.stringify(bucket) },
-          });
-          w.on('message', (m: { id: string; result: unknown }) => {
-            results.set(m.id, m.result);
-            process.stdout.write(`  ${m.id} done (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
-          });
-          w.on('error', reject);
-          w.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker exited ${code}`))));
-        }),
-    ),
-  );
+  } else
+    await Promise.all(
+      buckets.map(
+        (bucket) =>
+          new Promise<void>((resolve, reject) => {
+            const w = fork(fileURLToPath(import.meta.url), [], {
+              execArgv: ['--import', 'tsx'],
+              env: { ...process.env, VERDICT_WORKER: JSON.stringify(bucket) },
+            });
+            w.on('message', (m: { id: string; result: unknown }) => {
+              results.set(m.id, m.result);
+              process.stdout.write(`  ${m.id} done (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
+            });
+            w.on('error', reject);
+            w.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker exited ${code}`))));
+          }),
+      ),
+    );
   mkdirSync(path.dirname(RAW), { recursive: true });
   writeFileSync(RAW, JSON.stringify(Object.fromEntries(results)));
   const speed = await speedCase();
@@ -95,7 +118,11 @@ async function main(): Promise<void> {
 
 const pct = (x: number, d = 1) => `${(x * 100).toFixed(d)}%`;
 
-function report(r: Map<string, unknown>, speed: Awaited<ReturnType<typeof speedCase>>, seconds: number): string {
+function report(
+  r: Map<string, unknown>,
+  speed: Awaited<ReturnType<typeof speedCase>>,
+  seconds: number,
+): string {
   const aa = (id: string) => r.get(id) as AaResult;
   const lines: string[] = [];
   lines.push(
@@ -107,7 +134,9 @@ function report(r: Map<string, unknown>, speed: Awaited<ReturnType<typeof speedC
     '|---|---|---|---|',
   );
   for (const n of [3, 5, 10]) {
-    lines.push(`| ${n} | ${[1000, 10_000, 100_000].map((s) => pct(aa(`aa/${n}/${s}/0.02`).falseAlarms / TRIALS)).join(' | ')} |`);
+    lines.push(
+      `| ${n} | ${[1000, 10_000, 100_000].map((s) => pct(aa(`aa/${n}/${s}/0.02`).falseAlarms / TRIALS)).join(' | ')} |`,
+    );
   }
   lines.push(
     '',
@@ -129,7 +158,7 @@ function report(r: Map<string, unknown>, speed: Awaited<ReturnType<typeof speedC
   }
   lines.push(
     '',
-    `"ideal" is the power of a test that knows the simulator's true noise of every frame (per-run sd of its share, measured on 4000 simulated runs) at the same A/A false-alarm rate and with the same effect floors.`,
+    `"ideal" is the power of a test that knows the simulator's true noise of every frame (per-run sd of its share, measured on 4000 simulated runs): a known-variance z-test with the same family weights and effect floors, its threshold set so that its A/A false-alarm rate equals flamediff's measured one in the same cell (at least 1 in ${TRIALS}).`,
     '',
     `### Minimum detectable effect (80% power), relative to the frame's cost, vs the ideal test at the same false-alarm rate (target <= 1.25x); CV 2%, ${MDE_TRIALS} trials per bisection step`,
     '',
@@ -140,7 +169,9 @@ function report(r: Map<string, unknown>, speed: Awaited<ReturnType<typeof speedC
     const ours = (r.get(`mde/${n}/${s}/${target}`) as { mde: number }).mde;
     const c = idealThreshold(aa(`aa/${n}/${s}/0.02`));
     const ideal = mdeIdeal(noise(s), n, target, c);
-    lines.push(`| N=${n}, ${s / 1000}k samples, ${target} frame | +${pct(ours)} | +${pct(ideal)} | ${(ours / ideal).toFixed(2)}x |`);
+    lines.push(
+      `| N=${n}, ${s / 1000}k samples, ${target} frame | +${pct(ours)} | +${pct(ideal)} | ${(ours / ideal).toFixed(2)}x |`,
+    );
   };
   for (const n of [3, 5, 10]) for (const s of [1000, 10_000, 100_000]) mdeRow(n, s, '5%');
   mdeRow(5, 10_000, '1%');
@@ -159,7 +190,8 @@ function report(r: Map<string, unknown>, speed: Awaited<ReturnType<typeof speedC
 // Workers are child processes (tsx's loader does not reach worker threads on Node 20).
 if (process.env.VERDICT_WORKER) {
   const mine = JSON.parse(process.env.VERDICT_WORKER) as Job[];
-  for (const job of mine) await new Promise<void>((done) => process.send?.({ id: job.id, result: runJob(job) }, () => done()));
+  for (const job of mine)
+    await new Promise<void>((done) => process.send?.({ id: job.id, result: runJob(job) }, () => done()));
   process.disconnect?.();
 } else {
   await main();

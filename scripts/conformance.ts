@@ -2,11 +2,11 @@
 // and prints per-case failures and `N passed, N failed`. Usage: tsx scripts/conformance.ts DIR
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { errorLine } from '../src/errors.js';
 import { diffFolded, importDiffFolded } from '../src/formats/diff-folded.js';
 import { importProfile } from '../src/formats/index.js';
 import type { PerfCollapseOptions } from '../src/formats/types.js';
 import { writeFolded } from '../src/profile/folded-writer.js';
-import { errorLine } from '../src/errors.js';
 
 interface Outcome {
   name: string;
@@ -92,7 +92,12 @@ function diffFoldedCases(dir: string): void {
   const results = join(dir, 'results');
   if (!existsSync(results)) return;
   const read = (f: string) => readFileSync(join(dir, f));
-  const cases: Array<{ result: string; before: string; after: string; opts: { normalize?: boolean; stripHex?: boolean } }> = [
+  const cases: Array<{
+    result: string;
+    before: string;
+    after: string;
+    opts: { normalize?: boolean; stripHex?: boolean };
+  }> = [
     { result: 'default.txt', before: 'before.txt', after: 'after.txt', opts: {} },
     { result: 'normalize.txt', before: 'before.txt', after: 'after.txt', opts: { normalize: true } },
     { result: 'strip_hex.txt', before: 'before.txt', after: 'after.txt', opts: { stripHex: true } },
@@ -105,7 +110,11 @@ function diffFoldedCases(dir: string): void {
   for (const c of cases) {
     if (!existsSync(join(results, c.result))) continue;
     check(`diff-folded/${c.result}`, () => {
-      const got = diffFolded(read(c.before), read(c.after), { ...c.opts, beforeName: c.before, afterName: c.after });
+      const got = diffFolded(read(c.before), read(c.after), {
+        ...c.opts,
+        beforeName: c.before,
+        afterName: c.after,
+      });
       const want = readFileSync(join(results, c.result), 'utf8');
       const problem = compareLines(got, want);
       if (problem) return problem;
@@ -132,7 +141,8 @@ function formatsCases(dir: string): void {
           // A clear message: one line, names the file, not an internal error.
           if (msg.includes('\n')) return `rejected with a multi-line message: ${msg}`;
           if (!msg.includes(rel)) return `rejected without naming the file: ${msg}`;
-          if (/internal error|TypeError|RangeError|SyntaxError/.test(msg)) return `rejected with an internal error: ${msg}`;
+          if (/internal error|TypeError|RangeError|SyntaxError/.test(msg))
+            return `rejected with an internal error: ${msg}`;
           if (process.env.VERBOSE) console.log(`     ${rel} rejected: ${msg}`);
           return undefined;
         }

@@ -1,6 +1,7 @@
 // The action's composition root: the real runner, API client, sampler installer and pipeline.
 // The API client and the pipeline (samplers, statistics, the PNG renderer's WebAssembly) load
 // only when there is work for them, so skipped events and the first log line do not wait.
+import { gatedRunCheck } from './bot/action-hooks.js';
 import { errorLine } from './errors.js';
 import type { ActionIo } from './github/action-io.js';
 import { type ActionDeps, runAction } from './github/run-action.js';
@@ -10,7 +11,10 @@ export function defaultDeps(io: ActionIo = runnerIo()): ActionDeps {
   return {
     io,
     env: process.env,
-    runCheck: async (opts, ctx) => (await import('./pipeline/check.js')).runCheck(opts, ctx),
+    runCheck: gatedRunCheck(
+      async (opts, ctx) => (await import('./pipeline/check.js')).runCheck(opts, ctx),
+      process.env,
+    ),
     createClient: async (o) => (await import('./github/octokit.js')).createClient(o),
     installSampler: async (sampler, log, warn) =>
       (await import('./github/install-sampler.js')).installSampler(sampler, log, warn),

@@ -3,7 +3,16 @@
 import { normalQuantile, normalUpper } from '../../src/stats/distributions.js';
 import { compareRuns, DEFAULT_COMPARE_SETTINGS, type RunInput } from '../../src/stats/index.js';
 import { makeRng } from '../../src/stats/prng.js';
-import { buildModel, type Model, type NoiseParams, runShare, type SimRun, simulateRun, simulateSet, trueShares } from './simulate.js';
+import {
+  buildModel,
+  type Model,
+  type NoiseParams,
+  runShare,
+  type SimRun,
+  simulateRun,
+  simulateSet,
+  trueShares,
+} from './simulate.js';
 
 export const MODEL: Model = buildModel();
 export const TARGET_NAMES = { '1%': 'hot1', '5%': 'hot5', '20%': 'hot20' } as const;
@@ -162,7 +171,13 @@ function idealCritical(target: TargetName, kappa: number): number {
   return -normalQuantile(Math.min(0.5, kappa * WEIGHT[f]));
 }
 
-export function idealPower(noise: NoiseParams, n: number, target: TargetName, effect: number, kappa: number): number {
+export function idealPower(
+  noise: NoiseParams,
+  n: number,
+  target: TargetName,
+  effect: number,
+  kappa: number,
+): number {
   const f = MODEL.targets[target];
   const p = TRUE_SHARES[f];
   const delta = trueShares(MODEL, effect, f)[f] - p;

@@ -79,7 +79,15 @@ export function buildModel(seed = 7): Model {
   stacks.forEach((s, i) => {
     for (const f of new Set(s)) frameStacks[f].push(i);
   });
-  return { frames, stacks, cost, group, groups: groupOf.size, frameStacks, targets: { '1%': hot1, '5%': hot5, '20%': hot20 } };
+  return {
+    frames,
+    stacks,
+    cost,
+    group,
+    groups: groupOf.size,
+    frameStacks,
+    targets: { '1%': hot1, '5%': hot5, '20%': hot20 },
+  };
 }
 
 const tables = new WeakMap<Model, FrameTable>();
@@ -109,7 +117,8 @@ export function simulateRun(model: Model, noise: NoiseParams, rng: Rng, effect =
   const mult = new Float64Array(model.groups);
   for (let g = 0; g < model.groups; g++) mult[g] = Math.exp(sigma * normal(rng) - (sigma * sigma) / 2);
   const sigmaG = Math.sqrt(Math.log(1 + noise.cv * noise.cv));
-  const speed = Math.exp(sigmaG * normal(rng) - (sigmaG * sigmaG) / 2) * (outlier ? 1.1 + 0.4 * rng.next() : 1);
+  const speed =
+    Math.exp(sigmaG * normal(rng) - (sigmaG * sigmaG) / 2) * (outlier ? 1.1 + 0.4 * rng.next() : 1);
   const w = model.cost.map((c, s) => {
     const hit = target >= 0 && model.stacks[s][model.stacks[s].length - 1] === target;
     return c * mult[model.group[s]] * (hit ? 1 + effect : 1);
@@ -118,7 +127,12 @@ export function simulateRun(model: Model, noise: NoiseParams, rng: Rng, effect =
   const probs = w.map((x) => x / total);
   const samples = Math.max(1, Math.round(noise.samples * total * speed));
   const counts = multinomial(rng, samples, probs);
-  const profile = new Profile({ unit: 'samples', intervalNs: 1_000_000, format: 'folded', sampler: 'simulator' });
+  const profile = new Profile({
+    unit: 'samples',
+    intervalNs: 1_000_000,
+    format: 'folded',
+    sampler: 'simulator',
+  });
   // Frame ids equal model ids: share one interned frame table (read-only downstream) instead of
   // re-interning ~130 names per simulated run.
   Object.defineProperty(profile, 'frames', { value: frameTable(model) });
@@ -150,7 +164,9 @@ export function runShare(model: Model, run: SimRun, f: number): number {
 
 /** True inclusive share of each frame in the noiseless model (optionally with an effect). */
 export function trueShares(model: Model, effect = 0, target = -1): number[] {
-  const w = model.cost.map((c, s) => (target >= 0 && model.stacks[s][model.stacks[s].length - 1] === target ? c * (1 + effect) : c));
+  const w = model.cost.map((c, s) =>
+    target >= 0 && model.stacks[s][model.stacks[s].length - 1] === target ? c * (1 + effect) : c,
+  );
   const total = w.reduce((a, b) => a + b, 0);
   return model.frameStacks.map((ss) => ss.reduce((a, s) => a + w[s], 0) / total);
 }

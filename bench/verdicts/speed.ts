@@ -34,7 +34,8 @@ export async function speedCase(runs = 10, stacks = 200_000, repeats = 3) {
   const build = (side: number) =>
     Array.from({ length: runs }, (_, r) => {
       const p = new Profile({ unit: 'samples', intervalNs: 1_000_000 });
-      for (let i = 0; i < FUNCTIONS; i++) p.intern({ name: `fn${i}`, file: `src/module${i % 97}.js`, line: (i * 7) % 400, kind: 'js' });
+      for (let i = 0; i < FUNCTIONS; i++)
+        p.intern({ name: `fn${i}`, file: `src/module${i % 97}.js`, line: (i * 7) % 400, kind: 'js' });
       const local = makeRng(1000 * side + r);
       for (let i = 0; i < stacks; i++) {
         // 90% shared stacks, 10% this run's own.

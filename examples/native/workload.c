@@ -49,7 +49,7 @@ HOT static uint64_t checksum_block(const uint32_t *b) {
   uint64_t h = checksum_pass(b, 1469598103934665603ull);
   if (regression) {
     /* The injected regression: extra, needless passes over the block. */
-    for (int k = 0; k < 15; k++) h = checksum_pass(b, h);
+    for (int k = 0; k < 18; k++) h = checksum_pass(b, h);
   }
   /* Work after the call keeps it a real call (no tail call), so this frame stays in stacks. */
   return h ^ (h >> 29);

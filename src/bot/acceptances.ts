@@ -34,10 +34,18 @@ export function acceptancePath(pull: number): string {
 
 export async function readAcceptances(reader: StoreReader, pull: number): Promise<Acceptance[]> {
   const path = acceptancePath(pull);
-  const file = await readJson<AcceptanceFile>(reader, path, 'an acceptances file ({ schema, pull, acceptances })');
+  const file = await readJson<AcceptanceFile>(
+    reader,
+    path,
+    'an acceptances file ({ schema, pull, acceptances })',
+  );
   if (!file) return [];
   if (!Array.isArray(file.acceptances)) {
-    throw new InputError(reader.describe(path), undefined, 'expected "acceptances": [{ sha, by, at, reason }, ...]');
+    throw new InputError(
+      reader.describe(path),
+      undefined,
+      'expected "acceptances": [{ sha, by, at, reason }, ...]',
+    );
   }
   return file.acceptances.filter(
     (a) => typeof a?.sha === 'string' && typeof a.by === 'string' && typeof a.at === 'string',

@@ -3,12 +3,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
+import { describeApiError, isRequestError } from '../github/api-error.js';
 import { type EventHandler, eventHandler, registerEventHandler } from '../github/dispatch.js';
 import type { GitHubEvent } from '../github/event.js';
 import type { ActionRunContext } from '../github/run-action.js';
 import type { CheckContext } from '../pipeline/check.js';
 import { type BotContext, DEFAULT_ACCEPT_LABEL } from './context.js';
-import { type RunCheck, withAcceptances } from './gate.js';
+import type { RunCheck } from './gate.js';
 
 /** The bot's view of an action run. The optional `accept-label` input overrides the label. */
 export function botFromAction(ctx: ActionRunContext): BotContext {
@@ -31,27 +32,48 @@ export function botFromAction(ctx: ActionRunContext): BotContext {
   };
 }
 
+/** An API failure the handlers did not expect becomes one line with the endpoint and the fix. */
+async function apiErrorsAsLines(what: string, permission: string, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (err) {
+    if (isRequestError(err)) throw new UserError(`flamediff: ${describeApiError(what, err, { permission })}`);
+    throw err;
+  }
+}
+
 const issueComment: EventHandler = () => ({
   kind: 'custom',
   reason: 'issue_comment: reading /flamediff commands.',
-  async run(ctx: ActionRunContext) {
-    const { handleIssueComment } = await import('./issue-comment.js');
-    await handleIssueComment(botFromAction(ctx));
-  },
+  run: (ctx: ActionRunContext) =>
+    apiErrorsAsLines('Handling the comment command', 'pull-requests: write', async () => {
+      const { handleIssueComment } = await import('./issue-comment.js');
+      await handleIssueComment(botFromAction(ctx));
+    }),
 });
 
 const workflowRun: EventHandler = () => ({
   kind: 'custom',
-  reason: 'workflow_run: fork-safe report from the artifact of the finished run (no pull request code runs here).',
+  reason:
+    'workflow_run: fork-safe report from the artifact of the finished run (no pull request code runs here).',
   async run(ctx: ActionRunContext) {
     const [{ handleWorkflowRun }, { runCheck }] = await Promise.all([
       import('./workflow-run.js'),
       import('../pipeline/check.js'),
     ]);
     const b = botFromAction(ctx);
-    const outcome = await handleWorkflowRun(b, { runCheck });
+    let outcome: Awaited<ReturnType<typeof handleWorkflowRun>> | undefined;
+    await apiErrorsAsLines('Reading the workflow run and its artifacts', 'actions: read', async () => {
+      outcome = await handleWorkflowRun(b, { runCheck });
+    });
+    if (!outcome) return;
     if (outcome.kind === 'rejected') throw new UserError(`flamediff: rejected: ${outcome.reason}`);
-    if (outcome.kind === 'compared' && outcome.verdict === 'fail' && !outcome.accepted && b.failOnRegression) {
+    if (
+      outcome.kind === 'compared' &&
+      outcome.verdict === 'fail' &&
+      !outcome.accepted &&
+      b.failOnRegression
+    ) {
       throw new UserError(
         `flamediff: performance regression in #${outcome.pull} (the commit status 'flamediff' on the pull request says so too)`,
       );
@@ -59,10 +81,16 @@ const workflowRun: EventHandler = () => ({
   },
 });
 
-/** pull_request `labeled` with the accept label accepts; other labels change nothing. */
+/**
+ * pull_request `labeled` with the accept label accepts; other labels change nothing. Also wraps
+ * pull_request_target, where only the label is handled: it needs the write token fork pull
+ * requests do not get on pull_request, and it runs nothing from the pull request. Everything else
+ * on pull_request_target keeps the dispatcher's warning (docs/bot.md).
+ */
 function pullRequest(measure: EventHandler): EventHandler {
   return (event, base) => {
-    if (event.payload.action !== 'labeled' && event.payload.action !== 'unlabeled') return measure(event, base);
+    if (event.payload.action !== 'labeled' && event.payload.action !== 'unlabeled')
+      return measure(event, base);
     const label = (event.payload.label as { name?: unknown } | undefined)?.name;
     return {
       kind: 'custom',
@@ -70,11 +98,15 @@ function pullRequest(measure: EventHandler): EventHandler {
       async run(ctx: ActionRunContext) {
         const b = botFromAction(ctx);
         if (event.payload.action !== 'labeled' || label !== b.acceptLabel) {
-          b.log(`flamediff: only adding the label '${b.acceptLabel}' means anything to flamediff: nothing to do.`);
+          b.log(
+            `flamediff: only adding the label '${b.acceptLabel}' means anything to flamediff: nothing to do.`,
+          );
           return;
         }
         const { handleAcceptLabel } = await import('./label.js');
-        await handleAcceptLabel(b);
+        await apiErrorsAsLines('Handling the accept label', 'pull-requests: write', async () => {
+          await handleAcceptLabel(b);
+        });
       },
     };
   };
@@ -87,8 +119,10 @@ export function registerBotHandlers(): void {
   registered = true;
   registerEventHandler('issue_comment', issueComment);
   registerEventHandler('workflow_run', workflowRun);
-  const measure = eventHandler('pull_request');
-  if (measure) registerEventHandler('pull_request', pullRequest(measure));
+  for (const name of ['pull_request', 'pull_request_target']) {
+    const previous = eventHandler(name);
+    if (previous) registerEventHandler(name, pullRequest(previous));
+  }
 }
 
 /** The pull request number of the action's event (GITHUB_EVENT_PATH), when it is a pull_request. */
@@ -104,7 +138,11 @@ export function eventPullNumber(env: Record<string, string | undefined>): number
 
 /** runCheck for the action: acceptances of the exact head commit turn a failing gate into a pass. */
 export function gatedRunCheck(run: RunCheck, env: Record<string, string | undefined>): RunCheck {
-  return withAcceptances(run, (ctx: CheckContext) => ctx.pullNumber ?? eventPullNumber(env));
+  // The store code loads only when a comparison ran (skipped events and cold start stay light).
+  return async (opts, ctx) => {
+    const { withAcceptances } = await import('./gate.js');
+    return withAcceptances(run, (c: CheckContext) => c.pullNumber ?? eventPullNumber(env))(opts, ctx);
+  };
 }
 
 registerBotHandlers();

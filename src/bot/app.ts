@@ -3,9 +3,9 @@
 // the very ones the action runs (issue-comment.ts, label.ts, workflow-run.ts), on a scratch git
 // repository per installation repository whose origin is the repository itself.
 import { mkdir } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
-import { App, createNodeMiddleware, Octokit } from 'octokit';
+import { App, Octokit } from 'octokit';
 import type { FlamediffOptions } from '../config/options.js';
 import { createClient } from '../github/octokit.js';
 import type { CheckContext, CheckDeps, CheckResult } from '../pipeline/check.js';
@@ -138,18 +138,61 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Listens on host:port; webhooks are accepted at /api/github/webhooks (octokit's default path). */
-export async function startBotServer(app: InstanceType<typeof App>, port: number, host: string): Promise<RunningServer> {
-  const middleware = createNodeMiddleware(app);
+const WEBHOOK_PATH = '/api/github/webhooks';
+const MAX_BODY = 25 * 2 ** 20; // GitHub caps webhook payloads at 25 MB
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > MAX_BODY) return null;
+    chunks.push(c as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end(`${text}\n`);
+}
+
+/**
+ * Listens on host:port; webhooks are accepted at /api/github/webhooks (octokit's default path).
+ * The signature is verified by octokit (`verifyAndReceive`) before any handler sees the payload.
+ */
+export async function startBotServer(
+  app: InstanceType<typeof App>,
+  port: number,
+  host: string,
+  log: (line: string) => void = () => {},
+): Promise<RunningServer> {
   const server = createServer(async (req, res) => {
-    if (req.method === 'GET' && req.url === '/healthz') {
-      res.writeHead(200, { 'content-type': 'text/plain' });
-      res.end('ok\n');
-      return;
+    const url = (req.url ?? '/').split('?')[0];
+    if (req.method === 'GET' && url === '/healthz') return send(res, 200, 'ok');
+    if (url !== WEBHOOK_PATH) return send(res, 404, 'not found');
+    if (req.method !== 'POST') return send(res, 405, 'POST only');
+    const id = req.headers['x-github-delivery'];
+    const name = req.headers['x-github-event'];
+    const signature = req.headers['x-hub-signature-256'];
+    if (typeof id !== 'string' || typeof name !== 'string' || typeof signature !== 'string') {
+      return send(res, 400, 'missing x-github-delivery, x-github-event or x-hub-signature-256');
     }
-    if (await middleware(req, res)) return;
-    res.writeHead(404, { 'content-type': 'text/plain' });
-    res.end('not found\n');
+    const body = await readBody(req);
+    if (body === null) return send(res, 413, 'payload too large');
+    try {
+      await app.webhooks.verifyAndReceive({ id, name: name as never, payload: body, signature });
+      send(res, 200, 'ok');
+    } catch (err) {
+      const status = (err as { status?: number }).status;
+      const text = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      if (/signature/i.test(text) || status === 400) {
+        log(`webhook ${id.slice(0, 60)} refused: signature does not match (wrong secret or altered payload)`);
+        return send(res, 401, 'signature does not match');
+      }
+      log(`webhook ${id.slice(0, 60)} (${name.slice(0, 40)}) failed: ${text}`);
+      send(res, 500, 'handler failed');
+    }
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

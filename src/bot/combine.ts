@@ -2,8 +2,8 @@
 // then each shard's own report folded in a <details> block. Shard names are validated by the
 // manifest ([A-Za-z0-9._-]), and still go through mdCode.
 import { COMMENT_MARKER } from '../github/sticky-comment.js';
-import { COMMENT_LIMIT } from '../report/render.js';
 import { mdCode } from '../report/markdown.js';
+import { COMMENT_LIMIT } from '../report/render.js';
 import type { ShardComparison } from './compare-artifacts.js';
 
 export type CombinedVerdict = 'pass' | 'fail' | 'none';
@@ -49,7 +49,8 @@ export function combineComments(shards: readonly ShardComparison[], headSha: str
   // Too long together: keep the failing shards' reports while they fit, summarise the rest.
   let out = head;
   const order = [...shards.keys()].sort(
-    (a, b) => Number(shards[b].result.verdict === 'fail') - Number(shards[a].result.verdict === 'fail') || a - b,
+    (a, b) =>
+      Number(shards[b].result.verdict === 'fail') - Number(shards[a].result.verdict === 'fail') || a - b,
   );
   const left: string[] = [];
   for (const k of order) {

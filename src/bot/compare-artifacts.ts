@@ -67,7 +67,9 @@ function artifactDeps(shard: ValidatedShard, headSha: string): CheckDeps {
   return {
     record: rec,
     recordInterleaved: async () => {
-      throw new UserError('baseline: rerun cannot work from an artifact (nothing may run here); use baseline: stored');
+      throw new UserError(
+        'baseline: rerun cannot work from an artifact (nothing may run here); use baseline: stored',
+      );
     },
   };
 }
@@ -102,7 +104,9 @@ function shardLinks(i: CompareArtifactsInput, shard: string, multi: boolean): Re
   if (!multi || i.pull === undefined) return buildReportLinks(i.site, i.pull, i.resolve, true);
   const dir = `${layout.pullShaDir(i.pull, i.headSha)}/shards/${shard}`;
   const base = buildReportLinks(i.site, i.pull, i.resolve, true);
-  const svgUrl = i.site.pagesUrl ? `${i.site.pagesUrl}${dir}/diff.svg` : blobUrl(i.site, i.site.dataBranch, `${dir}/diff.svg`);
+  const svgUrl = i.site.pagesUrl
+    ? `${i.site.pagesUrl}${dir}/diff.svg`
+    : blobUrl(i.site, i.site.dataBranch, `${dir}/diff.svg`);
   if (i.site.private) return { ...base, svgUrl, imageUrl: undefined, inlineTextFlamegraph: true };
   return { ...base, svgUrl, imageUrl: rawUrl(i.site, i.site.dataBranch, `${dir}/diff.png`) };
 }
@@ -122,7 +126,9 @@ export async function compareArtifacts(i: CompareArtifactsInput): Promise<ShardC
       baseBranch: key,
       outDir: multi ? path.join(i.options.outDir, 'shards', shard.name) : i.options.outDir,
     };
-    i.log(`flamediff: shard ${shard.name}: ${shard.runs.length} runs (${shard.sampler}), baselines of '${key}'.`);
+    i.log(
+      `flamediff: shard ${shard.name}: ${shard.runs.length} runs (${shard.sampler}), baselines of '${key}'.`,
+    );
     const ctx: CheckContext = {
       headSha: i.headSha,
       headRef: multi ? `${i.headRef} [${shard.name}]` : i.headRef,
@@ -145,7 +151,8 @@ export async function compareArtifacts(i: CompareArtifactsInput): Promise<ShardC
     await add('report.json', result.files.reportJson);
     if (result.commentMarkdown) files[`${prefix}comment.md`] = result.commentMarkdown;
     if (result.baseline?.sha) {
-      files[`${prefix}baseline.json`] = `${JSON.stringify({ schema: 1, branch: key, sha: result.baseline.sha })}\n`;
+      files[`${prefix}baseline.json`] =
+        `${JSON.stringify({ schema: 1, branch: key, sha: result.baseline.sha })}\n`;
     }
     out.push({ shard: shard.name, result, files });
   }

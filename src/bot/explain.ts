@@ -1,14 +1,14 @@
 // `/flamediff explain <frame>`: the frame's numbers before and after, and the call path that
 // carries most of its time on each side, from the report the pipeline stored for the PR's head.
-import { atGranularity, type Granularity } from '../profile/transform.js';
+
 import { frameLabel } from '../profile/frame-label.js';
 import type { Profile } from '../profile/profile.js';
-import { mergeProfiles } from '../profile/transform.js';
+import { atGranularity, type Granularity, mergeProfiles } from '../profile/transform.js';
 import { pct, pp } from '../report/format.js';
 import { mdCode } from '../report/markdown.js';
 import type { ComparisonReport, FrameResult } from '../stats/types.js';
-import { parseJson } from '../store/json-file.js';
 import { loadBaseline, readBaselineIndex } from '../store/baselines.js';
+import { parseJson } from '../store/json-file.js';
 import { layout } from '../store/layout.js';
 import type { StoreReader } from '../store/types.js';
 
@@ -56,7 +56,11 @@ async function baselineOf(
 ): Promise<{ branch: string; sha: string } | null> {
   const meta = await store.read(`${prefix}baseline.json`);
   if (meta) {
-    const m = parseJson<{ branch?: unknown; sha?: unknown }>(meta, store.describe(`${prefix}baseline.json`), 'baseline.json');
+    const m = parseJson<{ branch?: unknown; sha?: unknown }>(
+      meta,
+      store.describe(`${prefix}baseline.json`),
+      'baseline.json',
+    );
     if (typeof m.branch === 'string' && typeof m.sha === 'string') return { branch: m.branch, sha: m.sha };
   }
   const comment = await store.read(`${prefix}comment.md`);
@@ -113,7 +117,9 @@ export function heaviestPath(p: Profile, key: string, g: Granularity): string[] 
 function pathBlock(title: string, path: readonly string[]): string {
   if (path.length === 0) return `${title}: not on any sampled stack.`;
   const shown = path.length > MAX_PATH ? [...path.slice(0, 2), '…', ...path.slice(-(MAX_PATH - 3))] : path;
-  return [`${title}:`, '', ...shown.map((k, i) => `${'  '.repeat(Math.min(i, 12))}- ${mdCode(k, 120)}`)].join('\n');
+  return [`${title}:`, '', ...shown.map((k, i) => `${'  '.repeat(Math.min(i, 12))}- ${mdCode(k, 120)}`)].join(
+    '\n',
+  );
 }
 
 function share(x: number): string {

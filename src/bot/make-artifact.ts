@@ -24,10 +24,18 @@ export async function makeArtifact(o: MakeArtifactOptions): Promise<RunManifest>
   try {
     runSet = JSON.parse(await readFile(runsJson, 'utf8')) as RunSet;
   } catch (err) {
-    throw new InputError(runsJson, undefined, `cannot read the runs of \`flamediff record\` (${(err as Error).message})`);
+    throw new InputError(
+      runsJson,
+      undefined,
+      `cannot read the runs of \`flamediff record\` (${(err as Error).message})`,
+    );
   }
   if (!Array.isArray(runSet.runs) || runSet.runs.length === 0) {
-    throw new InputError(runsJson, undefined, 'no runs recorded; expected the runs.json that `flamediff record` writes');
+    throw new InputError(
+      runsJson,
+      undefined,
+      'no runs recorded; expected the runs.json that `flamediff record` writes',
+    );
   }
   await mkdir(path.join(o.outDir, o.shard), { recursive: true });
   const runs = [];

@@ -4,6 +4,7 @@
 // the artifact or the payload alone), compared with the stored baselines, and reported as the
 // sticky comment and the `flamediff` commit status on the pull request's head commit.
 import path from 'node:path';
+import type { FlamediffOptions } from '../config/options.js';
 import { UserError } from '../errors.js';
 import { describeApiError } from '../github/api-error.js';
 import { baseRef, ensureMergeBase } from '../github/git-history.js';
@@ -11,7 +12,6 @@ import type { RepoSite } from '../github/links.js';
 import { createSourceResolver } from '../github/source-files.js';
 import { tokenIdentity, upsertStickyComment } from '../github/sticky-comment.js';
 import type { CheckContext, CheckDeps, CheckResult } from '../pipeline/check.js';
-import type { FlamediffOptions } from '../config/options.js';
 import { git } from '../store/git.js';
 import { openStore } from '../store/index.js';
 import { writePullReport } from '../store/pulls.js';
@@ -34,7 +34,13 @@ export type WorkflowRunOutcome =
   | { kind: 'skipped'; reason: string }
   | { kind: 'rejected'; reason: string }
   | { kind: 'recorded'; shards: string[] }
-  | { kind: 'compared'; pull: number; verdict: 'pass' | 'fail' | 'none'; accepted: boolean; commentUrl: string };
+  | {
+      kind: 'compared';
+      pull: number;
+      verdict: 'pass' | 'fail' | 'none';
+      accepted: boolean;
+      commentUrl: string;
+    };
 
 /** A reason to refuse the event: logged as one line, nothing written or posted. */
 class Rejected extends Error {}
@@ -99,9 +105,17 @@ async function findPulls(b: BotContext, run: RunFacts): Promise<PullFacts[]> {
     state: 'open',
     head: `${run.headOwner}:${run.headBranch}`,
     per_page: 100,
-  })) as { number: number; head: { sha: string; ref: string }; base: { ref: string; repo?: { full_name?: string } | null } }[];
+  })) as {
+    number: number;
+    head: { sha: string; ref: string };
+    base: { ref: string; repo?: { full_name?: string } | null };
+  }[];
   return list
-    .filter((p) => p.head.sha === run.headSha && (p.base.repo?.full_name ?? repoFullName(b)).toLowerCase() === repoFullName(b).toLowerCase())
+    .filter(
+      (p) =>
+        p.head.sha === run.headSha &&
+        (p.base.repo?.full_name ?? repoFullName(b)).toLowerCase() === repoFullName(b).toLowerCase(),
+    )
     .map((p) => ({ number: p.number, baseRef: p.base.ref, headRef: p.head.ref }));
 }
 
@@ -121,7 +135,9 @@ async function downloadArtifacts(
   })) as { id: number; name: string; size_in_bytes: number; expired: boolean }[];
   const mine = all.filter((a) => a.name.startsWith(prefix)).sort((x, y) => (x.name < y.name ? -1 : 1));
   if (mine.length === 0) {
-    throw new Rejected(`workflow run ${run.id} has no artifact named ${prefix}*: upload \`flamediff artifact\`'s directory (docs/bot.md)`);
+    throw new Rejected(
+      `workflow run ${run.id} has no artifact named ${prefix}*: upload \`flamediff artifact\`'s directory (docs/bot.md)`,
+    );
   }
   const out: ValidatedArtifact[] = [];
   for (const a of mine) {
@@ -131,16 +147,25 @@ async function downloadArtifacts(
     if (a.size_in_bytes > limits.maxArchiveBytes) {
       throw new Rejected(`${label} is ${a.size_in_bytes} bytes, over the limit of ${limits.maxArchiveBytes}`);
     }
-    const res = await b.client.request('GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}', {
-      owner: b.owner,
-      repo: b.repo,
-      artifact_id: a.id,
-      archive_format: 'zip',
-    });
+    const res = await b.client.request(
+      'GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}',
+      {
+        owner: b.owner,
+        repo: b.repo,
+        artifact_id: a.id,
+        archive_format: 'zip',
+      },
+    );
     const bytes = new Uint8Array(res.data as ArrayBuffer);
     try {
       const entries = readZip(bytes, label, limits);
-      out.push(validateArtifact(entries, label, { repository: repoFullName(b), headSha: run.headSha, pullNumbers: expect.pullNumbers }));
+      out.push(
+        validateArtifact(entries, label, {
+          repository: repoFullName(b),
+          headSha: run.headSha,
+          pullNumbers: expect.pullNumbers,
+        }),
+      );
     } catch (err) {
       if (err instanceof UserError) throw new Rejected(err.message);
       throw err;
@@ -192,11 +217,15 @@ async function handle(b: BotContext, deps: WorkflowRunDeps): Promise<WorkflowRun
   }
   const claimed = payloadRun(b);
   if (claimed.repo && claimed.repo.toLowerCase() !== repoFullName(b).toLowerCase()) {
-    throw new Rejected(`the event names workflow run ${claimed.id} of ${claimed.repo}, but this is ${repoFullName(b)}`);
+    throw new Rejected(
+      `the event names workflow run ${claimed.id} of ${claimed.repo}, but this is ${repoFullName(b)}`,
+    );
   }
   const run = await readRun(b, claimed.id);
   if (run.headSha !== claimed.headSha) {
-    throw new Rejected(`the event says run ${run.id} measured ${claimed.headSha.slice(0, 12)}, the API says ${run.headSha.slice(0, 12)}`);
+    throw new Rejected(
+      `the event says run ${run.id} measured ${claimed.headSha.slice(0, 12)}, the API says ${run.headSha.slice(0, 12)}`,
+    );
   }
   if (run.conclusion !== 'success') {
     const reason = `workflow run ${run.id} concluded '${run.conclusion || 'unknown'}': no complete artifact to compare`;
@@ -211,16 +240,26 @@ async function handle(b: BotContext, deps: WorkflowRunDeps): Promise<WorkflowRun
   }
   const pulls = await findPulls(b, run);
   if (pulls.length === 0) {
-    throw new Rejected(`no open pull request of ${repoFullName(b)} has head ${run.headSha.slice(0, 12)} (${run.headOwner}:${run.headBranch})`);
+    throw new Rejected(
+      `no open pull request of ${repoFullName(b)} has head ${run.headSha.slice(0, 12)} (${run.headOwner}:${run.headBranch})`,
+    );
   }
   const artifact = await downloadArtifacts(b, run, { pullNumbers: pulls.map((p) => p.number) }, deps);
   const named = artifact.manifest.pullNumber;
-  const pull = pulls.find((p) => p.number === named) ?? (named === null && pulls.length === 1 ? pulls[0] : null);
-  if (!pull) throw new Rejected(`the artifact does not say which of pull requests ${pulls.map((p) => `#${p.number}`).join(', ')} it is for`);
+  const pull =
+    pulls.find((p) => p.number === named) ?? (named === null && pulls.length === 1 ? pulls[0] : null);
+  if (!pull)
+    throw new Rejected(
+      `the artifact does not say which of pull requests ${pulls.map((p) => `#${p.number}`).join(', ')} it is for`,
+    );
   return comparePull(b, run, pull, artifact, deps);
 }
 
-async function recordFromPush(b: BotContext, run: RunFacts, deps: WorkflowRunDeps): Promise<WorkflowRunOutcome> {
+async function recordFromPush(
+  b: BotContext,
+  run: RunFacts,
+  deps: WorkflowRunDeps,
+): Promise<WorkflowRunOutcome> {
   const base = b.options.baseBranch;
   if (run.headBranch !== base || run.headRepo.toLowerCase() !== repoFullName(b).toLowerCase()) {
     const reason = `push run ${run.id} is for ${run.headRepo}:${run.headBranch}, not the base branch '${base}': nothing to record`;
@@ -244,7 +283,9 @@ async function recordFromPush(b: BotContext, run: RunFacts, deps: WorkflowRunDep
     runCheck: deps.runCheck,
   });
   b.setOutput?.('mode', 'baseline');
-  b.log(`flamediff: recorded baselines for ${run.headSha.slice(0, 12)}: ${shards.map((s) => s.shard).join(', ')}.`);
+  b.log(
+    `flamediff: recorded baselines for ${run.headSha.slice(0, 12)}: ${shards.map((s) => s.shard).join(', ')}.`,
+  );
   return { kind: 'recorded', shards: shards.map((s) => s.shard) };
 }
 
@@ -282,7 +323,11 @@ async function comparePull(
     cwd: b.cwd,
     baseRef: baseRef(options.remote, pull.baseRef),
     site: s,
-    resolve: createSourceResolver({ root: b.cwd, workDir: path.resolve(b.cwd, options.workingDirectory), tracked: await trackedFiles(b.cwd) }),
+    resolve: createSourceResolver({
+      root: b.cwd,
+      workDir: path.resolve(b.cwd, options.workingDirectory),
+      tracked: await trackedFiles(b.cwd),
+    }),
     log: b.log,
     runCheck: deps.runCheck,
   });
@@ -295,7 +340,9 @@ async function comparePull(
     if (a) {
       accepted = true;
       comment = withAcceptance(comment, a);
-      b.log(`flamediff: the regression at ${run.headSha.slice(0, 12)} was accepted by ${a.by}: the gate passes.`);
+      b.log(
+        `flamediff: the regression at ${run.headSha.slice(0, 12)} was accepted by ${a.by}: the gate passes.`,
+      );
     }
     const files: Record<string, Uint8Array | string> = { 'comment.md': comment };
     for (const sh of shards) Object.assign(files, sh.files);

@@ -1,9 +1,15 @@
-import { mergeProfiles } from '../profile/transform.js';
-import { writeFolded } from '../profile/folded-writer.js';
 import { UserError } from '../errors.js';
+import { writeFolded } from '../profile/folded-writer.js';
+import { mergeProfiles } from '../profile/transform.js';
 import type { Command } from './command.js';
 import { parseCommandArgs } from './command.js';
-import { importOptionsFrom, INPUT_OPTIONS, INPUT_OPTIONS_HELP, readProfileArg, writeOutput } from './profile-io.js';
+import {
+  INPUT_OPTIONS,
+  INPUT_OPTIONS_HELP,
+  importOptionsFrom,
+  readProfileArg,
+  writeOutput,
+} from './profile-io.js';
 
 const HELP = `Usage: flamediff collapse [options] FILE... [-o OUT]
 

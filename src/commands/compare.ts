@@ -7,7 +7,12 @@ import { UserError } from '../errors.js';
 import { importProfileFile } from '../formats/index.js';
 import type { FormatName, ImportOptions } from '../formats/types.js';
 import type { Granularity } from '../profile/transform.js';
-import { type CompareSettings, compareRuns, DEFAULT_COMPARE_SETTINGS, type RunInput } from '../stats/index.js';
+import {
+  type CompareSettings,
+  compareRuns,
+  DEFAULT_COMPARE_SETTINGS,
+  type RunInput,
+} from '../stats/index.js';
 import { reportMarkdown, reportText } from '../stats/report-text.js';
 import { type Command, type Io, numberFlag, parseCommandArgs } from './command.js';
 
@@ -74,11 +79,15 @@ export const compareCommand: Command = {
   async run(argv: string[], io: Io): Promise<number> {
     const { values, positionals } = parseCommandArgs('compare', argv, OPTIONS, true);
     if (positionals.length > 0) {
-      throw new UserError(`flamediff compare: unexpected argument '${positionals[0]}' (expected --base and --head)`);
+      throw new UserError(
+        `flamediff compare: unexpected argument '${positionals[0]}' (expected --base and --head)`,
+      );
     }
     const format = values.format ?? 'text';
     if (!['text', 'json', 'markdown'].includes(format)) {
-      throw new UserError(`flamediff compare: --format '${format}' is not valid; expected text, json or markdown`);
+      throw new UserError(
+        `flamediff compare: --format '${format}' is not valid; expected text, json or markdown`,
+      );
     }
     const settings = settingsFrom(values);
     const opts: ImportOptions = { onWarning: (m) => io.stderr(`flamediff: warning: ${m}\n`) };
@@ -108,13 +117,16 @@ function settingsFrom(v: Record<string, string | boolean | string[] | undefined>
   const g = v.granularity as string | undefined;
   if (g !== undefined) {
     if (!['function', 'line', 'module'].includes(g)) {
-      throw new UserError(`flamediff compare: --granularity '${g}' is not valid; expected function, line or module`);
+      throw new UserError(
+        `flamediff compare: --granularity '${g}' is not valid; expected function, line or module`,
+      );
     }
     s.granularity = g as Granularity;
   }
   const m = v.metric as string | undefined;
   if (m !== undefined) {
-    if (m !== 'share' && m !== 'time') throw new UserError(`flamediff compare: --metric '${m}' is not valid; expected share or time`);
+    if (m !== 'share' && m !== 'time')
+      throw new UserError(`flamediff compare: --metric '${m}' is not valid; expected share or time`);
     s.metric = m;
   }
   return s;
@@ -125,8 +137,14 @@ interface RunsJson {
 }
 
 /** Files (comma lists, repeated flags) or directories -> one RunInput per file, in a stable order. */
-async function loadSide(side: 'base' | 'head', args: string[] | undefined, io: Io, opts: ImportOptions): Promise<RunInput[]> {
-  if (!args || args.length === 0) throw new UserError(`flamediff compare: --${side} is required (files or a directory of runs)`);
+async function loadSide(
+  side: 'base' | 'head',
+  args: string[] | undefined,
+  io: Io,
+  opts: ImportOptions,
+): Promise<RunInput[]> {
+  if (!args || args.length === 0)
+    throw new UserError(`flamediff compare: --${side} is required (files or a directory of runs)`);
   const runs: RunInput[] = [];
   for (const arg of args.flatMap((a) => a.split(',')).filter((a) => a !== '')) {
     const path = resolve(io.cwd, arg);
@@ -142,7 +160,8 @@ async function loadSide(side: 'base' | 'head', args: string[] | undefined, io: I
     }
     runs.push(...(await loadDir(path, side, opts)));
   }
-  if (runs.length === 0) throw new UserError(`flamediff compare: no ${side} runs found in ${args.join(', ')}`);
+  if (runs.length === 0)
+    throw new UserError(`flamediff compare: no ${side} runs found in ${args.join(', ')}`);
   return runs;
 }
 
@@ -160,12 +179,17 @@ async function loadDir(dir: string, side: 'base' | 'head', opts: ImportOptions):
     try {
       parsed = JSON.parse(text) as RunsJson;
     } catch (err) {
-      throw new UserError(`${runsJson}: not valid JSON (${(err as Error).message}; expected a runs.json from flamediff record)`);
+      throw new UserError(
+        `${runsJson}: not valid JSON (${(err as Error).message}; expected a runs.json from flamediff record)`,
+      );
     }
-    const records = (parsed.runs ?? []).filter((r) => r.side === undefined || r.side === 'run' || r.side === side);
+    const records = (parsed.runs ?? []).filter(
+      (r) => r.side === undefined || r.side === 'run' || r.side === side,
+    );
     const out: RunInput[] = [];
     for (const [i, r] of records.entries()) {
-      if (typeof r.file !== 'string') throw new UserError(`${runsJson}: run ${i + 1} has no "file" (expected a profile path)`);
+      if (typeof r.file !== 'string')
+        throw new UserError(`${runsJson}: run ${i + 1} has no "file" (expected a profile path)`);
       out.push({
         profile: await importProfileFile(resolve(dir, r.file), opts),
         wallSeconds: typeof r.wallSeconds === 'number' ? r.wallSeconds : undefined,

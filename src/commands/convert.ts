@@ -3,7 +3,13 @@ import { exportToSpeedscope } from '../formats/speedscope-export.js';
 import { writeFolded } from '../profile/folded-writer.js';
 import type { Command } from './command.js';
 import { parseCommandArgs } from './command.js';
-import { importOptionsFrom, INPUT_OPTIONS, INPUT_OPTIONS_HELP, readProfileArg, writeOutput } from './profile-io.js';
+import {
+  INPUT_OPTIONS,
+  INPUT_OPTIONS_HELP,
+  importOptionsFrom,
+  readProfileArg,
+  writeOutput,
+} from './profile-io.js';
 
 const TARGETS = ['speedscope', 'folded'] as const;
 type Target = (typeof TARGETS)[number];
@@ -29,7 +35,10 @@ export const convertCommand: Command = {
   summary: 'Convert a profile to speedscope JSON or folded stacks',
   help: HELP,
   async run(argv, io) {
-    const parsed = parseCommandArgs('convert', argv, { ...INPUT_OPTIONS, to: { type: 'string', short: 't' } });
+    const parsed = parseCommandArgs('convert', argv, {
+      ...INPUT_OPTIONS,
+      to: { type: 'string', short: 't' },
+    });
     const values = parsed.values as Record<string, unknown>;
     const positionals = parsed.positionals;
     if (positionals.length !== 1) {

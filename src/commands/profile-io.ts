@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { UserError } from '../errors.js';
-import { importInput, importProfile, makeInput } from '../formats/index.js';
+import { importProfile, importProfileFile } from '../formats/index.js';
 import type { FormatName, ImportOptions, PerfCollapseOptions } from '../formats/types.js';
 import type { Profile } from '../profile/profile.js';
 import type { Io, OptionSpec } from './command.js';
@@ -43,7 +43,8 @@ type Values = Record<string, unknown>;
 
 export function importOptionsFrom(values: Values, io: Io): ImportOptions {
   const perf: PerfCollapseOptions = {};
-  for (const k of ['pid', 'tid', 'kernel', 'jit', 'all', 'addrs'] as const) if (values[k] === true) perf[k] = true;
+  for (const k of ['pid', 'tid', 'kernel', 'jit', 'all', 'addrs'] as const)
+    if (values[k] === true) perf[k] = true;
   if (typeof values['event-filter'] === 'string') perf.eventFilter = values['event-filter'];
   const opts: ImportOptions = { perf, onWarning: (m) => io.stderr(`flamediff: warning: ${m}\n`) };
   if (typeof values.format === 'string') opts.format = values.format as FormatName;
@@ -53,16 +54,7 @@ export function importOptionsFrom(values: Values, io: Io): ImportOptions {
 
 export async function readProfileArg(file: string, opts: ImportOptions, io: Io): Promise<Profile> {
   if (file === '-') return importProfile('<stdin>', await readStdin(), opts);
-  // The bytes live only inside the input, which drops them once a big text file is decoded.
-  return importInput(makeInput(file, await readBytes(resolve(io.cwd, file), file)), opts);
-}
-
-async function readBytes(path: string, shown: string): Promise<Uint8Array> {
-  try {
-    return await readFile(path);
-  } catch (err) {
-    throw new UserError(`${shown}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-  }
+  return importProfileFile(resolve(io.cwd, file), opts, file);
 }
 
 async function readStdin(): Promise<Uint8Array> {

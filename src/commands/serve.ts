@@ -89,7 +89,8 @@ export async function startServe(argv: string[], io: Io): Promise<RunningServer>
     log: (line) => io.stderr(`${new Date().toISOString()} ${line}\n`),
     runCheck: async (opts, ctx, deps) => (await import('../pipeline/check.js')).runCheck(opts, ctx, deps),
   });
-  const running = await startBotServer(app, port, values.host ?? '127.0.0.1');
+  const log = (line: string) => io.stderr(`${new Date().toISOString()} ${line}\n`);
+  const running = await startBotServer(app, port, values.host ?? '127.0.0.1', log);
   io.stdout(`flamediff serve: listening on ${running.url}/api/github/webhooks\n`);
   return running;
 }

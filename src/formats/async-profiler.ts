@@ -39,6 +39,7 @@ export const asyncProfilerFormat: FormatImporter = {
   matchesName: () => false,
   is: looksLikeAsyncProfiler,
   import(input, opts) {
-    return parseFoldedText(input, dialect, { format: 'async-profiler', sampler: 'async-profiler' }, opts).profile;
+    return parseFoldedText(input, dialect, { format: 'async-profiler', sampler: 'async-profiler' }, opts)
+      .profile;
   },
 };

@@ -40,14 +40,14 @@ function metricParser(mode: string, metric: AustinMetric): (token: string) => nu
       const [time, idle, mem] = nums;
       if (metric === 'time') return time;
       if (metric === 'cpu') return idle ? 0 : time;
-      if (metric === 'memory') return mem > 0 ? mem : 0;
+      if (metric === 'memory') return Math.max(mem, 0);
       return mem < 0 ? -mem : 0;
     }
     if (nums.length !== 1) return undefined;
     const v = nums[0];
     if (mode === 'memory') {
       if (metric === 'memory-released') return v < 0 ? -v : 0;
-      return v > 0 ? v : 0;
+      return Math.max(v, 0);
     }
     return v;
   };
@@ -73,7 +73,9 @@ export const austinFormat: FormatImporter = {
     const mode = extra.mode ?? 'wall';
     const requested = opts.sampleType as AustinMetric | undefined;
     if (requested && !METRICS.includes(requested)) {
-      throw new UserError(`${input.fileName}: unknown austin sample type '${requested}' (expected one of ${METRICS.join(', ')})`);
+      throw new UserError(
+        `${input.fileName}: unknown austin sample type '${requested}' (expected one of ${METRICS.join(', ')})`,
+      );
     }
     const metric: AustinMetric = requested ?? (mode === 'memory' ? 'memory' : 'time');
     const dialect: FoldedDialect = {

@@ -26,7 +26,10 @@ const dialect: FoldedDialect = {
 
 export function looksLikeCpythonSampling(input: ProfileInput): boolean {
   const lines = firstLines(headText(input), 5);
-  return lines.length > 0 && lines.every((l, i) => (i === lines.length - 1 && lines.length > 1) || /^tid:\d+(;| \d+$)/.test(l));
+  return (
+    lines.length > 0 &&
+    lines.every((l, i) => (i === lines.length - 1 && lines.length > 1) || /^tid:\d+(;| \d+$)/.test(l))
+  );
 }
 
 export const cpythonFormat: FormatImporter = {
@@ -35,6 +38,7 @@ export const cpythonFormat: FormatImporter = {
   matchesName: () => false,
   is: looksLikeCpythonSampling,
   import(input, opts) {
-    return parseFoldedText(input, dialect, { format: 'cpython', sampler: 'profiling.sampling' }, opts).profile;
+    return parseFoldedText(input, dialect, { format: 'cpython', sampler: 'profiling.sampling' }, opts)
+      .profile;
   },
 };

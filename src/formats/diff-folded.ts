@@ -23,7 +23,8 @@ export function importDiffFolded(
   bytes?: Uint8Array,
   opts: ImportOptions = {},
 ): DiffFoldedProfiles {
-  const input = typeof fileOrInput === 'string' ? makeInput(fileOrInput, bytes ?? new Uint8Array()) : fileOrInput;
+  const input =
+    typeof fileOrInput === 'string' ? makeInput(fileOrInput, bytes ?? new Uint8Array()) : fileOrInput;
   const meta = { format: 'diff-folded' };
   const before = new Profile({ ...meta, sampleType: 'before' });
   const after = new Profile({ ...meta, sampleType: 'after' });
@@ -71,7 +72,9 @@ export function importDiffFolded(
   }
   if (invalid > 0) {
     for (const p of [before, after]) p.meta.extra = { ignoredLines: String(invalid) };
-    opts.onWarning?.(`${input.fileName}: ignored ${invalid} line${invalid === 1 ? '' : 's'} with invalid format (first at line ${firstInvalid})`);
+    opts.onWarning?.(
+      `${input.fileName}: ignored ${invalid} line${invalid === 1 ? '' : 's'} with invalid format (first at line ${firstInvalid})`,
+    );
   }
   return { before, after };
 }

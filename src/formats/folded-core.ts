@@ -64,7 +64,6 @@ export function parseFoldedText(
   meta: Partial<ProfileMeta>,
   opts: ImportOptions = {},
 ): FoldedResult {
-  const text = input.text();
   const profile = new Profile(meta);
   const cache = new Map<string, number>();
   const rootCache = new Map<string, number>();
@@ -80,82 +79,89 @@ export function parseFoldedText(
   let prevFirst = 0;
   let prevLen = -1;
   let prevDepth = 0;
-  const n = text.length;
-  let start = 0;
-  while (start < n) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = n;
-    lineNo++;
-    const lineStart = start;
-    start = end + 1;
-    // Trailing blanks and the CR of CRLF.
-    let stop = end;
-    while (stop > lineStart && isBlank(text.charCodeAt(stop - 1))) stop--;
-    let first = lineStart;
-    while (first < stop && isBlank(text.charCodeAt(first))) first++;
-    if (first === stop) continue;
-    if (text.charCodeAt(first) === 35 /* # */) {
-      dialect.comment?.(text.slice(first, stop));
-      continue;
-    }
-    let sp = stop - 1;
-    while (sp > first && !isBlank(text.charCodeAt(sp))) sp--;
-    let weight: number | undefined;
-    if (sp > first) weight = weightOf ? weightOf(text.slice(sp + 1, stop)) : countAt(text, sp + 1, stop);
-    if (weight === undefined) {
-      if (invalid++ === 0) {
-        firstInvalid = lineNo;
-        firstInvalidText = text.slice(first, Math.min(stop, first + 80));
+  const chunks = input.textChunks ? input.textChunks() : [input.text()];
+  for (const text of chunks) {
+    // Each chunk ends at a line end; the previous-line prefix cannot span chunks.
+    prevLen = -1;
+    nextQuote = 0;
+    const n = text.length;
+    let start = 0;
+    while (start < n) {
+      let end = text.indexOf('\n', start);
+      if (end === -1) end = n;
+      lineNo++;
+      const lineStart = start;
+      start = end + 1;
+      // Trailing blanks and the CR of CRLF.
+      let stop = end;
+      while (stop > lineStart && isBlank(text.charCodeAt(stop - 1))) stop--;
+      let first = lineStart;
+      while (first < stop && isBlank(text.charCodeAt(first))) first++;
+      if (first === stop) continue;
+      if (text.charCodeAt(first) === 35 /* # */) {
+        dialect.comment?.(text.slice(first, stop));
+        continue;
       }
-      continue;
-    }
-    let stackEnd = sp;
-    while (stackEnd > first && isBlank(text.charCodeAt(stackEnd - 1))) stackEnd--;
-    // Frames, root first; `;` inside double quotes does not split. Collapsed files are usually
-    // sorted, so a line mostly repeats the previous one's leading frames: those are matched by a
-    // plain character compare and their ids reused, with no hashing or table lookups.
-    let depth = 0;
-    let f = first;
-    const len = stackEnd - first;
-    const limit = Math.min(len, prevLen);
-    let common = 0;
-    while (common < limit && text.charCodeAt(first + common) === text.charCodeAt(prevFirst + common)) common++;
-    const same = common === len && len === prevLen;
-    if (same) {
-      depth = prevDepth;
-    } else {
-      while (depth < prevDepth && ends[depth] < common) depth++;
-      if (depth > 0) f = first + ends[depth - 1] + 1;
-    }
-    // The next `"` in the whole text, searched again only once passed (not once per line).
-    if (nextQuote !== -1 && nextQuote < first) nextQuote = text.indexOf('"', first);
-    const hasQuotes = nextQuote !== -1 && nextQuote < stackEnd;
-    while (!same) {
-      let semi = hasQuotes ? nextSeparator(text, f, stackEnd) : text.indexOf(';', f);
-      if (semi === -1 || semi > stackEnd) semi = stackEnd;
-      const table = depth === 0 ? rootCache : cache;
-      const label = text.slice(f, semi);
-      let id = table.get(label);
-      if (id === undefined) {
-        const key = detach(label);
-        id = profile.intern(dialect.frame(key, depth));
-        table.set(key, id);
+      let sp = stop - 1;
+      while (sp > first && !isBlank(text.charCodeAt(sp))) sp--;
+      let weight: number | undefined;
+      if (sp > first) weight = weightOf ? weightOf(text.slice(sp + 1, stop)) : countAt(text, sp + 1, stop);
+      if (weight === undefined) {
+        if (invalid++ === 0) {
+          firstInvalid = lineNo;
+          firstInvalidText = text.slice(first, Math.min(stop, first + 80));
+        }
+        continue;
       }
-      if (depth === buf.length) {
-        buf = growInt32(buf);
-        ends = growInt32(ends);
+      let stackEnd = sp;
+      while (stackEnd > first && isBlank(text.charCodeAt(stackEnd - 1))) stackEnd--;
+      // Frames, root first; `;` inside double quotes does not split. Collapsed files are usually
+      // sorted, so a line mostly repeats the previous one's leading frames: those are matched by a
+      // plain character compare and their ids reused, with no hashing or table lookups.
+      let depth = 0;
+      let f = first;
+      const len = stackEnd - first;
+      const limit = Math.min(len, prevLen);
+      let common = 0;
+      while (common < limit && text.charCodeAt(first + common) === text.charCodeAt(prevFirst + common))
+        common++;
+      const same = common === len && len === prevLen;
+      if (same) {
+        depth = prevDepth;
+      } else {
+        while (depth < prevDepth && ends[depth] < common) depth++;
+        if (depth > 0) f = first + ends[depth - 1] + 1;
       }
-      ends[depth] = semi - first;
-      buf[depth++] = id;
-      if (semi >= stackEnd) break;
-      f = semi + 1;
-    }
-    prevFirst = first;
-    prevLen = stackEnd - first;
-    prevDepth = depth;
-    if (weight > 0) {
-      profile.stacks.add(buf, weight, 0, depth);
-      samples++;
+      // The next `"` in the whole text, searched again only once passed (not once per line).
+      if (nextQuote !== -1 && nextQuote < first) nextQuote = text.indexOf('"', first);
+      const hasQuotes = nextQuote !== -1 && nextQuote < stackEnd;
+      while (!same) {
+        let semi = hasQuotes ? nextSeparator(text, f, stackEnd) : text.indexOf(';', f);
+        if (semi === -1 || semi > stackEnd) semi = stackEnd;
+        const table = depth === 0 ? rootCache : cache;
+        const label = text.slice(f, semi);
+        let id = table.get(label);
+        if (id === undefined) {
+          const key = detach(label);
+          id = profile.intern(dialect.frame(key, depth));
+          table.set(key, id);
+        }
+        if (depth === buf.length) {
+          buf = growInt32(buf);
+          ends = growInt32(ends);
+        }
+        ends[depth] = semi - first;
+        buf[depth++] = id;
+        if (semi >= stackEnd) break;
+        f = semi + 1;
+      }
+      prevFirst = first;
+      prevLen = stackEnd - first;
+      prevDepth = depth;
+      if (weight > 0) {
+        profile.stacks.add(buf, weight, 0, depth);
+        samples++;
+      }
     }
   }
   if (samples === 0) {

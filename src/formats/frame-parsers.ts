@@ -1,5 +1,5 @@
 import { kindFromFile, parseFrameLabel } from '../profile/frame-label.js';
-import type { FrameInit, FrameKind } from '../profile/types.js';
+import type { FrameInit } from '../profile/types.js';
 
 // Frame-label grammars shared by several Python samplers.
 

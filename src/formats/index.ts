@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { UserError } from '../errors.js';
 import type { Profile } from '../profile/profile.js';
 import { asyncProfilerFormat } from './async-profiler.js';
@@ -7,7 +7,15 @@ import { cpuprofileFormat } from './cpuprofile.js';
 import { cpythonFormat } from './cpython-sampling.js';
 import { diffFoldedFormat } from './diff-folded.js';
 import { foldedFormat } from './folded.js';
-import { looksBinary, makeInput } from './input.js';
+import {
+  isGzip,
+  looksBinary,
+  makeFileInput,
+  makeInput,
+  readHead,
+  STREAM_FILE_AT,
+  sniffEncoding,
+} from './input.js';
 import { memoryFormat } from './memory.js';
 import { perfScriptFormat } from './perf-script.js';
 import { pprofFormat } from './pprof.js';
@@ -111,15 +119,48 @@ export function importInput(input: ProfileInput, opts: ImportOptions = {}): Prof
   return profile;
 }
 
-export async function importProfileFile(path: string, opts: ImportOptions = {}): Promise<Profile> {
+/** Formats whose parsers read textChunks() line by line: big files of these are streamed. */
+const STREAMED: ReadonlySet<FormatName> = new Set<FormatName>([
+  'folded',
+  'perf-script',
+  'py-spy',
+  'async-profiler',
+  'cpython',
+  'memory',
+]);
+
+export async function importProfileFile(
+  path: string,
+  opts: ImportOptions = {},
+  shownName = path,
+): Promise<Profile> {
+  const size = await fileSize(path, shownName);
+  if (size >= STREAM_FILE_AT) {
+    // Sniff on the head; stream the file when its parser reads line by line.
+    const head = readHead(path);
+    if (!isGzip(head) && sniffEncoding(head).encoding === 'utf-8') {
+      const format = opts.format ? formatByName(opts.format) : detectFormat(makeInput(shownName, head));
+      if (format && STREAMED.has(format.name)) {
+        return importInput(makeFileInput(path, shownName), { ...opts, format: format.name });
+      }
+    }
+  }
   // No local keeps the bytes: the input may drop them once decoded (peak memory on big files).
-  return importInput(makeInput(path, await readBytes(path)), opts);
+  return importInput(makeInput(shownName, await readBytes(path, shownName)), opts);
 }
 
-async function readBytes(path: string): Promise<Uint8Array> {
+async function fileSize(path: string, shown: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch (err) {
+    throw new UserError(`${shown}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+}
+
+async function readBytes(path: string, shown: string): Promise<Uint8Array> {
   try {
     return await readFile(path);
   } catch (err) {
-    throw new UserError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    throw new UserError(`${shown}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
 }

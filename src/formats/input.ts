@@ -1,3 +1,4 @@
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { InputError } from '../errors.js';
 import type { ProfileInput } from './types.js';
@@ -21,7 +22,11 @@ export function gunzipIfNeeded(fileName: string, bytes: Uint8Array): Uint8Array 
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    throw new InputError(fileName, { offset: 0 }, `corrupt gzip data (${why}; expected a complete gzip stream)`);
+    throw new InputError(
+      fileName,
+      { offset: 0 },
+      `corrupt gzip data (${why}; expected a complete gzip stream)`,
+    );
   }
 }
 
@@ -32,8 +37,10 @@ export function sniffEncoding(bytes: Uint8Array): { encoding: TextEncoding; bomL
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { encoding: 'utf-8', bomLength: 3 };
   }
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { encoding: 'utf-16le', bomLength: 2 };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { encoding: 'utf-16be', bomLength: 2 };
   return { encoding: 'utf-8', bomLength: 0 };
 }
 
@@ -96,7 +103,28 @@ export function makeInput(fileName: string, raw: Uint8Array): ProfileInput {
       }
       return text;
     },
+    textChunks: () => (text !== undefined ? [text] : utf8Chunks(fileName, bytes)),
   };
+}
+
+const CHUNK_BYTES = 4 << 20;
+
+/** UTF-8 text in pieces cut after a `\n` byte (never inside a UTF-8 sequence); UTF-16 whole. */
+function* utf8Chunks(fileName: string, bytes: Uint8Array): Generator<string> {
+  const { encoding, bomLength } = sniffEncoding(bytes);
+  if (encoding !== 'utf-8' || bytes.length <= CHUNK_BYTES) {
+    yield decodeText(fileName, bytes);
+    return;
+  }
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  decodeText(fileName, buf.subarray(0, 4096)); // the binary-data check on the head
+  let start = bomLength;
+  while (start < buf.length) {
+    let end = start + CHUNK_BYTES >= buf.length ? buf.length : buf.indexOf(10, start + CHUNK_BYTES);
+    end = end === -1 ? buf.length : end + 1;
+    yield buf.toString('utf8', start, end);
+    start = end;
+  }
 }
 
 /** First `max` characters of the text (for sniffing) without decoding a whole large file. */
@@ -115,5 +143,85 @@ function safeText(input: ProfileInput): string {
     return input.text();
   } catch {
     return '';
+  }
+}
+
+/** Files at least this large are streamed when their format parses line by line. */
+export const STREAM_FILE_AT = 16 << 20;
+export const HEAD_BYTES = 64 << 10;
+
+/**
+ * An input over a large UTF-8 file on disk: textChunks() reads and decodes it a few MB at a
+ * time, so a line-oriented parser never holds the file's bytes or its whole text. `bytes` and
+ * text() still work (the whole file is read on first use) for parsers that need everything.
+ */
+export function makeFileInput(path: string, fileName: string): ProfileInput {
+  let bytes: Uint8Array | undefined;
+  let text: string | undefined;
+  const readAll = (): Uint8Array => {
+    bytes ??= new Uint8Array(readFileSync(path));
+    return bytes;
+  };
+  return {
+    fileName,
+    get bytes() {
+      return readAll();
+    },
+    text: () => {
+      text ??= decodeText(fileName, readAll());
+      return text;
+    },
+    textChunks: () => (text !== undefined ? [text] : fileChunks(path, fileName)),
+  };
+}
+
+/** Reads the first `n` bytes of a file. */
+export function readHead(path: string, n = HEAD_BYTES): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    const got = readSync(fd, buf, 0, n, 0);
+    return buf.subarray(0, got);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function* fileChunks(path: string, fileName: string): Generator<string> {
+  const fd = openSync(path, 'r');
+  try {
+    let buf = Buffer.alloc(CHUNK_BYTES);
+    let filled = 0; // bytes of an unfinished line carried over
+    let atStart = true;
+    // A UTF-8 BOM can only come before the first piece.
+    const skip = (): number => {
+      const bom = atStart && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+      atStart = false;
+      return bom;
+    };
+    for (;;) {
+      if (filled === buf.length) {
+        const bigger = Buffer.alloc(buf.length * 2); // a line longer than the buffer
+        buf.copy(bigger, 0, 0, filled);
+        buf = bigger;
+      }
+      const got = readSync(fd, buf, filled, buf.length - filled, null);
+      const end = filled + got;
+      if (atStart) decodeText(fileName, buf.subarray(0, Math.min(end, 4096))); // binary-data check
+      if (got === 0) {
+        if (end > 0) yield buf.toString('utf8', skip(), end);
+        return;
+      }
+      const nl = buf.lastIndexOf(10, end - 1);
+      if (nl === -1) {
+        filled = end;
+        continue;
+      }
+      yield buf.toString('utf8', skip(), nl + 1);
+      buf.copy(buf, 0, nl + 1, end);
+      filled = end - nl - 1;
+    }
+  } finally {
+    closeSync(fd);
   }
 }

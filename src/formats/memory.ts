@@ -1,5 +1,5 @@
-import type { FrameInit } from '../profile/types.js';
 import { parseFrameLabel } from '../profile/frame-label.js';
+import type { FrameInit } from '../profile/types.js';
 import { type FoldedDialect, parseFoldedText } from './folded-core.js';
 import { parseColonFrame } from './frame-parsers.js';
 import { headText } from './input.js';
@@ -40,7 +40,8 @@ export function looksLikeMemoryProfile(input: ProfileInput): boolean {
 export const memoryFormat: FormatImporter = {
   name: 'memory',
   description: 'Fil / memray-style memory profiles (folded stacks weighted in bytes)',
-  matchesName: (fileName) => /(^|[/\\])(peak-memory|out-of-memory)\.prof$|\.mem(ory)?\.folded(\.gz)?$/i.test(fileName),
+  matchesName: (fileName) =>
+    /(^|[/\\])(peak-memory|out-of-memory)\.prof$|\.mem(ory)?\.folded(\.gz)?$/i.test(fileName),
   is: looksLikeMemoryProfile,
   import(input, opts) {
     const meta = { format: 'memory', unit: 'bytes' as const, sampleType: 'memory' };

@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js';
+import { frameLabel, parseFrameLabel } from '../profile/frame-label.js';
 import { Profile } from '../profile/profile.js';
 import type { FrameInit, FrameKind, Unit } from '../profile/types.js';
-import { parseFrameLabel, frameLabel } from '../profile/frame-label.js';
 import { headText } from './input.js';
 import { detach } from './strings.js';
 import type { FormatImporter, ImportOptions, PerfCollapseOptions, ProfileInput } from './types.js';
@@ -47,8 +47,11 @@ interface Collapser {
   command: string | undefined;
 }
 
-export function collapsePerfScript(input: ProfileInput, options: PerfCollapseOptions = {}, importOpts: ImportOptions = {}): Profile {
-  const text = input.text();
+export function collapsePerfScript(
+  input: ProfileInput,
+  options: PerfCollapseOptions = {},
+  importOpts: ImportOptions = {},
+): Profile {
   const all = options.all === true;
   const c: Collapser = {
     profile: new Profile({ format: 'perf-script', sampler: 'perf' }),
@@ -75,14 +78,17 @@ export function collapsePerfScript(input: ProfileInput, options: PerfCollapseOpt
     event: undefined,
     command: undefined,
   };
-  const n = text.length;
-  let start = 0;
-  while (start < n) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = n;
-    const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    processLine(c, text, start, lineEnd, importOpts);
-    start = end + 1;
+  // Pieces end at line ends; the collapser's state carries samples across them.
+  for (const text of input.textChunks ? input.textChunks() : [input.text()]) {
+    const n = text.length;
+    let start = 0;
+    while (start < n) {
+      let end = text.indexOf('\n', start);
+      if (end === -1) end = n;
+      const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      processLine(c, text, start, lineEnd, importOpts);
+      start = end + 1;
+    }
   }
   // Like stackcollapse-perf.pl, a last sample not ended by a blank line is not counted
   // (`perf script` always ends samples with one; a truncated file loses its partial sample).
@@ -100,7 +106,13 @@ function unitFor(event: string | undefined, sawPeriod: boolean): Unit {
   return e === 'cpu-clock' || e === 'task-clock' ? 'nanoseconds' : 'count';
 }
 
-function processLine(c: Collapser, text: string, start: number, end: number, importOpts: ImportOptions): void {
+function processLine(
+  c: Collapser,
+  text: string,
+  start: number,
+  end: number,
+  importOpts: ImportOptions,
+): void {
   if (start === end) {
     endSample(c);
     return;
@@ -191,7 +203,7 @@ function processFrame(c: Collapser, pname: string): number {
   let id = c.labelIds.get(key);
   if (id === undefined) {
     const kind: FrameKind = c.opts.tid ? 'thread' : 'process';
-    id = c.profile.intern({ name: pname, kind });
+    id = c.profile.intern({ name: detach(pname), kind });
     c.labelIds.set(key, id);
   }
   return id;
@@ -290,9 +302,10 @@ function frameIds(c: Collapser, pc: string, rawfuncIn: string, mod: string): num
 }
 
 /** Interns a collapsed label so that writing it back gives the same text. */
-function labelId(c: Collapser, label: string): number {
-  let id = c.labelIds.get(label);
+function labelId(c: Collapser, text: string): number {
+  let id = c.labelIds.get(text);
   if (id === undefined) {
+    const label = detach(text); // kept strings must not pin the input piece they came from
     let init: FrameInit = parseFrameLabel(label);
     if (frameLabel({ file: '', line: 0, module: '', kind: 'other', ...init }) !== label) {
       init = { name: label, kind: 'native' };
@@ -316,7 +329,8 @@ export function looksLikePerfScript(input: ProfileInput): boolean {
 export const perfScriptFormat: FormatImporter = {
   name: 'perf-script',
   description: '`perf script` text, collapsed like FlameGraph stackcollapse-perf.pl',
-  matchesName: (fileName) => /(\.perf(script)?|\.perf\.txt|perf-script.*\.txt|\.perfscript)(\.gz)?$/i.test(fileName),
+  matchesName: (fileName) =>
+    /(\.perf(script)?|\.perf\.txt|perf-script.*\.txt|\.perfscript)(\.gz)?$/i.test(fileName),
   is: looksLikePerfScript,
   import(input, opts) {
     return collapsePerfScript(input, opts.perf ?? {}, opts);

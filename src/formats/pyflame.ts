@@ -53,7 +53,11 @@ function importTimestamped(input: ProfileInput, _opts: ImportOptions): Profile {
       return;
     }
     if (first < 0) {
-      throw new InputError(input.fileName, { line: lineNo }, 'stack before the first timestamp (expected a microsecond timestamp line)');
+      throw new InputError(
+        input.fileName,
+        { line: lineNo },
+        'stack before the first timestamp (expected a microsecond timestamp line)',
+      );
     }
     buf.length = 0;
     for (const label of line.split(';')) {

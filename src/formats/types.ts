@@ -53,6 +53,12 @@ export interface ProfileInput {
   bytes: Uint8Array;
   /** Decoded text; throws an InputError for binary data that is not text. */
   text(): string;
+  /**
+   * The same text as pieces of a few MB that each end at a line end, decoded one at a time, so
+   * line-oriented parsers never hold a second full copy of a big file. Optional: parsers fall
+   * back to text().
+   */
+  textChunks?(): Iterable<string>;
 }
 
 /** One importer per format, speedscope-style: a name hint, a content sniff, and the import. */

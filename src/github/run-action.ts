@@ -1,25 +1,21 @@
 // One action run: inputs -> mode decision -> history -> runCheck -> outputs, summary, annotations,
 // sticky comment -> gate. Everything outside this process (runner, API, git, pipeline) comes in
 // through `deps`, so tests can replace any part.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FlamediffOptions } from '../config/options.js';
 import { UserError } from '../errors.js';
 import type { CheckContext, CheckResult } from '../pipeline/check.js';
 import { git } from '../store/git.js';
 import type { ActionIo } from './action-io.js';
-import { type LineFinder, pickAnnotations } from './annotations.js';
 import { describeApiError } from './api-error.js';
-import { findDefinitionLine } from './definition-line.js';
 import { decideMode, type MeasureDecision } from './dispatch.js';
 import { type GitHubEvent, readGitHubEvent } from './event.js';
 import { baseRef, ensureMergeBase, pushCheck } from './git-history.js';
 import { type ActionInputs, readActionInputs } from './inputs.js';
 import { buildReportLinks, pagesUrlFor, type RepoSite } from './links.js';
 import type { ClientOptions, GitHubClient } from './octokit.js';
-import { createSourceResolver, type SourceResolver } from './source-files.js';
-import { tokenIdentity, upsertStickyComment } from './sticky-comment.js';
-import { fitSummary } from './summary.js';
+import { publishResult, setOutputs } from './publish.js';
+import { createSourceResolver } from './source-files.js';
 
 export interface ActionDeps {
   io: ActionIo;
@@ -71,90 +67,6 @@ async function isPrivate(
   }
 }
 
-function setOutputs(io: ActionIo, mode: string, result: CheckResult | null): void {
-  io.setOutput('mode', mode);
-  io.setOutput('verdict', result?.verdict ?? 'none');
-  io.setOutput('regressions', String(result?.regressions ?? 0));
-  io.setOutput('report-json', result?.files.reportJson ?? '');
-  io.setOutput('total-change', result?.totalChange == null ? '' : String(result.totalChange));
-}
-
-function logVerdict(io: ActionIo, d: MeasureDecision, r: CheckResult): void {
-  if (r.mode === 'baseline') {
-    io.info(
-      `flamediff: baseline recorded for ${d.headSha.slice(0, 12)} (${r.stored.length} files on the data branch).`,
-    );
-    return;
-  }
-  const total =
-    r.totalChange == null ? 'n/a' : `${r.totalChange >= 0 ? '+' : ''}${(r.totalChange * 100).toFixed(1)}%`;
-  io.info(`flamediff: verdict ${r.verdict}, ${r.regressions} ranked regression(s), total change ${total}.`);
-  if (r.report?.reason) io.info(`flamediff: ${r.report.reason}`);
-  if (r.baseline?.note) io.info(`flamediff: ${r.baseline.note}`);
-}
-
-/** The report's line, else (function granularity) the function's definition in the file. */
-function lineFinder(root: string): LineFinder {
-  const texts = new Map<string, string | null>();
-  return (f, repoFile) => {
-    if (f.line > 0) return f.line;
-    if (!texts.has(repoFile)) {
-      let text: string | null = null;
-      try {
-        text = readFileSync(path.join(root, repoFile), 'utf8');
-      } catch {}
-      texts.set(repoFile, text);
-    }
-    const text = texts.get(repoFile);
-    return text ? findDefinitionLine(text, f.name) : null;
-  };
-}
-
-function annotate(
-  io: ActionIo,
-  r: CheckResult,
-  resolve: SourceResolver,
-  failGate: boolean,
-  root: string,
-): void {
-  if (!r.report) return;
-  for (const a of pickAnnotations(r.report, resolve, failGate, lineFinder(root))) {
-    const place = { file: a.file, startLine: a.line, title: a.title };
-    if (a.level === 'error') io.error(a.message, place);
-    else io.warning(a.message, place);
-  }
-}
-
-/** Posts or updates the sticky comment; a failure is a warning so the verdict still stands. */
-async function comment(ctx: ActionRunContext, d: MeasureDecision, r: CheckResult): Promise<string> {
-  const { io } = ctx.deps;
-  const mode = ctx.inputs.settings.comment;
-  if (mode === 'never' || d.pullNumber === undefined || r.mode !== 'compare') return '';
-  try {
-    const identity = await tokenIdentity(ctx.client);
-    const outcome = await upsertStickyComment(
-      ctx.client,
-      { owner: ctx.event.owner, repo: ctx.event.repo, issueNumber: d.pullNumber },
-      r.commentMarkdown,
-      { identity, createIfMissing: mode === 'always' || r.verdict === 'fail', log: io.info },
-    );
-    if (outcome.action === 'skipped') {
-      io.info(`flamediff: no comment (comment: ${mode}; ${outcome.reason}).`);
-      return '';
-    }
-    io.info(`flamediff: comment ${outcome.action}: ${outcome.url}`);
-    return outcome.url;
-  } catch (err) {
-    io.warning(
-      describeApiError('Posting the pull request comment', err, {
-        permission: 'pull-requests: write',
-        fork: d.fork,
-      }) + ' The verdict, outputs and job summary are unaffected.',
-    );
-    return '';
-  }
-}
-
 /**
  * Whether the token can push the data branch. Recording a baseline is pointless without it (fail
  * before measuring); a comparison goes on without storing pictures (text flamegraph inline).
@@ -176,7 +88,7 @@ async function checkPush(ctx: ActionRunContext, d: MeasureDecision, root: string
 }
 
 async function measure(ctx: ActionRunContext, d: MeasureDecision): Promise<void> {
-  const { io, env } = ctx.deps;
+  const { io } = ctx.deps;
   const { options, settings } = ctx.inputs;
   const root = path.resolve(ctx.event.workspace);
   options.baseBranch = d.baseBranch;
@@ -230,19 +142,7 @@ async function measure(ctx: ActionRunContext, d: MeasureDecision): Promise<void>
     cwd: root,
     baseRef: d.kind === 'compare' ? baseRef(options.remote, d.baseBranch) : undefined,
   });
-  // Verdict, outputs and summary first: nothing after this (comment, annotations) can hide them.
-  logVerdict(io, d, result);
-  setOutputs(io, result.mode, result);
-  const where = result.files.reportJson
-    ? ` The full report is ${path.relative(root, result.files.reportJson)} in the job's workspace.`
-    : '';
-  await io.writeSummary(
-    fitSummary(result.summaryMarkdown, `Summary truncated at GitHub's 1 MiB limit.${where}`),
-  );
-  if (env.GITHUB_ACTIONS === 'true' && !env.GITHUB_STEP_SUMMARY)
-    io.info('flamediff: GITHUB_STEP_SUMMARY is not set: no job summary.');
-  annotate(io, result, resolve, options.failOnRegression, root);
-  io.setOutput('comment-url', await comment(ctx, d, result));
+  await publishResult(ctx, d, result, resolve);
   if (result.verdict === 'fail') {
     const reason = result.report?.reason ?? `${result.regressions} regression(s) passed the gates`;
     if (options.failOnRegression) throw new RegressionGateError(reason);

@@ -1,5 +1,6 @@
 // The main job: sample -> merge -> find the baseline -> compare -> render -> report -> gate -> store.
 // The action, the bot and `flamediff check` all call runCheck; nothing here needs GitHub.
+import { realpathSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,7 +26,15 @@ import { writePullReport } from '../store/pulls.js';
 import type { Store } from '../store/types.js';
 import { selectBaseline } from './baseline-select.js';
 import { commitDate, mergeBase, temporaryWorktree } from './git-info.js';
-import { firstLines, historyEntry, machineText, runInputs, sideTotals, topFrames } from './summary.js';
+import {
+  firstLines,
+  historyEntry,
+  machineText,
+  relativeProfile,
+  runInputs,
+  sideTotals,
+  topFrames,
+} from './summary.js';
 
 /** Links the report can use; the action fills them from the repository, the CLI may leave them empty. */
 export interface ReportLinks {
@@ -186,7 +195,7 @@ async function recordBaseline(job: Job, store: Store): Promise<CheckResult> {
   job.log(
     `recording a baseline for ${branch} at ${shortSha(ctx.headSha)} (${opts.runs} runs, ${opts.sampler})`,
   );
-  const rec = await job.deps.record(recordOptions(job, 'head', ctx.headEnv));
+  const rec = relativeTo(await job.deps.record(recordOptions(job, 'head', ctx.headEnv)), job.cwd);
   checkRuns(rec, 'baseline', opts.runs);
   const inputs = runInputs(rec);
   const merged = mergeConsistent(rec.profiles, opts.compare);
@@ -328,15 +337,12 @@ async function measureRerun(job: Job): Promise<Sides> {
     });
     checkRuns(res.base, 'base', opts.runs);
     checkRuns(res.head, 'head', opts.runs);
+    // Each side's paths relative to its own checkout, so the same file is the same frame.
+    res.base = relativeTo(res.base, wt.dir);
+    res.head = relativeTo(res.head, job.cwd);
     const m = res.base.runSet;
-    // Frames of the base side carry the worktree's paths; give them the head's so keys match.
-    const baseInputs = runInputs(res.base).map((r) => ({
-      ...r,
-      profile: rebase(r.profile, wt.dir, job.cwd),
-    }));
-    res.base.profiles = baseInputs.map((r) => r.profile);
     return {
-      base: baseInputs,
+      base: runInputs(res.base),
       head: runInputs(res.head),
       baseRec: {
         sampler: m.sampler,
@@ -375,7 +381,7 @@ async function measureStored(job: Job, store: Store): Promise<Sides> {
     );
   else job.log(`no baseline: ${note}`);
   job.log(`measuring ${shortSha(ctx.headSha)} (${opts.runs} runs, ${opts.sampler})`);
-  const headRec = await job.deps.record(recordOptions(job, 'head', ctx.headEnv));
+  const headRec = relativeTo(await job.deps.record(recordOptions(job, 'head', ctx.headEnv)), job.cwd);
   checkRuns(headRec, 'head', opts.runs);
   const r = selected?.loaded.runs;
   return {
@@ -460,8 +466,8 @@ async function compare(job: Job, store: Store): Promise<CheckResult> {
     textFlame,
     trends,
     localFiles: {
-      diffSvg: files.diffSvg && path.relative(job.cwd, files.diffSvg),
-      diffPng: files.diffPng && path.relative(job.cwd, files.diffPng),
+      diffSvg: files.diffSvg && path.relative(process.cwd(), files.diffSvg),
+      diffPng: files.diffPng && path.relative(process.cwd(), files.diffPng),
     },
   };
   const commentMarkdown = renderComment(input);
@@ -514,12 +520,17 @@ async function compare(job: Job, store: Store): Promise<CheckResult> {
   };
 }
 
-/** Moves file paths under `from` to `to` (plain paths and file:// URLs). */
-function rebase(p: Profile, from: string, to: string): Profile {
-  const swap = (file: string, prefix: string, target: string) =>
-    file.startsWith(`${prefix}/`) ? target + file.slice(prefix.length) : null;
-  return mapFrames(p, (f) => {
-    const moved = swap(f.file, from, to) ?? swap(f.file, `file://${from}`, `file://${to}`);
-    return moved === null ? f : { ...f, file: moved };
-  });
+/**
+ * Source paths relative to the checkout they ran in: stored baselines stay valid on another runner
+ * (another absolute path), a rerun's worktree and the head checkout name the same file alike, and
+ * reports show `src/x.py`, not `/home/runner/work/repo/repo/src/x.py`.
+ */
+function relativeTo(r: RecordResult, root: string): RecordResult {
+  // Samplers may report the resolved path (/private/tmp vs /tmp): try both spellings of the root.
+  let real = root;
+  try {
+    real = realpathSync(root);
+  } catch {}
+  const rel = (p: Profile) => (real === root ? relativeProfile(p, root) : relativeProfile(relativeProfile(p, root), real));
+  return { ...r, profiles: r.profiles.map(rel) };
 }

@@ -4,7 +4,7 @@ import type { HistoryEntry } from '../history/index.js';
 import { frameLabel } from '../profile/frame-label.js';
 import type { Profile } from '../profile/profile.js';
 import { frameTotals } from '../profile/totals.js';
-import { atGranularity, type Granularity } from '../profile/transform.js';
+import { atGranularity, type Granularity, mapFrames } from '../profile/transform.js';
 import type { RecordResult } from '../sample/index.js';
 import type { MachineInfo } from '../sample/types.js';
 import type { RunInput } from '../stats/index.js';
@@ -124,4 +124,21 @@ function addFirstLines(p: Profile, out: Map<string, number>): void {
     const prev = out.get(key);
     if (prev === undefined || f.line < prev) out.set(key, f.line);
   }
+}
+
+/** `p` with file paths under `root` (plain or file:// URLs) made relative to it; other paths kept. */
+export function relativeProfile(p: Profile, root: string): Profile {
+  const prefix = root.endsWith('/') ? root : `${root}/`;
+  const url = `file://${prefix}`;
+  let touched = false;
+  for (let id = 0; id < p.frames.size && !touched; id++) {
+    const f = p.frame(id).file;
+    touched = f.startsWith(prefix) || f.startsWith(url);
+  }
+  if (!touched) return p;
+  return mapFrames(p, (f) => {
+    if (f.file.startsWith(prefix)) return { ...f, file: f.file.slice(prefix.length) };
+    if (f.file.startsWith(url)) return { ...f, file: decodeURIComponent(f.file.slice(url.length)) };
+    return f;
+  });
 }

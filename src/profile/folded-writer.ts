@@ -11,9 +11,13 @@ export function writeFolded(p: Profile, opts: LabelOptions = {}): string {
   let out = '';
   const decoder = new TextDecoder();
   // Chunks end on line boundaries, so each decodes on its own.
-  writeFoldedChunks(p, (chunk) => {
-    out += decoder.decode(chunk);
-  }, opts);
+  writeFoldedChunks(
+    p,
+    (chunk) => {
+      out += decoder.decode(chunk);
+    },
+    opts,
+  );
   return out;
 }
 
@@ -32,8 +36,11 @@ export function writeFoldedChunks(
   const labels: string[] = new Array(p.frames.size);
   for (let id = 0; id < p.frames.size; id++) labels[id] = sanitizeLabel(frameLabel(p.frame(id), opts));
   const rank = labelRanks(labels);
-  const encoder = new TextEncoder();
-  const labelBytes = labels.map((l) => encoder.encode(l));
+  // All labels' UTF-8 in one buffer (one allocation, not one typed array per frame).
+  const labelStart = new Uint32Array(labels.length + 1);
+  for (let id = 0; id < labels.length; id++)
+    labelStart[id + 1] = labelStart[id] + Buffer.byteLength(labels[id]);
+  const labelBytes: Uint8Array = Buffer.from(labels.join(''), 'utf8');
   const { ids, offsets, weights, length } = p.stacks.columns();
   const order = new Uint32Array(length);
   for (let i = 0; i < length; i++) order[i] = i;
@@ -59,7 +66,7 @@ export function writeFoldedChunks(
     const b = offsets[i + 1];
     const weightText = formatWeight(w);
     let need = weightText.length + 2;
-    for (let k = a; k < b; k++) need += labelBytes[ids[k]].length + 1;
+    for (let k = a; k < b; k++) need += labelStart[ids[k] + 1] - labelStart[ids[k]] + 1;
     if (pos + need > buf.length) {
       if (pos > 0) write(buf.subarray(0, pos));
       pos = 0;
@@ -67,12 +74,12 @@ export function writeFoldedChunks(
     }
     for (let k = a; k < b; k++) {
       if (k !== a) buf[pos++] = 59; // ;
-      const bytes = labelBytes[ids[k]];
-      const n = bytes.length;
-      if (n < 24) for (let c = 0; c < n; c++) buf[pos++] = bytes[c];
+      const from = labelStart[ids[k]];
+      const to = labelStart[ids[k] + 1];
+      if (to - from < 24) for (let c = from; c < to; c++) buf[pos++] = labelBytes[c];
       else {
-        buf.set(bytes, pos);
-        pos += n;
+        buf.set(labelBytes.subarray(from, to), pos);
+        pos += to - from;
       }
     }
     buf[pos++] = 32; // space

@@ -35,6 +35,15 @@ function svgSize(svg: string): { width: number; height: number } {
   return { width: num('width') || 1200, height: num('height') || 800 };
 }
 
+/**
+ * Drops what only the browser uses: the stylesheet (hover, zoom and search states; resvg matching
+ * it against every element cost 4x the drawing) and the scripts. Everything visible at rest is
+ * in presentation attributes. Frame names are escaped, so they cannot look like these tags.
+ */
+export function staticPart(svg: string): string {
+  return svg.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<script\b[\s\S]*?<\/script>/g, '');
+}
+
 export async function pngFromSvg(svg: string, opts: PngOptions = {}): Promise<Uint8Array> {
   await init();
   const size = svgSize(svg);
@@ -49,7 +58,7 @@ export async function pngFromSvg(svg: string, opts: PngOptions = {}): Promise<Ui
     shrink < 1
       ? { mode: 'height' as const, value: Math.max(1, Math.floor(height * shrink)) }
       : { mode: 'width' as const, value: width };
-  const r = new Resvg(svg, {
+  const r = new Resvg(staticPart(svg), {
     fitTo,
     background: '#ffffff',
     font: {

@@ -131,7 +131,7 @@
       if (parent) place(j, data.xpad, inner);
       else place(j, data.xpad + (xj - x0) * scale, wj * scale);
     }
-    $('fd-unzoom').classList.toggle('fd-hide', z < 0);
+    $('fd-unzoom').setAttribute('display', z < 0 ? 'none' : 'inline');
     if (searchRe) runSearch();
     updateUrl();
   }
@@ -427,5 +427,6 @@
   // The debugging/test hook: programmatic search without a prompt, and a readiness flag.
   root.fdSearch = setSearch;
   restoreFromUrl();
+  root.fdInitMs = performance.now() - started;
   root.setAttribute('data-ready', '1');
 })();

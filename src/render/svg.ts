@@ -153,7 +153,7 @@ const STYLE = `
 #fd-frames text { pointer-events: none; }
 .fd-hide { display: none; }
 .fd-parent { opacity: 0.55; }
-.fd-btn { cursor: pointer; fill: #333; }
+.fd-btn { cursor: pointer; }
 .fd-btn:hover, .fd-btn:focus { fill: #00c; text-decoration: underline; outline: none; }
 .fd-on { fill: #c0c; font-weight: bold; }
 #fd-tip rect { fill: #ffffe8; stroke: #555; stroke-width: 0.5; }
@@ -177,9 +177,9 @@ function header(s: Scene, g: Geometry): string {
     `<text id="fd-title" x="${W / 2}" y="24" text-anchor="middle" style="font-size:17px">${title}</text>`,
     sub,
     legend,
-    `<text id="fd-unzoom" class="fd-btn fd-hide" x="${XPAD}" y="24" tabindex="0" role="button">Reset Zoom</text>`,
-    `<text id="fd-search" class="fd-btn" x="${W - XPAD - 110}" y="24" tabindex="0" role="button">Search</text>`,
-    `<text id="fd-case" class="fd-btn" x="${W - XPAD - 16}" y="24" tabindex="0" role="button" aria-label="ignore case">ic</text>`,
+    `<text id="fd-unzoom" class="fd-btn" display="none" fill="#333" x="${XPAD}" y="24" tabindex="0" role="button">Reset Zoom</text>`,
+    `<text id="fd-search" class="fd-btn" fill="#333" x="${W - XPAD - 110}" y="24" tabindex="0" role="button">Search</text>`,
+    `<text id="fd-case" class="fd-btn" fill="#333" x="${W - XPAD - 16}" y="24" tabindex="0" role="button" aria-label="ignore case">ic</text>`,
   ]
     .filter(Boolean)
     .join('\n');

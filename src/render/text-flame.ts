@@ -3,7 +3,7 @@ import { atGranularity } from '../profile/transform.js';
 import type { FrameResult } from '../stats/types.js';
 import { comparisonKey, isSignificant } from './diff.js';
 import type { TextFlameOptions } from './index.js';
-import { buildCallTree, type CallTree } from './tree.js';
+import { buildPrunedTree, type CallTree } from './tree.js';
 
 // The flamegraph for places with no images (private repositories, terminals, CI logs): the
 // hottest call paths as an indented tree with a width bar and, with a comparison, a change
@@ -25,7 +25,8 @@ export function textFlame(p: Profile, o: TextFlameOptions): string {
   const total = prof.totalWeight();
   const lines: string[] = [];
   if (!(total > 0)) return wrap(['(no samples)'], style);
-  const tree = buildCallTree(prof);
+  // Frames under minShare are never listed: do not follow their stacks (big profiles stay cheap).
+  const tree = buildPrunedTree(prof, minShare * total);
   const results = new Map<string, FrameResult>();
   if (c) for (const f of c.frames) results.set(f.key, f);
   const resultOf = (node: number): FrameResult | undefined =>

@@ -4,7 +4,7 @@
 //
 // Files are staged in DIR/.flamediff-partial-<pid>/ and moved into DIR only when every run
 // succeeded, so a failed or interrupted recording never leaves a partial set behind.
-import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
@@ -211,6 +211,7 @@ async function runOnce(s: SideState, phase: 'warmup' | 'run', index: number, c: 
       options: c.samplerOptions,
       info: s.info,
       workDir,
+      signal: c.signal,
     };
     const plan = c.sampler.plan(ctx);
     const timerFile = path.join(workDir, 'rusage.txt');
@@ -253,6 +254,7 @@ async function runOnce(s: SideState, phase: 'warmup' | 'run', index: number, c: 
     try {
       collected = await c.sampler.collect(ctx);
     } catch (err) {
+      if (c.signal?.aborted) throw new InterruptedError(name);
       if (err instanceof UserError) throw new RunFailedError(name, err.message, r.stderrTail);
       throw err;
     }
@@ -371,7 +373,7 @@ async function commit(s: SideState, c: Common, machine: MachineInfo, loadAvgEnd:
     loadAvgEnd,
   };
   // Run files of an earlier recording in the same directory would be mistaken for this one's.
-  for (const old of await listRunFiles(s.outDir)) await rm(path.join(s.outDir, old), { force: true });
+  for (const old of await previousRunFiles(s.outDir)) await rm(path.join(s.outDir, old), { force: true });
   for (const f of s.files) await rename(path.join(s.stage, f), path.join(s.outDir, f));
   await writeFile(path.join(s.outDir, 'runs.json'), `${JSON.stringify(runSet, null, 2)}\n`);
   return { runSet, profiles: s.profiles };
@@ -382,10 +384,16 @@ function round(x: number, digits: number): number {
   return Math.round(x * f) / f;
 }
 
-/** run-<i>.* files (profiles and logs) in a directory. */
-export async function listRunFiles(dir: string): Promise<string[]> {
+/**
+ * The files an earlier recording in `dir` listed in its runs.json (profiles and logs). Only
+ * those are replaced: other files in the directory are the user's.
+ */
+export async function previousRunFiles(dir: string): Promise<string[]> {
   try {
-    return (await readdir(dir)).filter((f) => /^run-\d+\./.test(f)).sort();
+    const old = JSON.parse(await readFile(path.join(dir, 'runs.json'), 'utf8')) as Partial<RunSet>;
+    const names = (old.runs ?? []).flatMap((r) => [r.file, r.log]);
+    // Plain names only: a crafted runs.json must not point outside the directory.
+    return names.filter((n): n is string => typeof n === 'string' && /^run-\d+\.[\w.-]+$/.test(n));
   } catch {
     return [];
   }

@@ -25,6 +25,8 @@ export interface RunContext extends SamplerEnv {
   info: SamplerInfo;
   /** Private temporary directory of this run; the sampler writes its raw output here. */
   workDir: string;
+  /** Aborts post-processing (e.g. `perf script`) on Ctrl-C / SIGTERM. */
+  signal?: AbortSignal;
 }
 
 export interface SamplerPlan {

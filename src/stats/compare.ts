@@ -5,7 +5,14 @@ import { ownWeights } from './culprits.js';
 import { weightedBenjaminiHochberg } from './fdr.js';
 import { FrameKeys } from './frame-keys.js';
 import type { RunInput } from './index.js';
-import { type FrameData, fitNoise, type NoiseFit, type SideData, type TestResult, testFrame } from './noise-model.js';
+import {
+  type FrameData,
+  fitNoise,
+  type NoiseFit,
+  type SideData,
+  type TestResult,
+  testFrame,
+} from './noise-model.js';
 import { buildPaths } from './paths.js';
 import { padMetrics, type RunMetrics, runMetrics } from './run-metrics.js';
 import { resolveSettings } from './settings.js';
@@ -36,7 +43,9 @@ export function compareRuns(
 ): ComparisonReport {
   const settings = resolveSettings(partial);
   if (base.length === 0 || head.length === 0) {
-    throw new UserError(`compare needs at least one run per side (got ${base.length} base, ${head.length} head)`);
+    throw new UserError(
+      `compare needs at least one run per side (got ${base.length} base, ${head.length} head)`,
+    );
   }
   const keys = new FrameKeys(settings.granularity);
   const b: Side = { runs: base, metrics: base.map((r) => runMetrics(r.profile, keys)) };
@@ -54,9 +63,12 @@ export function compareRuns(
     });
   }
   const warnings: string[] = [];
-  const useTime = settings.metric === 'time' && [...b.metrics, ...h.metrics].every((m) => m.secondsPerWeight !== null);
+  const useTime =
+    settings.metric === 'time' && [...b.metrics, ...h.metrics].every((m) => m.secondsPerWeight !== null);
   if (settings.metric === 'time' && !useTime) {
-    warnings.push('metric "time" was requested but some profiles carry no time unit or interval; compared shares instead');
+    warnings.push(
+      'metric "time" was requested but some profiles carry no time unit or interval; compared shares instead',
+    );
   }
   const metric: Metric = useTime ? 'inclusiveTime' : 'inclusiveShare';
   settings.metricNote = useTime
@@ -111,7 +123,8 @@ export function compareRuns(
       head: sideValue(h.metrics, id, data[i].head),
       delta: t.delta,
       relDelta: baseMean > 0 ? t.delta / baseMean : null,
-      selfDelta: mean(h.metrics.map((m) => m.self[id] / m.total)) - mean(b.metrics.map((m) => m.self[id] / m.total)),
+      selfDelta:
+        mean(h.metrics.map((m) => m.self[id] / m.total)) - mean(b.metrics.map((m) => m.self[id] / m.total)),
       ci: { lo: t.lo, hi: t.hi, level },
       pValue: t.pValue,
       qValue: q[i],
@@ -187,7 +200,12 @@ function consistentFrames(
     }
     if (pb >= need(bm.length) || ph >= need(hm.length)) kept[id] = 1;
     else if (pb + ph > 0) {
-      all.push({ key: keys.keys[id], name: keys.frames[id].name, maxShare, presence: (pb + ph) / (bm.length + hm.length) });
+      all.push({
+        key: keys.keys[id],
+        name: keys.frames[id].name,
+        maxShare,
+        presence: (pb + ph) / (bm.length + hm.length),
+      });
     }
   }
   all.sort((x, y) => y.maxShare - x.maxShare || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
@@ -258,7 +276,8 @@ function frameStatus(
   absent: { baseAbsent: boolean; headAbsent: boolean; lowCounts: boolean },
 ): FrameStatus {
   const baseMean = mean(d.base.x);
-  const big = Math.abs(t.delta) >= floorAbs && (baseMean <= 0 || Math.abs(t.delta) / baseMean >= s.minRelEffect);
+  const big =
+    Math.abs(t.delta) >= floorAbs && (baseMean <= 0 || Math.abs(t.delta) / baseMean >= s.minRelEffect);
   const significant = q < s.alpha;
   if (significant && big && t.delta > 0) return absent.baseAbsent ? 'new' : 'regressed';
   if (significant && big && t.delta < 0) return absent.headAbsent ? 'gone' : 'improved';
@@ -286,7 +305,11 @@ function rankCulprits(
   floorAbs: number,
 ): Culprits {
   const n = keptIds.length;
-  const out: Culprits = { rank: Array(n).fill(null), ownDelta: Array(n).fill(null), explainedBy: Array(n).fill(null) };
+  const out: Culprits = {
+    rank: Array(n).fill(null),
+    ownDelta: Array(n).fill(null),
+    explainedBy: Array(n).fill(null),
+  };
   const candIdx: number[] = [];
   for (let i = 0; i < n; i++) if (statuses[i] === 'regressed' || statuses[i] === 'new') candIdx.push(i);
   const nc = candIdx.length;
@@ -318,13 +341,9 @@ function rankCulprits(
       ranked.push({ c, own: tests[i].delta, p: tests[i].pValue });
       continue;
     }
-    const metricsOf = (side: Side, o: typeof ob) => side.metrics.map((m, ri) => ({ ...m, inclusive: o[ri].own }));
-    const ownData = frameData(
-      metricsOf(b, ob),
-      metricsOf(h, oh),
-      (m) => m.inclusive[c],
-      useTime,
-    );
+    const metricsOf = (side: Side, o: typeof ob) =>
+      side.metrics.map((m, ri) => ({ ...m, inclusive: o[ri].own }));
+    const ownData = frameData(metricsOf(b, ob), metricsOf(h, oh), (m) => m.inclusive[c], useTime);
     const t = testFrame(ownData, fit, 1 - s.alpha);
     out.ownDelta[i] = t.delta;
     const baseOwn = mean(ownData.base.x);
@@ -406,7 +425,8 @@ function sideWarnings(b: Side, h: Side): string[] {
   if (all.some((m) => !m.samplesKnown)) {
     w.push('Some profiles do not say their sampling interval: sampling noise is approximated from weights.');
   }
-  const interval = (s: Side) => new Set(s.runs.map((r) => `${r.profile.meta.unit}/${r.profile.meta.intervalNs ?? '?'}`));
+  const interval = (s: Side) =>
+    new Set(s.runs.map((r) => `${r.profile.meta.unit}/${r.profile.meta.intervalNs ?? '?'}`));
   const ib = interval(b);
   const ih = interval(h);
   if ([...ib].some((x) => !ih.has(x)) || [...ih].some((x) => !ib.has(x))) {
@@ -437,7 +457,12 @@ function decideVerdict(
       };
     }
   }
-  if (s.gateTotal !== null && total.status === 'regressed' && total.change !== null && total.change > s.gateTotal) {
+  if (
+    s.gateTotal !== null &&
+    total.status === 'regressed' &&
+    total.change !== null &&
+    total.change > s.gateTotal
+  ) {
     return {
       verdict: 'fail',
       reason: `The total (${total.measure}) regressed by ${pct(total.change)}, above the gate of ${pct(s.gateTotal)}.`,

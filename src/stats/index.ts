@@ -2,10 +2,10 @@
 import type { Profile } from '../profile/profile.js';
 import type { DroppedFrame } from './types.js';
 
-export type * from './types.js';
 export { compareRuns } from './compare.js';
 export { mergeConsistent } from './merge.js';
 export { DEFAULT_COMPARE_SETTINGS } from './settings.js';
+export type * from './types.js';
 
 /** One run's profile plus what the runner measured about it. */
 export interface RunInput {

@@ -13,7 +13,10 @@ import type { CompareSettings, DroppedFrame } from './types.js';
 
 const MAX_DROPPED_LISTED = 200;
 
-export function mergeConsistent(runs: readonly Profile[], partial: Partial<CompareSettings> = {}): ConsistentMerge {
+export function mergeConsistent(
+  runs: readonly Profile[],
+  partial: Partial<CompareSettings> = {},
+): ConsistentMerge {
   const s = resolveSettings(partial);
   if (runs.length === 0) throw new UserError('no runs to merge (expected at least one profile)');
   const keys = new FrameKeys(s.granularity);
@@ -31,7 +34,13 @@ export function mergeConsistent(runs: readonly Profile[], partial: Partial<Compa
       maxShare = Math.max(maxShare, share);
     }
     if (present >= need) kept[id] = 1;
-    else if (present > 0) dropped.push({ key: keys.keys[id], name: keys.frames[id].name, maxShare, presence: present / runs.length });
+    else if (present > 0)
+      dropped.push({
+        key: keys.keys[id],
+        name: keys.frames[id].name,
+        maxShare,
+        presence: present / runs.length,
+      });
   }
   dropped.sort((x, y) => y.maxShare - x.maxShare || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
 
@@ -50,7 +59,8 @@ export function mergeConsistent(runs: readonly Profile[], partial: Partial<Compa
       for (let st = 0; st < length; st++) {
         let len = 0;
         let cut = false;
-        if (offsets[st + 1] - offsets[st] > buf.length) buf = new Int32Array(2 * (offsets[st + 1] - offsets[st]));
+        if (offsets[st + 1] - offsets[st] > buf.length)
+          buf = new Int32Array(2 * (offsets[st + 1] - offsets[st]));
         for (let k = offsets[st]; k < offsets[st + 1]; k++) {
           const id = m.keyOf[ids[k]];
           if (!kept[id]) {

@@ -9,7 +9,7 @@
 // variance, so 3 lucky runs can never look quieter than multinomial sampling allows, and the
 // degrees of freedom say how much of the variance was estimated rather than known.
 // See docs/statistics.md for why this and not a plain t-test or a permutation test.
-import { digamma, tQuantile, tTwoSided, trigamma, trigammaInverse } from './distributions.js';
+import { digamma, tQuantile, trigamma, trigammaInverse, tTwoSided } from './distributions.js';
 
 export interface SideData {
   /** Per-run values (share or seconds). */

@@ -16,7 +16,11 @@ export function buildPaths(
 ): string[][] {
   const wanted = new Uint8Array(keys.size);
   for (const id of keptIds) wanted[id] = 1;
-  const runs = h.runs.map((r, i) => ({ profile: r.profile, keyOf: h.metrics[i].keyOf, total: h.metrics[i].total }));
+  const runs = h.runs.map((r, i) => ({
+    profile: r.profile,
+    keyOf: h.metrics[i].keyOf,
+    total: h.metrics[i].total,
+  }));
   const best = heaviestStacks(runs, wanted);
   const path = (id: number): number[] => {
     const ri = best.run[id];

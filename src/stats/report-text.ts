@@ -29,12 +29,16 @@ function formatP(p: number | null): string {
 
 /** The change of a frame in its metric's units (share points or seconds). */
 function change(f: FrameResult): string {
-  return f.metric === 'inclusiveTime' || f.metric === 'selfTime' ? `${f.delta >= 0 ? '+' : '-'}${seconds(Math.abs(f.delta))}` : pp(f.delta);
+  return f.metric === 'inclusiveTime' || f.metric === 'selfTime'
+    ? `${f.delta >= 0 ? '+' : '-'}${seconds(Math.abs(f.delta))}`
+    : pp(f.delta);
 }
 
 function interval(f: FrameResult): string {
   const fmt = (x: number) =>
-    f.metric === 'inclusiveTime' || f.metric === 'selfTime' ? `${x < 0 ? '-' : ''}${seconds(Math.abs(x))}` : pp(x);
+    f.metric === 'inclusiveTime' || f.metric === 'selfTime'
+      ? `${x < 0 ? '-' : ''}${seconds(Math.abs(x))}`
+      : pp(x);
   return `[${fmt(f.ci.lo)}, ${fmt(f.ci.hi)}]`;
 }
 
@@ -49,7 +53,9 @@ function shownFrames(r: ComparisonReport): FrameResult[] {
 
 function totalLine(r: ComparisonReport): string {
   const t = r.total;
-  const ci = t.ci ? ` (${Math.round(t.ci.level * 100)}% CI ${signedPct(t.ci.lo)} to ${signedPct(t.ci.hi)}, p=${formatP(t.pValue)})` : '';
+  const ci = t.ci
+    ? ` (${Math.round(t.ci.level * 100)}% CI ${signedPct(t.ci.lo)} to ${signedPct(t.ci.hi)}, p=${formatP(t.pValue)})`
+    : '';
   return `Total ${t.measure}: ${signedPct(t.change)}${ci}, ${t.status}; runs ${t.base.runs} base / ${t.head.runs} head, ${Math.round(t.base.samples)} / ${Math.round(t.head.samples)} samples per run`;
 }
 
@@ -89,13 +95,24 @@ export function escapeMarkdown(s: string): string {
 
 export function reportMarkdown(r: ComparisonReport): string {
   const icon = r.verdict === 'fail' ? ':x:' : ':white_check_mark:';
-  const lines = [`### flamediff: ${icon} ${r.verdict}`, '', escapeMarkdown(r.reason), '', escapeMarkdown(totalLine(r)), ''];
+  const lines = [
+    `### flamediff: ${icon} ${r.verdict}`,
+    '',
+    escapeMarkdown(r.reason),
+    '',
+    escapeMarkdown(totalLine(r)),
+    '',
+  ];
   const rows = shownFrames(r);
   if (rows.length === 0) lines.push('No frame changed beyond the noise and the effect floors.');
   else {
-    lines.push('| rank | status | frame | base | head | change | CI | q |', '|---|---|---|---|---|---|---|---|');
+    lines.push(
+      '| rank | status | frame | base | head | change | CI | q |',
+      '|---|---|---|---|---|---|---|---|',
+    );
     for (const f of rows) {
-      const rank = f.rank !== null ? `#${f.rank}` : f.explainedBy ? `via ${escapeMarkdown(f.explainedBy)}` : '';
+      const rank =
+        f.rank !== null ? `#${f.rank}` : f.explainedBy ? `via ${escapeMarkdown(f.explainedBy)}` : '';
       lines.push(
         `| ${rank} | ${f.status} | ${escapeMarkdown(f.key)} | ${value(f, 'base')} | ${value(f, 'head')} | ${change(f)} | ${interval(f)} | ${formatP(f.qValue)} |`,
       );

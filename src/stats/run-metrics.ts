@@ -21,7 +21,9 @@ export interface RunMetrics {
 }
 
 /** Converts weights to samples and seconds from the profile's unit and interval. */
-export function weightUnits(p: Profile): Pick<RunMetrics, 'samplesPerWeight' | 'samplesKnown' | 'secondsPerWeight'> {
+export function weightUnits(
+  p: Profile,
+): Pick<RunMetrics, 'samplesPerWeight' | 'samplesKnown' | 'secondsPerWeight'> {
   const interval = p.meta.intervalNs && p.meta.intervalNs > 0 ? p.meta.intervalNs : null;
   switch (p.meta.unit) {
     case 'samples':

@@ -32,7 +32,7 @@ function values(side: Side, measure: Measure): number[] {
         return r.cpuSeconds as number;
       case 'profileSeconds':
         return m.total * (m.secondsPerWeight as number);
-      case 'samples':
+      default:
         return m.total * m.samplesPerWeight;
     }
   });

@@ -82,7 +82,7 @@ export class GitStore implements Store {
   static async open(opts: GitStoreOptions): Promise<GitStore> {
     const repo = path.resolve(opts.repoDir);
     const r = await git(repo, ['rev-parse', '--git-dir']).catch(() => null);
-    if (!r || r.code !== 0) {
+    if (r?.code !== 0) {
       throw new UserError(
         `${repo}: not a git repository (the git store needs one; use store: dir otherwise)`,
       );

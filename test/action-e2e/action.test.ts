@@ -197,4 +197,35 @@ describe('dist/index.js as the runner runs it', { timeout: 300_000 }, () => {
     expect(comments[0].body).toContain(`pulls/2/${head}/diff.png`);
     expect(r.outputs['comment-url']).toBe(first.outputs['comment-url']);
   });
+
+  it('an event it does not handle is an explained no-op; a bad input fails with one line', async () => {
+    const ws = checkout(remote, 'ws', mainSha, 'refs/heads/main');
+    const base = { workspace: ws, sha: mainSha, ref: 'refs/heads/main', apiUrl: api.url, token: TOKEN };
+    const before = api.requests.length;
+    const skip = await runStep({
+      ...base,
+      eventName: 'schedule',
+      eventPayload: { schedule: '0 3 * * *' },
+      inputs: INPUTS,
+    });
+    expect(skip.code, explain(skip)).toBe(0);
+    expect(skip.outputs).toMatchObject({ mode: 'skip', verdict: 'none' });
+    expect(skip.stdout).toMatch(/flamediff: the 'schedule' event is not one flamediff acts on/);
+    const bad = await runStep({
+      ...base,
+      eventName: 'push',
+      eventPayload: { ...fixture<Record<string, unknown>>('push.json'), after: mainSha },
+      inputs: { ...INPUTS, runs: 'ten' },
+    });
+    expect(bad.code).toBe(1);
+    expect(bad.commands.filter((c) => c.name === 'error')).toEqual([
+      {
+        name: 'error',
+        props: {},
+        message: "input 'runs': 'ten' is not valid (expected an integer from 1 to 1000)",
+      },
+    ]);
+    expect(bad.stdout + bad.stderr).not.toMatch(/\n\s+at /);
+    expect(api.requests.length).toBe(before);
+  });
 });

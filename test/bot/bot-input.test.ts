@@ -156,13 +156,13 @@ describe('run manifest and artifact validation', () => {
     expect(() => parseManifest(JSON.stringify({ ...manifest(), extra: 1 }), 'm.json')).toThrow(
       /unknown key 'extra'/,
     );
-    const escape = {
+    const traversal = {
       ...manifest(),
       shards: [
         { name: 'main', sampler: 'perf', runs: [{ file: 'main/../../x', wallSeconds: 1, cpuSeconds: 1 }] },
       ],
     };
-    expect(() => parseManifest(JSON.stringify(escape), 'm.json')).toThrow(
+    expect(() => parseManifest(JSON.stringify(traversal), 'm.json')).toThrow(
       /\$\.shards\[0\]\.runs\[0\]\.file: .*traversal/,
     );
     const outside = {

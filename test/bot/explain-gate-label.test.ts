@@ -24,7 +24,11 @@ function profile(stacks: [string[], number][]): Profile {
 
 describe('explain', () => {
   const rep = report([
-    { ...frame(1, 'tokenize', 'src/lex.py', 0, 0.1, 0.3), key: 'tokenize (src/lex.py)', path: ['main (src/app.py)', 'parse (src/parse.py)', 'tokenize (src/lex.py)'] },
+    {
+      ...frame(1, 'tokenize', 'src/lex.py', 0, 0.1, 0.3),
+      key: 'tokenize (src/lex.py)',
+      path: ['main (src/app.py)', 'parse (src/parse.py)', 'tokenize (src/lex.py)'],
+    },
     frame(null, 'render', 'src/render.py', 0, 0.2, 0.2),
     { ...frame(2, EVIL, '', 0, 0.01, 0.05), key: EVIL },
   ]);
@@ -56,15 +60,20 @@ describe('explain', () => {
     });
     expect(md).toContain('| inclusive share | 10.0% | 30.0% | +20.0 pp |');
     expect(md).toContain('Status **regressed**, ranked regression #1');
-    expect(md).toMatch(/Call path before[^\n]*:\n\n- `main \(src\/app\.py\)`\n  - `lex \(src\/lex\.py\)`/);
-    expect(md).toMatch(/Call path after[^\n]*:\n\n- `main \(src\/app\.py\)`\n  - `parse \(src\/parse\.py\)`/);
+    expect(md).toMatch(/Call path before[^\n]*:\n\n- `main \(src\/app\.py\)`\n {2}- `lex \(src\/lex\.py\)`/);
+    expect(md).toMatch(
+      /Call path after[^\n]*:\n\n- `main \(src\/app\.py\)`\n {2}- `parse \(src\/parse\.py\)`/,
+    );
   });
 
   it('through a comment: reads the stored report for the head; hostile names stay code', async () => {
     const bot = testBot(commentPayload('/flamediff explain <script>'));
     await bot.store().update('seed', async (tx) => {
       tx.write(`pulls/2/${HEAD}/report.json`, JSON.stringify(rep));
-      tx.write(`pulls/2/${HEAD}/baseline.json`, JSON.stringify({ schema: 1, branch: 'main', sha: 'a'.repeat(40) }));
+      tx.write(
+        `pulls/2/${HEAD}/baseline.json`,
+        JSON.stringify({ schema: 1, branch: 'main', sha: 'a'.repeat(40) }),
+      );
     });
     let body = '';
     const scope = nock(API)
@@ -150,16 +159,35 @@ describe('the pull_request gate honours acceptances of exactly the head commit',
   it('accepted sha: passes, comment and summary name who accepted; another sha: still fails', async () => {
     const bot = testBot({});
     await bot.store().update('accept', (tx) =>
-      addAcceptance(tx, 2, { sha: HEAD, by: 'maintainer-mona', at: '2026-11-21T10:00:00.123Z', reason: 'ok', via: 'comment' }),
+      addAcceptance(tx, 2, {
+        sha: HEAD,
+        by: 'maintainer-mona',
+        at: '2026-11-21T10:00:00.123Z',
+        reason: 'ok',
+        via: 'comment',
+      }),
     );
-    const gated = withAcceptances(async () => failing(), () => 2);
+    const gated = withAcceptances(
+      async () => failing(),
+      () => 2,
+    );
     const ok = await gated(bot.options, { headSha: HEAD, headRef: 'x', isBaseBranch: false, cwd: bot.cwd });
     expect(ok.verdict).toBe('pass');
-    expect(ok.commentMarkdown).toContain('**Accepted** with `/flamediff accept` by `maintainer-mona` at 2026-11-21T10:00:00Z');
+    expect(ok.commentMarkdown).toContain(
+      '**Accepted** with `/flamediff accept` by `maintainer-mona` at 2026-11-21T10:00:00Z',
+    );
     expect(ok.summaryMarkdown).toContain('maintainer-mona');
-    const newPush = await gated(bot.options, { headSha: 'd'.repeat(40), headRef: 'x', isBaseBranch: false, cwd: bot.cwd });
+    const newPush = await gated(bot.options, {
+      headSha: 'd'.repeat(40),
+      headRef: 'x',
+      isBaseBranch: false,
+      cwd: bot.cwd,
+    });
     expect(newPush.verdict).toBe('fail');
-    const noPull = await withAcceptances(async () => failing(), () => undefined)(bot.options, {
+    const noPull = await withAcceptances(
+      async () => failing(),
+      () => undefined,
+    )(bot.options, {
       headSha: HEAD,
       headRef: 'x',
       isBaseBranch: false,

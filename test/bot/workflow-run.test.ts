@@ -5,13 +5,13 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addAcceptance } from '../../src/bot/acceptances.js';
-import { handleWorkflowRun } from '../../src/bot/workflow-run.js';
 import { MANIFEST_NAME } from '../../src/bot/manifest.js';
+import { handleWorkflowRun } from '../../src/bot/workflow-run.js';
 import type { ZipEntry } from '../../src/bot/zip.js';
 import { COMMENT_MARKER } from '../../src/github/sticky-comment.js';
 import { runCheck } from '../../src/pipeline/check.js';
 import { API } from '../github/helpers.js';
-import { artifactEntries, BASE_WEIGHTS, SLOW_WEIGHTS, type ShardSpec, zipOf } from './artifact-fixture.js';
+import { artifactEntries, BASE_WEIGHTS, type ShardSpec, SLOW_WEIGHTS, zipOf } from './artifact-fixture.js';
 import { fixture, HEAD, REPO, type TestBot, testBot } from './helpers.js';
 
 const RUN = 30433642;
@@ -41,25 +41,40 @@ function payload(over: Json = {}): Json {
 }
 
 /** The run lookup, the artifact list and the download (302 to blob storage, like GitHub). */
-function artifactRoutes(scope: nock.Scope, zip: Uint8Array, name = 'flamediff', size = zip.length): nock.Scope {
+function artifactRoutes(
+  scope: nock.Scope,
+  zip: Uint8Array,
+  name = 'flamediff',
+  size = zip.length,
+): nock.Scope {
   const list = fixture<{ artifacts: Json[] }>('artifacts.json');
   list.artifacts[0] = { ...list.artifacts[0], name, size_in_bytes: size };
   scope.get(`${REPO}/actions/runs/${RUN}/artifacts`).query(true).reply(200, list);
   if (size <= 64 * 2 ** 20) {
-    scope.get(`${REPO}/actions/artifacts/11/zip`).reply(302, '', { location: `${BLOB}/artifact-11.zip?sig=abc` });
-    nock(BLOB).get('/artifact-11.zip').query(true).reply(200, Buffer.from(zip), { 'content-type': 'application/zip' });
+    scope
+      .get(`${REPO}/actions/artifacts/11/zip`)
+      .reply(302, '', { location: `${BLOB}/artifact-11.zip?sig=abc` });
+    nock(BLOB)
+      .get('/artifact-11.zip')
+      .query(true)
+      .reply(200, Buffer.from(zip), { 'content-type': 'application/zip' });
   }
   return scope;
 }
 
 /** Records the baseline from a push run's artifact, as the workflow_run for main would. */
 async function recordBaseline(bot: TestBot, shards: ShardSpec[]): Promise<void> {
-  const zip = zipOf(artifactEntries({ repository: 'Codertocat/Hello-World', pullNumber: null, headSha: MAIN_SHA }, shards));
+  const zip = zipOf(
+    artifactEntries({ repository: 'Codertocat/Hello-World', pullNumber: null, headSha: MAIN_SHA }, shards),
+  );
   const repo = fixture<Json>('workflow_run.completed.json').repository;
   const scope = artifactRoutes(
     nock(API)
       .get(`${REPO}/actions/runs/${RUN}`)
-      .reply(200, runFacts({ event: 'push', head_branch: 'main', head_sha: MAIN_SHA, head_repository: repo })),
+      .reply(
+        200,
+        runFacts({ event: 'push', head_branch: 'main', head_sha: MAIN_SHA, head_repository: repo }),
+      ),
     zip,
   );
   const push = { ...bot, payload: payload({ event: 'push', head_branch: 'main', head_sha: MAIN_SHA }) };
@@ -69,7 +84,10 @@ async function recordBaseline(bot: TestBot, shards: ShardSpec[]): Promise<void> 
 }
 
 function prEntries(shards: ShardSpec[], over: Json = {}): ZipEntry[] {
-  return artifactEntries({ repository: 'Codertocat/Hello-World', pullNumber: 2, headSha: HEAD, ...over }, shards);
+  return artifactEntries(
+    { repository: 'Codertocat/Hello-World', pullNumber: 2, headSha: HEAD, ...over },
+    shards,
+  );
 }
 
 /** Every request after the artifact download: the comment and the status. */
@@ -84,7 +102,12 @@ function reportRoutes(scope: nock.Scope, seen: { comment?: string; status?: Json
       seen.comment = b.body;
       return true;
     })
-    .reply(201, { id: 9, body: '', html_url: 'https://github.com/Codertocat/Hello-World/pull/2#issuecomment-9', user: { login: 'github-actions[bot]', type: 'Bot' } })
+    .reply(201, {
+      id: 9,
+      body: '',
+      html_url: 'https://github.com/Codertocat/Hello-World/pull/2#issuecomment-9',
+      user: { login: 'github-actions[bot]', type: 'Bot' },
+    })
     .post(`${REPO}/statuses/${HEAD}`, (b) => {
       seen.status = b;
       return true;
@@ -118,7 +141,9 @@ describe('workflow_run from a fork pull request', { timeout: 60_000 }, () => {
     expect(seen.status).toMatchObject({ state: 'failure', context: 'flamediff' });
     const stored = await bot.store().list(`pulls/2/${HEAD}`);
     expect(stored).toEqual(
-      ['baseline.json', 'comment.md', 'diff.png', 'diff.svg', 'report.json'].map((f) => `pulls/2/${HEAD}/${f}`),
+      ['baseline.json', 'comment.md', 'diff.png', 'diff.svg', 'report.json'].map(
+        (f) => `pulls/2/${HEAD}/${f}`,
+      ),
     );
     expect(bot.outputs).toMatchObject({ mode: 'compare', verdict: 'fail' });
   });
@@ -127,7 +152,13 @@ describe('workflow_run from a fork pull request', { timeout: 60_000 }, () => {
     const bot = testBot(payload());
     await recordBaseline(bot, [{ name: 'main', weights: BASE_WEIGHTS }]);
     await bot.store().update('accept', (tx) =>
-      addAcceptance(tx, 2, { sha: HEAD, by: 'maintainer-mona', at: '2026-11-21T10:00:00Z', reason: 'known', via: 'comment' }),
+      addAcceptance(tx, 2, {
+        sha: HEAD,
+        by: 'maintainer-mona',
+        at: '2026-11-21T10:00:00Z',
+        reason: 'known',
+        via: 'comment',
+      }),
     );
     const seen: { comment?: string; status?: Json } = {};
     const scope = reportRoutes(prRoutes(zipOf(prEntries([{ name: 'main', weights: SLOW_WEIGHTS }]))), seen);
@@ -191,11 +222,7 @@ describe('workflow_run from a fork pull request', { timeout: 60_000 }, () => {
 });
 
 describe('hostile input: rejected with one log line, nothing stored or posted', () => {
-  async function rejects(
-    bot: TestBot,
-    scope: nock.Scope,
-    reason: RegExp,
-  ): Promise<void> {
+  async function rejects(bot: TestBot, scope: nock.Scope, reason: RegExp): Promise<void> {
     const out = await handleWorkflowRun(bot, { runCheck });
     expect(out.kind).toBe('rejected');
     expect(out.kind === 'rejected' && out.reason).toMatch(reason);
@@ -220,7 +247,9 @@ describe('hostile input: rejected with one log line, nothing stored or posted', 
   });
 
   it('a payload whose head sha differs from the API', async () => {
-    const scope = nock(API).get(`${REPO}/actions/runs/${RUN}`).reply(200, runFacts({ head_sha: 'b'.repeat(40) }));
+    const scope = nock(API)
+      .get(`${REPO}/actions/runs/${RUN}`)
+      .reply(200, runFacts({ head_sha: 'b'.repeat(40) }));
     await rejects(testBot(payload()), scope, /the API says bbbbbbbbbbbb/);
   });
 
@@ -251,14 +280,33 @@ describe('hostile input: rejected with one log line, nothing stored or posted', 
 
   it('an oversized artifact (by the API size: never downloaded)', async () => {
     const zip = zipOf(prEntries([{ name: 'main', weights: SLOW_WEIGHTS }]));
-    await rejects(testBot(payload()), artifactRoutes(nock(API).get(`${REPO}/actions/runs/${RUN}`).reply(200, runFacts()).get(`${REPO}/pulls`).query(true).reply(200, fixture('pulls.list.json')), zip, 'flamediff', 65 * 2 ** 20), /is 68157440 bytes, over the limit/);
+    await rejects(
+      testBot(payload()),
+      artifactRoutes(
+        nock(API)
+          .get(`${REPO}/actions/runs/${RUN}`)
+          .reply(200, runFacts())
+          .get(`${REPO}/pulls`)
+          .query(true)
+          .reply(200, fixture('pulls.list.json')),
+        zip,
+        'flamediff',
+        65 * 2 ** 20,
+      ),
+      /is 68157440 bytes, over the limit/,
+    );
   });
 
   it('an archive larger than the configured limit (checked again on the bytes)', async () => {
     const zip = zipOf(prEntries([{ name: 'main', weights: SLOW_WEIGHTS }]));
     const bot = testBot(payload());
     const scope = artifactRoutes(
-      nock(API).get(`${REPO}/actions/runs/${RUN}`).reply(200, runFacts()).get(`${REPO}/pulls`).query(true).reply(200, fixture('pulls.list.json')),
+      nock(API)
+        .get(`${REPO}/actions/runs/${RUN}`)
+        .reply(200, runFacts())
+        .get(`${REPO}/pulls`)
+        .query(true)
+        .reply(200, fixture('pulls.list.json')),
       zip,
       'flamediff',
       10,
@@ -303,7 +351,11 @@ describe('hostile input: rejected with one log line, nothing stored or posted', 
   });
 
   it('not a zip at all', async () => {
-    await rejects(testBot(payload()), prRoutes(new TextEncoder().encode('<html>Sign in</html>')), /not a zip archive/);
+    await rejects(
+      testBot(payload()),
+      prRoutes(new TextEncoder().encode('<html>Sign in</html>')),
+      /not a zip archive/,
+    );
   });
 });
 
@@ -315,7 +367,9 @@ describe('events that are not for flamediff', () => {
   });
 
   it('a failed run is skipped after reading it from the API', async () => {
-    const scope = nock(API).get(`${REPO}/actions/runs/${RUN}`).reply(200, runFacts({ conclusion: 'failure' }));
+    const scope = nock(API)
+      .get(`${REPO}/actions/runs/${RUN}`)
+      .reply(200, runFacts({ conclusion: 'failure' }));
     expect(await handleWorkflowRun(testBot(payload()), { runCheck })).toMatchObject({ kind: 'skipped' });
     expect(scope.isDone()).toBe(true);
   });

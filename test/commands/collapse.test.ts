@@ -63,18 +63,26 @@ describe('flamediff collapse', () => {
     const x = io();
     x.cwd = dir;
     await collapseCommand.run(['mixed.folded'], x);
-    expect(x.err).toBe('flamediff: warning: mixed.folded: ignored 1 line with invalid format (first at line 2)\n');
+    expect(x.err).toBe(
+      'flamediff: warning: mixed.folded: ignored 1 line with invalid format (first at line 2)\n',
+    );
     const run = collapseCommand.run(['bad.folded', '-o', 'keep.folded'], x);
     await expect(run).rejects.toThrow(UserError);
-    await expect(collapseCommand.run(['bad.folded'], x)).rejects.toThrow("bad.folded:1: not a folded stack line: 'garbage'");
+    await expect(collapseCommand.run(['bad.folded'], x)).rejects.toThrow(
+      "bad.folded:1: not a folded stack line: 'garbage'",
+    );
     expect(readFileSync(join(dir, 'keep.folded'), 'utf8')).toBe('old content\n');
     await expect(collapseCommand.run([], x)).rejects.toThrow(/no input FILE/);
     await expect(collapseCommand.run(['--bogus', 'x'], x)).rejects.toThrow(/--bogus/);
-    await expect(collapseCommand.run(['missing.perf'], x)).rejects.toThrow('missing.perf: cannot read (ENOENT)');
+    await expect(collapseCommand.run(['missing.perf'], x)).rejects.toThrow(
+      'missing.perf: cannot read (ENOENT)',
+    );
   });
 
   it('refuses to merge profiles with different units', async () => {
-    await expect(collapseCommand.run(['busy.perf', 'pyspy-raw.txt'], io())).rejects.toThrow(/different units/);
+    await expect(collapseCommand.run(['busy.perf', 'pyspy-raw.txt'], io())).rejects.toThrow(
+      /different units/,
+    );
   });
 
   it('has help with examples', () => {
@@ -97,7 +105,11 @@ describe('flamediff convert', () => {
 
   it('validates --to and the number of inputs', async () => {
     await expect(convertCommand.run(['busy.perf'], io())).rejects.toThrow(/--to is required/);
-    await expect(convertCommand.run(['busy.perf', '--to', 'svg'], io())).rejects.toThrow(/'svg' is not supported/);
-    await expect(convertCommand.run(['a', 'b', '--to', 'folded'], io())).rejects.toThrow(/exactly one input FILE/);
+    await expect(convertCommand.run(['busy.perf', '--to', 'svg'], io())).rejects.toThrow(
+      /'svg' is not supported/,
+    );
+    await expect(convertCommand.run(['a', 'b', '--to', 'folded'], io())).rejects.toThrow(
+      /exactly one input FILE/,
+    );
   });
 });

@@ -44,8 +44,14 @@ beforeAll(() => {
   mkdirSync(join(dir, 'evil'));
   mkdirSync(join(dir, 'evil-base'));
   for (let i = 0; i < 3; i++) {
-    writeFileSync(join(dir, 'evil-base', `r${i}.folded`), `main;ok ${5000 + i}\nmain;@octocat <img src=x> [link](http://x) ${5000 - i}\n`);
-    writeFileSync(join(dir, 'evil', `r${i}.folded`), `main;ok ${5000 + i}\nmain;@octocat <img src=x> [link](http://x) ${9000 - i}\n`);
+    writeFileSync(
+      join(dir, 'evil-base', `r${i}.folded`),
+      `main;ok ${5000 + i}\nmain;@octocat <img src=x> [link](http://x) ${5000 - i}\n`,
+    );
+    writeFileSync(
+      join(dir, 'evil', `r${i}.folded`),
+      `main;ok ${5000 + i}\nmain;@octocat <img src=x> [link](http://x) ${9000 - i}\n`,
+    );
   }
   writeFileSync(join(dir, 'broken.folded'), 'this line has no count\nnor this one\n');
 });
@@ -60,7 +66,12 @@ describe('flamediff compare', () => {
 
   it('regression: exit 1 with --fail-on-regression, 0 without; JSON written with --json', async () => {
     const x = io();
-    expect(await runCli(['compare', '--base', 'base', '--head', 'slow', '--fail-on-regression', '--json', 'out.json'], x)).toBe(1);
+    expect(
+      await runCli(
+        ['compare', '--base', 'base', '--head', 'slow', '--fail-on-regression', '--json', 'out.json'],
+        x,
+      ),
+    ).toBe(1);
     expect(x.out).toMatch(/^Verdict: FAIL/);
     expect(x.out).toMatch(/#1 +regressed .* hot20/);
     const report = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
@@ -75,8 +86,21 @@ describe('flamediff compare', () => {
   it('files as comma lists and repeated flags; json to stdout; settings flags', async () => {
     const x = io();
     const files = (d: string) => [1, 2, 3].map((i) => `${d}/run-${i}.folded`);
-    const args = ['compare', '--base', files('base').join(','), '--head', files('slow')[0], '--head', files('slow')[1]];
-    expect(await runCli([...args, '--head', files('slow')[2], '--format', 'json', '--alpha', '0.05', '--min-share', '0.01'], x)).toBe(0);
+    const args = [
+      'compare',
+      '--base',
+      files('base').join(','),
+      '--head',
+      files('slow')[0],
+      '--head',
+      files('slow')[1],
+    ];
+    expect(
+      await runCli(
+        [...args, '--head', files('slow')[2], '--format', 'json', '--alpha', '0.05', '--min-share', '0.01'],
+        x,
+      ),
+    ).toBe(0);
     const r = JSON.parse(x.out);
     expect(r.total.base.runs).toBe(3);
     expect(r.total.head.runs).toBe(3);
@@ -85,7 +109,9 @@ describe('flamediff compare', () => {
 
   it('markdown escapes untrusted frame names', async () => {
     const x = io();
-    expect(await runCli(['compare', '--base', 'evil-base', '--head', 'evil', '--format', 'markdown'], x)).toBe(0);
+    expect(
+      await runCli(['compare', '--base', 'evil-base', '--head', 'evil', '--format', 'markdown'], x),
+    ).toBe(0);
     expect(x.out).toContain('&#64;octocat');
     expect(x.out).not.toMatch(/@octocat|<img|\]\(http/);
   });
@@ -101,7 +127,7 @@ describe('flamediff compare', () => {
     ];
     for (const [args, re] of cases) {
       const x = io();
-      expect(await runCli(["compare", ...args], x), args.join(" ")).toBe(2);
+      expect(await runCli(['compare', ...args], x), args.join(' ')).toBe(2);
       expect(x.err).toMatch(re);
       expect(x.err.trim().split('\n')).toHaveLength(1);
     }

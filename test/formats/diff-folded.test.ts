@@ -14,7 +14,9 @@ describe('diff-folded', () => {
     expect(after.meta.format).toBe('diff-folded');
     expect(foldedMap(after).get('main;render;layout')).toBe(31);
     expect(after.totalWeight()).toBe(95);
-    const before = importProfile('sample.diff-folded', fixture('sample.diff-folded'), { sampleType: 'before' });
+    const before = importProfile('sample.diff-folded', fixture('sample.diff-folded'), {
+      sampleType: 'before',
+    });
     expect(before.totalWeight()).toBe(75);
     const both = importDiffFolded('sample.diff-folded', fixture('sample.diff-folded'));
     expect(both.before.totalWeight()).toBe(75);

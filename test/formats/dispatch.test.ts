@@ -38,7 +38,9 @@ describe('format dispatcher', () => {
   it('honours an explicit format', () => {
     const p = importProfile('weird.bin', text('a;b 1\n'), { format: 'folded' });
     expect(p.meta.format).toBe('folded');
-    expect(() => importProfile('x', text('a 1\n'), { format: 'nope' as never })).toThrow(/unknown format 'nope'/);
+    expect(() => importProfile('x', text('a 1\n'), { format: 'nope' as never })).toThrow(
+      /unknown format 'nope'/,
+    );
   });
 
   it('rejects binary data it cannot identify', () => {

@@ -67,10 +67,13 @@ describe('folded', () => {
     fc.assert(
       fc.property(
         fc.array(frameArb, { minLength: 8, maxLength: 8 }),
-        fc.array(fc.tuple(stackArb, fc.oneof(fc.integer({ min: 1, max: 1e6 }), fc.constantFrom(0.5, 2.25, 1e-3))), {
-          minLength: 1,
-          maxLength: 30,
-        }),
+        fc.array(
+          fc.tuple(stackArb, fc.oneof(fc.integer({ min: 1, max: 1e6 }), fc.constantFrom(0.5, 2.25, 1e-3))),
+          {
+            minLength: 1,
+            maxLength: 30,
+          },
+        ),
         (frames, stacks) => {
           const p = new Profile();
           const ids = frames.map((f) =>
@@ -80,7 +83,11 @@ describe('folded', () => {
                 : { name: f.name, kind: f.kind },
             ),
           );
-          for (const [s, w] of stacks) p.addStack(s.map((i) => ids[i]), w);
+          for (const [s, w] of stacks)
+            p.addStack(
+              s.map((i) => ids[i]),
+              w,
+            );
           const written = writeFolded(p);
           const back = importProfile('prop.folded', text(written), { format: 'folded' });
           expect(writeFolded(back)).toBe(written);

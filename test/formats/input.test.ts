@@ -57,16 +57,57 @@ describe('input decoding', () => {
   it('rejects binary data with the byte offset', () => {
     const bytes = new Uint8Array([0x41, 0x42, 0x00, 0x01, 0x02]);
     expect(() => decodeText('blob.bin', bytes)).toThrow(InputError);
-    expect(() => decodeText('blob.bin', bytes)).toThrow('blob.bin: byte 2: binary data (expected a text profile)');
+    expect(() => decodeText('blob.bin', bytes)).toThrow(
+      'blob.bin: byte 2: binary data (expected a text profile)',
+    );
   });
 
   it('reports corrupt gzip with the file name', () => {
     const gz = gzipSync(text(SIMPLE));
-    expect(() => makeInput('cut.folded.gz', gz.subarray(0, 12))).toThrow(/cut\.folded\.gz: byte 0: corrupt gzip data/);
+    expect(() => makeInput('cut.folded.gz', gz.subarray(0, 12))).toThrow(
+      /cut\.folded\.gz: byte 0: corrupt gzip data/,
+    );
   });
 
   it('says "no samples in FILE" for empty input', () => {
     expect(() => importProfile('empty.txt', new Uint8Array())).toThrow('no samples in empty.txt');
-    expect(() => importProfile('blank.folded', text('\n \n# only a comment\n'))).toThrow('no samples in blank.folded');
+    expect(() => importProfile('blank.folded', text('\n \n# only a comment\n'))).toThrow(
+      'no samples in blank.folded',
+    );
+  });
+});
+
+describe('large inputs are read in pieces', () => {
+  it('streams a >16 MB file (BOM, CRLF, a long line) with the same result as one string', async () => {
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { importProfileFile } = await import('../../src/formats/index.js');
+    const dir = mkdtempSync(join(tmpdir(), 'flamediff-big-'));
+    try {
+      const lines: string[] = [];
+      let total = 0;
+      for (let i = 0; lines.length < 420_000; i++) {
+        const w = 1 + (i % 5);
+        total += w;
+        lines.push(`root;caf\u00e9_${i % 977};mid_${i % 31};leaf_${i % 7919} ${w}`);
+      }
+      const long = `${Array.from({ length: 300_000 }, (_, i) => `deep_${i}`).join(';')} 3`;
+      total += 3;
+      const content = `\ufeff${lines.slice(0, 210_000).join('\r\n')}\r\n${long}\r\n${lines.slice(210_000).join('\r\n')}\r\n`;
+      const path = join(dir, 'big.folded');
+      writeFileSync(path, content);
+      expect(Buffer.byteLength(content)).toBeGreaterThan(16 << 20);
+      const streamed = await importProfileFile(path);
+      const whole = importProfile('big.folded', text(content));
+      expect(streamed.totalWeight()).toBe(total);
+      expect(whole.totalWeight()).toBe(total);
+      expect(streamed.stackCount).toBe(whole.stackCount);
+      expect(streamed.frames.names.includes('root')).toBe(true);
+      expect(streamed.frames.names.includes('\ufeffroot')).toBe(false);
+      expect(streamed.frames.names.includes('caf\u00e9_5')).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -55,8 +55,12 @@ describe('perf script (stackcollapse-perf.pl semantics)', () => {
   });
 
   it('--pid and --tid name the process as comm-PID and comm-PID/TID (PID ? when absent)', () => {
-    expect([...foldedMap(importFixture('busy.perf', { perf: { pid: true } })).keys()][0]).toMatch(/^busy-\?;/);
-    expect([...foldedMap(importFixture('busy.perf', { perf: { tid: true } })).keys()][0]).toMatch(/^busy-\?\/20113;/);
+    expect([...foldedMap(importFixture('busy.perf', { perf: { pid: true } })).keys()][0]).toMatch(
+      /^busy-\?;/,
+    );
+    expect([...foldedMap(importFixture('busy.perf', { perf: { tid: true } })).keys()][0]).toMatch(
+      /^busy-\?\/20113;/,
+    );
     const two = foldedMap(importFixture('two-events.perf', { perf: { pid: true } }));
     expect([...two.keys()].every((k) => k.startsWith('busy-20641;'))).toBe(true);
   });
@@ -105,7 +109,10 @@ describe('perf script (stackcollapse-perf.pl semantics)', () => {
   });
 
   it('drops a last sample that no blank line ends, as stackcollapse-perf.pl does', () => {
-    const p = importProfile('t.perf', text('ab 1 1.0: 5 cpu-clock:\n\t1 f (m)\n\nab 1 2.0: 7 cpu-clock:\n\t1 g (m)\n'));
+    const p = importProfile(
+      't.perf',
+      text('ab 1 1.0: 5 cpu-clock:\n\t1 f (m)\n\nab 1 2.0: 7 cpu-clock:\n\t1 g (m)\n'),
+    );
     expect(foldedMap(p)).toEqual(new Map([['ab;f', 5]]));
   });
 });
@@ -122,7 +129,23 @@ describe.skipIf(!perfWorks)('perf script from a real perf run', () => {
       const data = join(dir, 'perf.data');
       execFileSync(
         'perf',
-        ['record', '-q', '-e', 'cpu-clock', '-F', '999', '-g', '-o', data, '--', 'dd', 'if=/dev/zero', 'of=/dev/null', 'bs=4k', 'count=200000'],
+        [
+          'record',
+          '-q',
+          '-e',
+          'cpu-clock',
+          '-F',
+          '999',
+          '-g',
+          '-o',
+          data,
+          '--',
+          'dd',
+          'if=/dev/zero',
+          'of=/dev/null',
+          'bs=4k',
+          'count=200000',
+        ],
         { stdio: 'ignore' },
       );
       const script = execFileSync('perf', ['script', '-i', data], { maxBuffer: 64 << 20 });

@@ -44,7 +44,11 @@ describe('pyflame', () => {
     const p = importFixture('pyflame-timestamps.txt');
     expect(p.totalWeight()).toBe(4);
     expect(p.meta.durationNs).toBe(20_000_000);
-    expect(foldedMap(p).get('<module> (/srv/app/main.py:40);main (/srv/app/main.py:33);crunch (/srv/app/work.py:9)')).toBe(2);
+    expect(
+      foldedMap(p).get(
+        '<module> (/srv/app/main.py:40);main (/srv/app/main.py:33);crunch (/srv/app/work.py:9)',
+      ),
+    ).toBe(2);
   });
 });
 
@@ -82,7 +86,9 @@ describe('austin', () => {
     const mem = importFixture('full.austin', { sampleType: 'memory' });
     expect(mem.meta.unit).toBe('bytes');
     expect(mem.totalWeight()).toBe(4096);
-    expect(() => importFixture('full.austin', { sampleType: 'heap' })).toThrow(/unknown austin sample type 'heap'/);
+    expect(() => importFixture('full.austin', { sampleType: 'heap' })).toThrow(
+      /unknown austin sample type 'heap'/,
+    );
   });
 
   it('names the line of a malformed sample', () => {
@@ -124,7 +130,11 @@ describe('CPython profiling.sampling', () => {
     const kinds = kindsOf(p);
     expect(kinds['tid:140245']).toBe('thread');
     expect(kinds['<GC>']).toBe('gc');
-    expect(p.frame(p.frames.names.indexOf('crunch'))).toMatchObject({ file: 'work.py', line: 9, kind: 'python' });
+    expect(p.frame(p.frames.names.indexOf('crunch'))).toMatchObject({
+      file: 'work.py',
+      line: 9,
+      kind: 'python',
+    });
     expect(p.totalWeight()).toBe(1062);
   });
 });

@@ -255,6 +255,24 @@ describe('the action on pull_request', () => {
   });
 });
 
+describe('a summary that cannot be written', () => {
+  it('is a warning: outputs and the gate stand', async () => {
+    const w = pullRequestWorld();
+    const io = recordingIo({ ...baseInputs, comment: 'never' });
+    io.writeSummary = async () => {
+      throw new Error('ENOSPC: no space left on device');
+    };
+    const { d } = deps(io, env(w), () => failingResult(w.ws));
+    const scope = nock(API).get('/repos/Codertocat/Hello-World/pages').reply(404, fixture('error.404.json'));
+    await gateFailure(runAction(d));
+    expect(scope.isDone()).toBe(true);
+    expect(io.outputs).toMatchObject({ verdict: 'fail', regressions: '2' });
+    expect(io.text()).toContain(
+      'warning: flamediff: cannot write the job summary (ENOSPC: no space left on device).',
+    );
+  });
+});
+
 describe('a token that cannot push', () => {
   it('compares without storing pictures, with a warning naming the fix', async () => {
     const w = pullRequestWorld();

@@ -30,7 +30,9 @@ function flamediffSteps(wf: Workflow): Step[] {
 }
 
 const workflows = [
-  ...readdirSync(path.join(ROOT, 'examples/workflows')).map((f) => `examples/workflows/${f}`),
+  ...readdirSync(path.join(ROOT, 'examples/workflows'))
+    .filter((f) => f.endsWith('.yml'))
+    .map((f) => `examples/workflows/${f}`),
   '.github/workflows/dogfood.yml',
 ];
 

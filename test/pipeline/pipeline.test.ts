@@ -78,6 +78,11 @@ describe('runCheck with a dir store', () => {
     expect(base.mode).toBe('baseline');
     expect(base.stored).toContain(`profiles/main/${r.c1}/run-5.folded.gz`);
     expect(base.stored).toContain('history/main.json');
+    expect(base.stored).toEqual(
+      expect.arrayContaining(['dashboard/main/index.html', 'dashboard/main/data.js']),
+    );
+    const data = readFileSync(path.join(r.dir, '.flamediff/dashboard/main/data.js'), 'utf8');
+    expect(data).toContain(`../../profiles/main/${r.c1}/flamegraph.svg`);
     expect(base.summaryMarkdown).toContain('Recorded baseline');
 
     const res = await runCheck(options(), ctx({ links: {} }), {

@@ -102,5 +102,15 @@ process.stdout.write((await import('node:crypto')).createHash('sha256').update(p
     rmSync(cwd, { recursive: true, force: true });
     const expected = JSON.parse(readFileSync(path.join(FIXTURES, 'png-hashes.json'), 'utf8')).py;
     expect(hash).toBe(expected);
+    // And the real CLI bundle: `flamediff render` to SVG and to PNG, from an empty directory.
+    const work = mkdtempSync(path.join(os.tmpdir(), 'flamediff-cli-'));
+    writeFileSync(path.join(work, 'py.folded'), fixture('py.folded'));
+    const cli = path.join(out, 'cli.js');
+    execFileSync(process.execPath, [cli, 'render', 'py.folded', '-o', 'g.svg'], { cwd: work, stdio: 'pipe' });
+    execFileSync(process.execPath, [cli, 'render', 'py.folded', '-o', 'g.png'], { cwd: work, stdio: 'pipe' });
+    const fromCli = readFileSync(path.join(work, 'g.png'));
+    const inProcess = await svgToPng(readFileSync(path.join(work, 'g.svg'), 'utf8'), { width: 1200 });
+    rmSync(work, { recursive: true, force: true });
+    expect(sha(fromCli)).toBe(sha(inProcess));
   });
 });

@@ -54,8 +54,9 @@ describe('flame SVG', () => {
     const names = data(svg).fr.map((f) => f[0]);
     expect(names).toContain('</script><script>alert(1)</script>');
     expect(names).toContain('"><image href=x onerror=alert(2)>');
-    // CDATA of the script cannot be closed early by the script itself.
     const script = svg.slice(svg.indexOf('<![CDATA['));
+    // The embedded script can neither end its element nor its CDATA section early.
+    expect(script.slice(0, script.lastIndexOf(']]>'))).not.toMatch(/<\/script/i);
     expect(script.indexOf(']]>')).toBe(script.lastIndexOf(']]>'));
   });
 

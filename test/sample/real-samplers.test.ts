@@ -6,7 +6,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importProfileFile } from '../../src/formats/index.js';
 import { buildNativeExample, writeExample } from '../../src/sample/examples.js';
-import { InterruptedError, record } from '../../src/sample/index.js';
+import { InterruptedError, record, recordInterleaved } from '../../src/sample/index.js';
 import { groupMembers, pgidOf, readRunSet, tempDir, totalShare, waitFor } from './helpers.js';
 
 // Small workloads keep the suite fast; the shapes of the profiles are what is checked.
@@ -221,20 +221,24 @@ describe('node --cpu-prof on the Node example', () => {
     expect(totalShare(profiles[0], 'scoreTokens')).toBeGreaterThan(0.02);
   });
 
-  it('shows the injected regression in scoreTokens', async () => {
-    const run = async (env: Record<string, string>) =>
-      (
-        await record({
-          sampler: 'node',
-          command: ['node', script],
-          env,
-          runs: 1,
-          warmup: 0,
-          outDir: await tempDir(),
-        })
-      ).profiles[0];
-    const b = totalShare(await run(SMALL), 'scoreTokens');
-    const h = totalShare(await run({ ...SMALL, FLAMEDIFF_EXAMPLE_REGRESSION: '1' }), 'scoreTokens');
-    expect(h).toBeGreaterThan(b);
+  it('shows the injected regression in scoreTokens, base and head interleaved', async () => {
+    const dir = await tempDir();
+    // Half scale: long enough that V8's warm-up does not blur the shares.
+    const HALF = { FLAMEDIFF_EXAMPLE_SCALE: '0.5' };
+    const { base, head } = await recordInterleaved({
+      sampler: 'node',
+      runs: 1,
+      warmup: 0,
+      base: { command: ['node', script], env: HALF, outDir: path.join(dir, 'base') },
+      head: {
+        command: ['node', script],
+        env: { ...HALF, FLAMEDIFF_EXAMPLE_REGRESSION: '1' },
+        outDir: path.join(dir, 'head'),
+      },
+    });
+    expect([base.runSet.runs[0].sequence, head.runSet.runs[0].sequence]).toEqual([1, 2]);
+    expect(totalShare(head.profiles[0], 'scoreTokens')).toBeGreaterThan(
+      totalShare(base.profiles[0], 'scoreTokens'),
+    );
   });
 });

@@ -124,8 +124,9 @@ describe('record', () => {
     const cmd = await script(dir, 'ok.sh', WRITE_PROFILE);
     const out = path.join(dir, 'out');
     await record({ sampler: 'command', command: [cmd], runs: 3, warmup: 0, outDir: out });
+    await writeFile(path.join(out, 'run-9.sh'), 'a file of the user, not listed in runs.json');
     await record({ sampler: 'command', command: [cmd], runs: 1, warmup: 0, outDir: out });
-    expect((await readdir(out)).sort()).toEqual(['run-1.folded', 'run-1.log', 'runs.json']);
+    expect((await readdir(out)).sort()).toEqual(['run-1.folded', 'run-1.log', 'run-9.sh', 'runs.json']);
   });
 });
 
@@ -364,7 +365,13 @@ describe('resource accounting', () => {
     );
     process.env.FLAMEDIFF_NO_GNU_TIME = '1';
     try {
-      const { runSet } = await record({ sampler: 'command', command: ['node', busy], runs: 1, warmup: 0, outDir: dir });
+      const { runSet } = await record({
+        sampler: 'command',
+        command: ['node', busy],
+        runs: 1,
+        warmup: 0,
+        outDir: dir,
+      });
       const r = runSet.runs[0];
       expect(r.resourceSource).toBe('proc');
       expect(r.cpuSeconds).toBeGreaterThan(0.15);

@@ -7,7 +7,8 @@ import { compareRuns, DEFAULT_COMPARE_SETTINGS, type RunInput } from '../../src/
 const model = buildModel();
 const noise = { samples: 10_000, cv: 0.02, outlierRate: 0.05 };
 const inputs = (runs: { profile: Profile }[]): RunInput[] => runs.map((r) => ({ profile: r.profile }));
-const flagged = (r: ReturnType<typeof compareRuns>) => r.frames.filter((f) => f.status === 'regressed' || f.status === 'new');
+const flagged = (r: ReturnType<typeof compareRuns>) =>
+  r.frames.filter((f) => f.status === 'regressed' || f.status === 'new');
 
 /** A profile from `stack weight` lines (frames by name, root first). */
 function profile(lines: [string, number][], intervalNs = 1_000_000): Profile {
@@ -20,7 +21,10 @@ describe('compareRuns on simulated run sets', () => {
   it('A/A: 40 comparisons of identical profiles raise at most one false alarm', () => {
     let alarms = 0;
     for (let t = 0; t < 40; t++) {
-      const r = compareRuns(inputs(simulateSet(model, noise, 5, 100 + 2 * t)), inputs(simulateSet(model, noise, 5, 101 + 2 * t)));
+      const r = compareRuns(
+        inputs(simulateSet(model, noise, 5, 100 + 2 * t)),
+        inputs(simulateSet(model, noise, 5, 101 + 2 * t)),
+      );
       if (flagged(r).length > 0) alarms++;
       expect(r.schema).toBe(1);
     }
@@ -41,7 +45,8 @@ describe('compareRuns on simulated run sets', () => {
       expect(hot?.delta).toBeGreaterThan(hot?.ci.lo ?? 1);
       expect(hot?.delta).toBeLessThan(hot?.ci.hi ?? 0);
       for (const f of r.frames) {
-        if ((f.status === 'regressed' || f.status === 'new') && f.rank === null) expect(f.explainedBy).not.toBeNull();
+        if ((f.status === 'regressed' || f.status === 'new') && f.rank === null)
+          expect(f.explainedBy).not.toBeNull();
         if (f.name === 'main' && f.status === 'regressed') expect(f.explainedBy).toBe('hot5');
       }
     }
@@ -99,8 +104,18 @@ describe('compareRuns on hand-made profiles', () => {
   });
 
   it('new and gone frames', () => {
-    const b2 = [0, 1, 2].map((i) => profile([['main;old', 1000 + i], ['main;x', 9000]]));
-    const h2 = [0, 1, 2].map((i) => profile([['main;fresh', 1000 + i], ['main;x', 9000]]));
+    const b2 = [0, 1, 2].map((i) =>
+      profile([
+        ['main;old', 1000 + i],
+        ['main;x', 9000],
+      ]),
+    );
+    const h2 = [0, 1, 2].map((i) =>
+      profile([
+        ['main;fresh', 1000 + i],
+        ['main;x', 9000],
+      ]),
+    );
     const r = compareRuns(
       b2.map((profile) => ({ profile })),
       h2.map((profile) => ({ profile })),
@@ -142,8 +157,18 @@ describe('compareRuns on hand-made profiles', () => {
   });
 
   it('effect floors: a significant but tiny change is unchanged', () => {
-    const b3 = [0, 1, 2].map(() => profile([['main;a', 500_000], ['main;b', 500_000]]));
-    const h3 = [0, 1, 2].map(() => profile([['main;a', 502_000], ['main;b', 498_000]]));
+    const b3 = [0, 1, 2].map(() =>
+      profile([
+        ['main;a', 500_000],
+        ['main;b', 500_000],
+      ]),
+    );
+    const h3 = [0, 1, 2].map(() =>
+      profile([
+        ['main;a', 502_000],
+        ['main;b', 498_000],
+      ]),
+    );
     const r = compareRuns(
       b3.map((profile) => ({ profile })),
       h3.map((profile) => ({ profile })),
@@ -178,6 +203,12 @@ describe('compareRuns on hand-made profiles', () => {
   });
 
   it('keeps the documented defaults', () => {
-    expect(DEFAULT_COMPARE_SETTINGS).toMatchObject({ alpha: 0.01, minShare: 0.005, quorum: 0.8, minEffect: 0.002, minRelEffect: 0.05 });
+    expect(DEFAULT_COMPARE_SETTINGS).toMatchObject({
+      alpha: 0.01,
+      minShare: 0.005,
+      quorum: 0.8,
+      minEffect: 0.002,
+      minRelEffect: 0.05,
+    });
   });
 });

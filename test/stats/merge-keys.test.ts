@@ -8,7 +8,13 @@ import { runMetrics } from '../../src/stats/run-metrics.js';
 
 function sample(): Profile {
   const p = new Profile({ unit: 'samples', intervalNs: 10_000_000 });
-  const f = (name: string, line: number, module = 'app') => ({ name, file: `${module}.py`, line, module, kind: 'python' as const });
+  const f = (name: string, line: number, module = 'app') => ({
+    name,
+    file: `${module}.py`,
+    line,
+    module,
+    kind: 'python' as const,
+  });
   p.addFrames([f('main', 1), f('work', 10), f('work', 12), f('leaf', 3, 'lib')], 5);
   p.addFrames([f('main', 1), f('work', 11)], 3);
   p.addFrames([f('main', 2), f('leaf', 4, 'lib')], 2);
@@ -61,7 +67,9 @@ describe('mergeConsistent', () => {
     const runs = [run(0, 9000), run(0, 9100), run(0, 8900), run(0, 9000), run(500, 9000)];
     const m = mergeConsistent(runs);
     const lines = new Map<string, number>();
-    m.profile.forEachStack((ids, w) => lines.set(Array.from(ids, (i) => m.profile.frame(i).name).join(';'), w));
+    m.profile.forEachStack((ids, w) =>
+      lines.set(Array.from(ids, (i) => m.profile.frame(i).name).join(';'), w),
+    );
     // rare is cut from its stack: its weight stays in main;hot (flamegraph-style pruning).
     expect([...lines.keys()].sort()).toEqual(['main;cold', 'main;hot']);
     const total = [...lines.values()].reduce((a, b) => a + b, 0);
