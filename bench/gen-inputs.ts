@@ -2,7 +2,7 @@
 // - perf-big.txt: `perf script` text, the shared reference inputs (../shared/reference) or, without
 //   them, this repo's recorded fixtures, replicated with renamed symbols until ~TARGET_PERF_MB;
 // - folded-1m.txt: 1,000,000 distinct folded stacks (~130 MB), built from the collapsed
-//   reference stacks with renamed frames.
+//   reference stacks by renaming their two leaf-most frames.
 // Run directly (`node --import tsx bench/gen-inputs.ts`) or through the benchmark.
 import {
   closeSync,
@@ -75,18 +75,23 @@ function genFolded(): void {
       if (stack.length >= 60 && stack.length <= 175) bases.push(stack);
     }
   }
+  // Distinct stacks of a real profile mostly differ near the leaves: vary the two leaf-most
+  // frames of each base stack, and write base by base (collapse tools write sorted output, so
+  // neighbouring lines share their leading frames).
   const variants = Math.ceil(FOLDED_LINES / bases.length);
   const fd = openSync(FOLDED_1M, 'w');
   let buf = '';
   let n = 0;
-  for (let v = 0; v < variants && n < FOLDED_LINES; v++) {
-    for (let b = 0; b < bases.length && n < FOLDED_LINES; b++, n++) {
-      // Rename the root and the leaf so every (base, variant) pair is a distinct stack.
-      const stack = bases[b];
-      const semi = stack.indexOf(';');
-      const cut = /_\[\w\]$/.test(stack) ? stack.length - 4 : stack.length;
-      const leaf = `${stack.slice(semi, cut)}_v${v % 97}${stack.slice(cut)}`;
-      const renamed = semi > 0 ? `${stack.slice(0, semi)}_v${v}${leaf}` : `${stack}_v${v}`;
+  for (let b = 0; b < bases.length && n < FOLDED_LINES; b++) {
+    const stack = bases[b];
+    const cut = /_\[\w\]$/.test(stack) ? stack.length - 4 : stack.length;
+    const lastSemi = stack.lastIndexOf(';', cut);
+    for (let v = 0; v < variants && n < FOLDED_LINES; v++, n++) {
+      const leaf = `${stack.slice(0, cut)}_v${v % 29}${stack.slice(cut)}`;
+      // The parent keeps its `_[k]`-style suffix last, too.
+      const at =
+        lastSemi > 4 && leaf[lastSemi - 1] === ']' && leaf[lastSemi - 4] === '_' ? lastSemi - 4 : lastSemi;
+      const renamed = lastSemi > 0 ? `${leaf.slice(0, at)}_p${Math.floor(v / 29)}${leaf.slice(at)}` : leaf;
       buf += `${renamed} ${1 + ((n * 7919) % 1000)}\n`;
       if (buf.length > 1 << 20) {
         writeSync(fd, buf);

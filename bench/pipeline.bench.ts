@@ -6,32 +6,11 @@
 // figures are exactly the pipeline's own cost.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { register } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { median, writeSection } from './lib/results.js';
 
-// `?raw` / `?binary` asset imports under plain Node + tsx (the convention of Vitest and the build).
-const ASSET_HOOKS = `
-export async function resolve(spec, ctx, next) {
-  const m = /^(.*)\\?(raw|binary)$/.exec(spec);
-  if (!m) return next(spec, ctx);
-  const r = await next(m[1], ctx);
-  return { url: r.url + '?' + m[2], format: 'module', shortCircuit: true };
-}
-export async function load(url, ctx, next) {
-  const m = /^(file:.*)\\?(raw|binary)$/.exec(url);
-  if (!m) return next(url, ctx);
-  const { readFileSync } = await import('node:fs');
-  const { fileURLToPath } = await import('node:url');
-  const buf = readFileSync(fileURLToPath(m[1]));
-  const source = m[2] === 'raw'
-    ? 'export default ' + JSON.stringify(buf.toString('utf8')) + ';'
-    : 'export default new Uint8Array(Buffer.from(' + JSON.stringify(buf.toString('base64')) + ', "base64"));';
-  return { format: 'module', source, shortCircuit: true };
-}`;
-register(`data:text/javascript,${encodeURIComponent(ASSET_HOOKS)}`);
-
+// Run with `npm run bench pipeline`: scripts/asset-hooks.mjs provides the `?raw` / `?binary` imports.
 const { runCheck } = await import('../src/pipeline/check.js');
 const { defaultOptions } = await import('../src/config/options.js');
 const { importProfileFile } = await import('../src/formats/index.js');

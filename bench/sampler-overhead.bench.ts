@@ -7,6 +7,7 @@ import path from 'node:path';
 import { importProfile } from '../src/formats/index.js';
 import { buildNativeExample, writeExample } from '../src/sample/examples.js';
 import { record } from '../src/sample/index.js';
+import { FAST_START } from '../src/sample/samplers/perf.js';
 import type { RunRecord } from '../src/sample/types.js';
 import { median, writeSection } from './lib/results.js';
 
@@ -29,12 +30,12 @@ const CONFIGS: Config[] = [
   {
     group: 'native (perf)',
     label: 'perf record -g -F 99',
-    argv: () => ['perf', 'record', '-q', '-F', '99', '-g', '-o', tmp('p99.data'), '--', exe],
+    argv: () => ['perf', 'record', '-q', ...FAST_START, '-F', '99', '-g', '-o', tmp('p99.data'), '--', exe],
   },
   {
     group: 'native (perf)',
     label: 'perf record -g -F 999',
-    argv: () => ['perf', 'record', '-q', '-F', '999', '-g', '-o', tmp('p999.data'), '--', exe],
+    argv: () => ['perf', 'record', '-q', ...FAST_START, '-F', '999', '-g', '-o', tmp('p999.data'), '--', exe],
   },
   { group: 'node', label: 'no sampler', argv: () => ['node', script] },
   {
@@ -86,7 +87,19 @@ for (const group of [...new Set(CONFIGS.map((c) => c.group))]) {
 // to tell it apart from the per-sample cost in the rows above.
 const perfEmpty = median(
   Array.from({ length: ROUNDS }, () =>
-    timeRun(['perf', 'record', '-q', '-F', '999', '-g', '-o', tmp('empty.data'), '--', 'true']),
+    timeRun([
+      'perf',
+      'record',
+      '-q',
+      ...FAST_START,
+      '-F',
+      '999',
+      '-g',
+      '-o',
+      tmp('empty.data'),
+      '--',
+      'true',
+    ]),
   ),
 );
 const trueAlone = median(Array.from({ length: ROUNDS }, () => timeRun(['true'])));
@@ -142,11 +155,12 @@ const runnerRows = [
 
 const md = `Wall time of the shipped examples with and without the sampler (median of ${ROUNDS}, the
 configurations interleaved round by round after one untimed pass; the perf rows time
-\`perf record\` only, the \`perf script\` post-processing is listed below).
+\`perf record ${FAST_START.join(' ')}\` as flamediff runs it, the \`perf script\`
+post-processing is listed below).
 
 ${rows.join('\n')}
 
-perf's fixed cost: \`perf record -F 999 -g -- true\` takes ${perfEmpty.toFixed(3)} s against
+perf's fixed cost: \`perf record ${FAST_START.join(' ')} -F 999 -g -- true\` takes ${perfEmpty.toFixed(3)} s against
 ${trueAlone.toFixed(3)} s for \`true\` alone (median of ${ROUNDS}); the rest of the perf overhead above
 is per sample.
 

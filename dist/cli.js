@@ -10,7 +10,7 @@ import {
   renderTextFlame,
   runCheck,
   svgToPng
-} from "./chunks/chunk-AICCRD3M.js";
+} from "./chunks/chunk-KK4NJ23Z.js";
 import "./chunks/chunk-FOBAVYV2.js";
 import {
   CONFIG_FILE,
@@ -35,11 +35,11 @@ import {
   MANIFEST_NAME,
   parseManifest,
   serializeManifest
-} from "./chunks/chunk-TTCHEDK6.js";
+} from "./chunks/chunk-CKR32DQC.js";
 import {
   DEFAULT_ACCEPT_LABEL
 } from "./chunks/chunk-HAP3VRG2.js";
-import "./chunks/chunk-HFOQ2OI6.js";
+import "./chunks/chunk-FB6AJTCT.js";
 import "./chunks/chunk-BRJFS7W2.js";
 import {
   SPEEDSCOPE_SCHEMA,
@@ -53,7 +53,7 @@ import {
   parseHistory,
   shortSha,
   writeFolded
-} from "./chunks/chunk-3X2EVJJV.js";
+} from "./chunks/chunk-KVNSEYTX.js";
 import {
   git
 } from "./chunks/chunk-CMF7BMLL.js";
@@ -74,10 +74,18 @@ async function makeArtifact(o) {
   try {
     runSet = JSON.parse(await readFile(runsJson, "utf8"));
   } catch (err) {
-    throw new InputError(runsJson, void 0, `cannot read the runs of \`flamediff record\` (${err.message})`);
+    throw new InputError(
+      runsJson,
+      void 0,
+      `cannot read the runs of \`flamediff record\` (${err.message})`
+    );
   }
   if (!Array.isArray(runSet.runs) || runSet.runs.length === 0) {
-    throw new InputError(runsJson, void 0, "no runs recorded; expected the runs.json that `flamediff record` writes");
+    throw new InputError(
+      runsJson,
+      void 0,
+      "no runs recorded; expected the runs.json that `flamediff record` writes"
+    );
   }
   await mkdir(path.join(o.outDir, o.shard), { recursive: true });
   const runs = [];
@@ -93,7 +101,7 @@ async function makeArtifact(o) {
     pullNumber: o.pullNumber,
     headSha: o.headSha,
     createdAt: (o.now ?? /* @__PURE__ */ new Date()).toISOString(),
-    shards: [{ name: o.shard, sampler: runSet.sampler, runs }]
+    shards: [{ name: o.shard, sampler: runSet.sampler, runs, ...machineOf(runSet) }]
   };
   const text = serializeManifest(manifest);
   const checked = parseManifest(text, path.join(o.outDir, MANIFEST_NAME));
@@ -115,6 +123,22 @@ async function readExisting(file) {
     return null;
   }
   return parseManifest(text, file);
+}
+function machineOf(runSet) {
+  const m = runSet.machine;
+  if (!m || typeof m.cpuModel !== "string") return {};
+  const clip = (x, n) => String(x ?? "").replace(/[\u0000-\u001f\u007f]/g, " ").slice(0, n);
+  const load2 = Array.isArray(m.loadAvg) && m.loadAvg.length === 3 ? m.loadAvg : [0, 0, 0];
+  return {
+    machine: {
+      cpuModel: clip(m.cpuModel, 200),
+      cores: Number.isInteger(m.cores) && m.cores >= 0 ? m.cores : 0,
+      kernel: clip(m.kernel, 200),
+      platform: clip(m.platform, 40),
+      arch: clip(m.arch, 40),
+      loadAvg: load2.map((x) => Number.isFinite(x) && x >= 0 ? x : 0)
+    }
+  };
 }
 
 // src/commands/command.ts
@@ -363,7 +387,8 @@ perf script options (same meaning as FlameGraph's stackcollapse-perf.pl):
 `;
 function importOptionsFrom(values, io) {
   const perf = {};
-  for (const k of ["pid", "tid", "kernel", "jit", "all", "addrs"]) if (values[k] === true) perf[k] = true;
+  for (const k of ["pid", "tid", "kernel", "jit", "all", "addrs"])
+    if (values[k] === true) perf[k] = true;
   if (typeof values["event-filter"] === "string") perf.eventFilter = values["event-filter"];
   const opts = { perf, onWarning: (m) => io.stderr(`flamediff: warning: ${m}
 `) };
@@ -844,7 +869,10 @@ var convertCommand = {
   summary: "Convert a profile to speedscope JSON or folded stacks",
   help: HELP5,
   async run(argv, io) {
-    const parsed = parseCommandArgs("convert", argv, { ...INPUT_OPTIONS, to: { type: "string", short: "t" } });
+    const parsed = parseCommandArgs("convert", argv, {
+      ...INPUT_OPTIONS,
+      to: { type: "string", short: "t" }
+    });
     const values = parsed.values;
     const positionals = parsed.positionals;
     if (positionals.length !== 1) {
@@ -1393,7 +1421,7 @@ function createBotApp(o) {
     ({ octokit, payload }) => guard(
       "issue_comment",
       () => serial(key(payload), async () => {
-        const { handleIssueComment } = await import("./chunks/issue-comment-BDXWFA6N.js");
+        const { handleIssueComment } = await import("./chunks/issue-comment-6TH5EFX7.js");
         await handleIssueComment(await bot(octokit, payload));
       })
     )
@@ -1404,7 +1432,7 @@ function createBotApp(o) {
       "pull_request.labeled",
       () => serial(key(payload), async () => {
         if (payload.label?.name !== (o.acceptLabel ?? DEFAULT_ACCEPT_LABEL)) return;
-        const { handleAcceptLabel } = await import("./chunks/label-CPSCPN6K.js");
+        const { handleAcceptLabel } = await import("./chunks/label-K3OUE5FX.js");
         await handleAcceptLabel(await bot(octokit, payload));
       })
     )
@@ -1414,7 +1442,7 @@ function createBotApp(o) {
     ({ octokit, payload }) => guard(
       "workflow_run",
       () => serial(key(payload), async () => {
-        const { handleWorkflowRun } = await import("./chunks/workflow-run-6EDS2QIW.js");
+        const { handleWorkflowRun } = await import("./chunks/workflow-run-Y7WP4XLA.js");
         await handleWorkflowRun(await bot(octokit, payload), {
           runCheck: o.runCheck
         });
@@ -1562,7 +1590,7 @@ async function startServe(argv, io) {
     acceptLabel: values["accept-label"],
     log: (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `),
-    runCheck: async (opts, ctx, deps) => (await import("./chunks/check-7TCWFO5Y.js")).runCheck(opts, ctx, deps)
+    runCheck: async (opts, ctx, deps) => (await import("./chunks/check-MEU3QYL4.js")).runCheck(opts, ctx, deps)
   });
   const log = (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `);

@@ -13,15 +13,16 @@ import {
   ensureMergeBase,
   pagesUrlFor,
   pushCheck
-} from "./chunks/chunk-V5SNZDGN.js";
+} from "./chunks/chunk-5S47U2ZM.js";
 import {
   DEFAULT_ACCEPT_LABEL
 } from "./chunks/chunk-HAP3VRG2.js";
 import {
   describeApiError,
+  isRequestError,
   tokenIdentity,
   upsertStickyComment
-} from "./chunks/chunk-JB6PNFKB.js";
+} from "./chunks/chunk-3FCZDDWN.js";
 import {
   git
 } from "./chunks/chunk-CMF7BMLL.js";
@@ -140,12 +141,22 @@ function botFromAction(ctx) {
     writeSummary: (md) => io.writeSummary(md)
   };
 }
+async function apiErrorsAsLines(what, permission, fn) {
+  try {
+    return await fn();
+  } catch (err) {
+    if (isRequestError(err)) throw new UserError(`flamediff: ${describeApiError(what, err, { permission })}`);
+    throw err;
+  }
+}
 var issueComment = () => ({
   kind: "custom",
   reason: "issue_comment: reading /flamediff commands.",
   async run(ctx) {
-    const { handleIssueComment } = await import("./chunks/issue-comment-BDXWFA6N.js");
-    await handleIssueComment(botFromAction(ctx));
+    await apiErrorsAsLines("Handling the comment command", "pull-requests: write", async () => {
+      const { handleIssueComment } = await import("./chunks/issue-comment-6TH5EFX7.js");
+      await handleIssueComment(botFromAction(ctx));
+    });
   }
 });
 var workflowRun = () => ({
@@ -153,11 +164,15 @@ var workflowRun = () => ({
   reason: "workflow_run: fork-safe report from the artifact of the finished run (no pull request code runs here).",
   async run(ctx) {
     const [{ handleWorkflowRun }, { runCheck }] = await Promise.all([
-      import("./chunks/workflow-run-6EDS2QIW.js"),
-      import("./chunks/check-7TCWFO5Y.js")
+      import("./chunks/workflow-run-Y7WP4XLA.js"),
+      import("./chunks/check-MEU3QYL4.js")
     ]);
     const b = botFromAction(ctx);
-    const outcome = await handleWorkflowRun(b, { runCheck });
+    const outcome = await apiErrorsAsLines(
+      "Reading the workflow run and its artifacts",
+      "actions: read",
+      () => handleWorkflowRun(b, { runCheck })
+    );
     if (outcome.kind === "rejected") throw new UserError(`flamediff: rejected: ${outcome.reason}`);
     if (outcome.kind === "compared" && outcome.verdict === "fail" && !outcome.accepted && b.failOnRegression) {
       throw new UserError(
@@ -168,7 +183,8 @@ var workflowRun = () => ({
 });
 function pullRequest(measure2) {
   return (event, base) => {
-    if (event.payload.action !== "labeled" && event.payload.action !== "unlabeled") return measure2(event, base);
+    if (event.payload.action !== "labeled" && event.payload.action !== "unlabeled")
+      return measure2(event, base);
     const label = event.payload.label?.name;
     return {
       kind: "custom",
@@ -176,11 +192,15 @@ function pullRequest(measure2) {
       async run(ctx) {
         const b = botFromAction(ctx);
         if (event.payload.action !== "labeled" || label !== b.acceptLabel) {
-          b.log(`flamediff: only adding the label '${b.acceptLabel}' means anything to flamediff: nothing to do.`);
+          b.log(
+            `flamediff: only adding the label '${b.acceptLabel}' means anything to flamediff: nothing to do.`
+          );
           return;
         }
-        const { handleAcceptLabel } = await import("./chunks/label-CPSCPN6K.js");
-        await handleAcceptLabel(b);
+        const { handleAcceptLabel } = await import("./chunks/label-K3OUE5FX.js");
+        await apiErrorsAsLines("Handling the accept label", "pull-requests: write", async () => {
+          await handleAcceptLabel(b);
+        });
       }
     };
   };
@@ -191,8 +211,10 @@ function registerBotHandlers() {
   registered = true;
   registerEventHandler("issue_comment", issueComment);
   registerEventHandler("workflow_run", workflowRun);
-  const measure2 = eventHandler("pull_request");
-  if (measure2) registerEventHandler("pull_request", pullRequest(measure2));
+  for (const name of ["pull_request", "pull_request_target"]) {
+    const previous = eventHandler(name);
+    if (previous) registerEventHandler(name, pullRequest(previous));
+  }
 }
 function eventPullNumber(env) {
   if (env.GITHUB_EVENT_NAME !== "pull_request" || !env.GITHUB_EVENT_PATH) return void 0;
@@ -205,7 +227,7 @@ function eventPullNumber(env) {
 }
 function gatedRunCheck(run2, env) {
   return async (opts, ctx) => {
-    const { withAcceptances } = await import("./chunks/gate-KMLYC7QB.js");
+    const { withAcceptances } = await import("./chunks/gate-TXWOM2EQ.js");
     return withAcceptances(run2, (c) => c.pullNumber ?? eventPullNumber(env))(opts, ctx);
   };
 }
@@ -308,7 +330,7 @@ function readSettings(get) {
     comment: comment2,
     installSampler: install === "true",
     configPath: get("config") || null,
-    baseBranchSet: get("base-branch") !== ""
+    baseBranchSet: false
   };
 }
 var CONFIG_FILE = "flamediff.yml";
@@ -320,6 +342,7 @@ function configFile(settings, root) {
 async function readActionInputs(get, root) {
   const settings = readSettings(get);
   let options = defaultOptions();
+  options.baseBranch = "";
   const config = configFile(settings, root);
   if (config) {
     const { loadConfigFile } = await import("./chunks/load-YRJW4FXE.js");
@@ -342,6 +365,8 @@ async function readActionInputs(get, root) {
       `input 'command' is empty (expected the workload to profile, e.g. 'python bench.py', here or in ${CONFIG_FILE})`
     );
   }
+  settings.baseBranchSet = options.baseBranch !== "";
+  if (!settings.baseBranchSet) options.baseBranch = defaultOptions().baseBranch;
   options.store = "git";
   return { options, settings };
 }
@@ -503,7 +528,7 @@ function annotate(io, r, resolve, failGate, root) {
 async function comment(ctx, d, r) {
   const { io } = ctx.deps;
   const mode = ctx.inputs.settings.comment;
-  if (mode === "never" || d.pullNumber === void 0 || r.mode !== "compare") return "";
+  if (mode === "never" || d.pullNumber === void 0 || r.mode !== "compare" || !r.commentMarkdown) return "";
   try {
     const identity = await tokenIdentity(ctx.client);
     const outcome = await upsertStickyComment(
@@ -534,9 +559,13 @@ async function publishResult(ctx, d, result, resolve) {
   logVerdict(io, d, result);
   setOutputs(io, result.mode, result);
   const where = result.files.reportJson ? ` The full report is ${path3.relative(root, result.files.reportJson)} in the job's workspace.` : "";
-  await io.writeSummary(
-    fitSummary(result.summaryMarkdown, `Summary truncated at GitHub's 1 MiB limit.${where}`)
-  );
+  try {
+    await io.writeSummary(
+      fitSummary(result.summaryMarkdown, `Summary truncated at GitHub's 1 MiB limit.${where}`)
+    );
+  } catch (err) {
+    io.warning(`flamediff: cannot write the job summary (${err.message}).`);
+  }
   if (env.GITHUB_ACTIONS === "true" && !env.GITHUB_STEP_SUMMARY) {
     io.info("flamediff: GITHUB_STEP_SUMMARY is not set: no job summary.");
   }
@@ -719,7 +748,10 @@ function defaultDeps(io = runnerIo()) {
   return {
     io,
     env: process.env,
-    runCheck: gatedRunCheck(async (opts, ctx) => (await import("./chunks/check-7TCWFO5Y.js")).runCheck(opts, ctx), process.env),
+    runCheck: gatedRunCheck(
+      async (opts, ctx) => (await import("./chunks/check-MEU3QYL4.js")).runCheck(opts, ctx),
+      process.env
+    ),
     createClient: async (o) => (await import("./chunks/octokit-4VE3545P.js")).createClient(o),
     installSampler: async (sampler, log, warn) => (await import("./chunks/install-sampler-4NOOT7N7.js")).installSampler(sampler, log, warn)
   };

@@ -93,8 +93,11 @@ const WEIGHT = (() => {
   return w;
 })();
 
+const NOTHING = 1e9;
+
 function idealStatistic(b: SimRun[], h: SimRun[], sigma: Float64Array, n: number): number {
-  let best = Number.POSITIVE_INFINITY;
+  // Finite "nothing flagged" value: results cross a JSON channel (Infinity would become null).
+  let best = NOTHING;
   const s = DEFAULT_COMPARE_SETTINGS;
   for (const f of WATCHED) {
     const mb = b.reduce((a, r) => a + runShare(MODEL, r, f), 0) / n;
@@ -161,14 +164,14 @@ export function mdeOurs(noise: NoiseParams, n: number, target: TargetName, trial
  */
 export function idealThreshold(aa: AaResult): number {
   const rate = Math.max(aa.falseAlarms, 1) / aa.trials;
-  const sorted = [...aa.idealMin].sort((x, y) => x - y);
+  const sorted = aa.idealMin.map((x) => (x === null ? NOTHING : x)).sort((x, y) => x - y);
   const k = Math.min(sorted.length - 1, Math.max(0, Math.floor(rate * sorted.length)));
   return sorted[k];
 }
 
 function idealCritical(target: TargetName, kappa: number): number {
   const f = MODEL.targets[target];
-  return -normalQuantile(Math.min(0.5, kappa * WEIGHT[f]));
+  return -normalQuantile(Math.min(0.5, Math.max(1e-300, kappa * WEIGHT[f])));
 }
 
 export function idealPower(

@@ -61,7 +61,9 @@ export async function speedCase(runs = 10, stacks = 200_000, repeats = 3) {
     cpu.push((dc.user + dc.system) / 1000);
   }
   const m0 = performance.now();
+  const mc = process.cpuUsage();
   mergeConsistent(base.map((r) => r.profile));
+  const mergeCpu = process.cpuUsage(mc);
   const mergeMs = performance.now() - m0;
   return {
     runs,
@@ -73,5 +75,6 @@ export async function speedCase(runs = 10, stacks = 200_000, repeats = 3) {
     repeats,
     buildMs,
     mergeMs,
+    mergeCpuMs: (mergeCpu.user + mergeCpu.system) / 1000,
   };
 }

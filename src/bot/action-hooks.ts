@@ -33,9 +33,9 @@ export function botFromAction(ctx: ActionRunContext): BotContext {
 }
 
 /** An API failure the handlers did not expect becomes one line with the endpoint and the fix. */
-async function apiErrorsAsLines(what: string, permission: string, fn: () => Promise<void>): Promise<void> {
+async function apiErrorsAsLines<T>(what: string, permission: string, fn: () => Promise<T>): Promise<T> {
   try {
-    await fn();
+    return await fn();
   } catch (err) {
     if (isRequestError(err)) throw new UserError(`flamediff: ${describeApiError(what, err, { permission })}`);
     throw err;
@@ -45,11 +45,12 @@ async function apiErrorsAsLines(what: string, permission: string, fn: () => Prom
 const issueComment: EventHandler = () => ({
   kind: 'custom',
   reason: 'issue_comment: reading /flamediff commands.',
-  run: (ctx: ActionRunContext) =>
-    apiErrorsAsLines('Handling the comment command', 'pull-requests: write', async () => {
+  async run(ctx: ActionRunContext) {
+    await apiErrorsAsLines('Handling the comment command', 'pull-requests: write', async () => {
       const { handleIssueComment } = await import('./issue-comment.js');
       await handleIssueComment(botFromAction(ctx));
-    }),
+    });
+  },
 });
 
 const workflowRun: EventHandler = () => ({
@@ -62,11 +63,11 @@ const workflowRun: EventHandler = () => ({
       import('../pipeline/check.js'),
     ]);
     const b = botFromAction(ctx);
-    let outcome: Awaited<ReturnType<typeof handleWorkflowRun>> | undefined;
-    await apiErrorsAsLines('Reading the workflow run and its artifacts', 'actions: read', async () => {
-      outcome = await handleWorkflowRun(b, { runCheck });
-    });
-    if (!outcome) return;
+    const outcome = await apiErrorsAsLines(
+      'Reading the workflow run and its artifacts',
+      'actions: read',
+      () => handleWorkflowRun(b, { runCheck }),
+    );
     if (outcome.kind === 'rejected') throw new UserError(`flamediff: rejected: ${outcome.reason}`);
     if (
       outcome.kind === 'compared' &&

@@ -4,7 +4,13 @@
 import { UserError } from '../errors.js';
 import { importProfile } from '../formats/index.js';
 import type { Profile } from '../profile/profile.js';
-import { MANIFEST_NAME, type ManifestShard, parseManifest, type RunManifest } from './manifest.js';
+import {
+  MANIFEST_NAME,
+  type ManifestMachine,
+  type ManifestShard,
+  parseManifest,
+  type RunManifest,
+} from './manifest.js';
 import type { ZipEntry } from './zip.js';
 
 export interface ArtifactExpectation {
@@ -26,6 +32,8 @@ export interface ValidatedShard {
   name: string;
   sampler: string;
   runs: ValidatedRun[];
+  /** The runner as the artifact describes it (unverified: shown in the report as a claim). */
+  machine?: ManifestMachine;
 }
 
 export interface ValidatedArtifact {
@@ -83,7 +91,7 @@ function loadShard(
     const profile = importProfile(`${label}/${r.file}`, data);
     return { profile, wallSeconds: r.wallSeconds ?? undefined, cpuSeconds: r.cpuSeconds ?? undefined };
   });
-  return { name: s.name, sampler: s.sampler, runs };
+  return { name: s.name, sampler: s.sampler, runs, ...(s.machine ? { machine: s.machine } : {}) };
 }
 
 /** Joins the artifacts of a sharded matrix: same repository, commit and PR; distinct shard names. */

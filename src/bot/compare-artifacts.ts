@@ -47,14 +47,16 @@ export function artifactRecord(shard: ValidatedShard, headSha: string): RecordRe
     cwd: '',
     rateHz: null,
     warmup: 0,
-    // The artifact says nothing trustworthy about the machine; the report says so.
+    // What the artifact says about its runner (shown as a code span; nothing depends on it).
     machine: {
-      cpuModel: 'recorded in the pull request workflow',
-      cores: 0,
-      kernel: '',
-      platform: '',
-      arch: '',
-      loadAvg: [0, 0, 0],
+      ...(shard.machine ?? {
+        cpuModel: 'runner of the pull request workflow (not described)',
+        cores: 0,
+        kernel: '',
+        platform: '',
+        arch: '',
+        loadAvg: [0, 0, 0],
+      }),
       hostname: '',
     },
     runs,

@@ -4,7 +4,13 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, UserError } from '../errors.js';
 import type { RunSet } from '../sample/types.js';
-import { MANIFEST_NAME, parseManifest, type RunManifest, serializeManifest } from './manifest.js';
+import {
+  MANIFEST_NAME,
+  type ManifestMachine,
+  parseManifest,
+  type RunManifest,
+  serializeManifest,
+} from './manifest.js';
 
 export interface MakeArtifactOptions {
   /** Output directory of `flamediff record` (holds runs.json). */
@@ -51,7 +57,7 @@ export async function makeArtifact(o: MakeArtifactOptions): Promise<RunManifest>
     pullNumber: o.pullNumber,
     headSha: o.headSha,
     createdAt: (o.now ?? new Date()).toISOString(),
-    shards: [{ name: o.shard, sampler: runSet.sampler, runs }],
+    shards: [{ name: o.shard, sampler: runSet.sampler, runs, ...machineOf(runSet) }],
   };
   const text = serializeManifest(manifest);
   // Validate what we write with the same code that will read it: a bad flag fails here, early.
@@ -75,4 +81,25 @@ async function readExisting(file: string): Promise<RunManifest | null> {
     return null;
   }
   return parseManifest(text, file);
+}
+
+/** The runner's description (no host name: it may identify a machine, and the report needs none). */
+function machineOf(runSet: RunSet): { machine?: ManifestMachine } {
+  const m = runSet.machine;
+  if (!m || typeof m.cpuModel !== 'string') return {};
+  const clip = (x: unknown, n: number) =>
+    String(x ?? '')
+      .replace(/[\u0000-\u001f\u007f]/g, ' ')
+      .slice(0, n);
+  const load = Array.isArray(m.loadAvg) && m.loadAvg.length === 3 ? m.loadAvg : [0, 0, 0];
+  return {
+    machine: {
+      cpuModel: clip(m.cpuModel, 200),
+      cores: Number.isInteger(m.cores) && m.cores >= 0 ? m.cores : 0,
+      kernel: clip(m.kernel, 200),
+      platform: clip(m.platform, 40),
+      arch: clip(m.arch, 40),
+      loadAvg: load.map((x) => (Number.isFinite(x) && x >= 0 ? x : 0)) as [number, number, number],
+    },
+  };
 }

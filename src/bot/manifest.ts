@@ -14,11 +14,23 @@ export interface ManifestRun {
   cpuSeconds: number | null;
 }
 
+/** The runner the shard was recorded on, as `flamediff record` saw it (shown in the report only). */
+export interface ManifestMachine {
+  cpuModel: string;
+  cores: number;
+  kernel: string;
+  platform: string;
+  arch: string;
+  loadAvg: [number, number, number];
+}
+
 export interface ManifestShard {
   /** Shard name: one benchmark group or runner of a matrix. */
   name: string;
   sampler: string;
   runs: ManifestRun[];
+  /** Optional: absent in manifests that do not carry it. */
+  machine?: ManifestMachine;
 }
 
 export interface RunManifest {
@@ -87,8 +99,36 @@ export function parseManifest(text: string, label: string): RunManifest {
   return { schema: 1, tool: 'flamediff', repository, pullNumber, headSha, createdAt, shards };
 }
 
+function parseMachine(value: unknown, path: string, fail: Fail): ManifestMachine {
+  const m = object(value, path, ['cpuModel', 'cores', 'kernel', 'platform', 'arch', 'loadAvg'], fail);
+  const text = (v: unknown, key: string, max: number) =>
+    str(
+      v,
+      `${path}.${key}`,
+      new RegExp(`^[^\\u0000-\\u001f\\u007f]{0,${max}}$`),
+      `text of at most ${max} characters`,
+      fail,
+    );
+  const load = m.loadAvg;
+  if (
+    !Array.isArray(load) ||
+    load.length !== 3 ||
+    load.some((x) => typeof x !== 'number' || !Number.isFinite(x) || x < 0 || x > 1e6)
+  ) {
+    fail(`${path}.loadAvg`, 'expected three load averages');
+  }
+  return {
+    cpuModel: text(m.cpuModel, 'cpuModel', 200),
+    cores: int(m.cores, `${path}.cores`, 0, 100_000, fail),
+    kernel: text(m.kernel, 'kernel', 200),
+    platform: text(m.platform, 'platform', 40),
+    arch: text(m.arch, 'arch', 40),
+    loadAvg: load as [number, number, number],
+  };
+}
+
 function parseShard(value: unknown, path: string, fail: Fail): ManifestShard {
-  const s = object(value, path, ['name', 'sampler', 'runs'], fail);
+  const s = object(value, path, ['name', 'sampler', 'runs', 'machine'], fail);
   const name = str(s.name, `${path}.name`, SHARD, 'letters, digits, . _ - (1-64)', fail);
   const sampler = str(s.sampler, `${path}.sampler`, SAMPLER, 'a sampler name', fail);
   if (!Array.isArray(s.runs) || s.runs.length === 0 || s.runs.length > MAX_RUNS) {
@@ -107,7 +147,8 @@ function parseShard(value: unknown, path: string, fail: Fail): ManifestShard {
       cpuSeconds: optNumber(run.cpuSeconds, `${rp}.cpuSeconds`, fail),
     };
   });
-  return { name, sampler, runs };
+  if (s.machine === undefined || s.machine === null) return { name, sampler, runs };
+  return { name, sampler, runs, machine: parseMachine(s.machine, `${path}.machine`, fail) };
 }
 
 function object(v: unknown, path: string, allowed: string[], fail: Fail): Record<string, unknown> {

@@ -100,13 +100,17 @@ function safeSniff(f: FormatImporter, input: ProfileInput): boolean {
 
 /** Detects the format (file name first, then content) and imports. */
 export function importProfile(fileName: string, bytes: Uint8Array, opts: ImportOptions = {}): Profile {
+  if (bytes.length === 0) throw emptyFile(fileName);
   return importInput(makeInput(fileName, bytes), opts);
+}
+
+function emptyFile(fileName: string): UserError {
+  return new UserError(`no samples in ${fileName} (the file is empty)`);
 }
 
 /** importProfile for an input already made (lets large files drop their bytes once decoded). */
 export function importInput(input: ProfileInput, opts: ImportOptions = {}): Profile {
   const fileName = input.fileName;
-  if (input.bytes.length === 0) throw new UserError(`no samples in ${fileName} (the file is empty)`);
   const format = opts.format ? formatByName(opts.format) : detectFormat(input);
   if (!format) {
     throw new UserError(
@@ -135,6 +139,7 @@ export async function importProfileFile(
   shownName = path,
 ): Promise<Profile> {
   const size = await fileSize(path, shownName);
+  if (size === 0) throw emptyFile(shownName);
   if (size >= STREAM_FILE_AT) {
     // Sniff on the head; stream the file when its parser reads line by line.
     const head = readHead(path);

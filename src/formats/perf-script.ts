@@ -215,24 +215,26 @@ function stackLine(c: Collapser, text: string, start: number, end: number): void
   while (s < end && isSpace(text.charCodeAt(s))) s++;
   let e = s;
   while (e < end && isWord(text.charCodeAt(e))) e++;
-  if (e === s || e >= end || !isSpace(text.charCodeAt(e)) || text.charCodeAt(end - 1) !== 41 /* ) */) {
+  if (e === s || e >= end || !isSpace(text.charCodeAt(e))) {
     stackLineSlow(c, text.slice(start, end));
     return;
   }
   let f = e;
   while (f < end && isSpace(text.charCodeAt(f))) f++;
-  const open = text.lastIndexOf(' (', end - 1);
-  if (open <= f || !noSpaceBetween(text, open + 2, end - 1)) {
-    stackLineSlow(c, text.slice(start, end));
-    return;
-  }
   const java = c.pname === 'java';
   const cache = java ? c.javaLineCache : c.lineCache;
-  // A slice + Map lookup (native hashing and compare) is faster here than hashing in JS.
+  // Everything after the address decides the frames (the address only matters for --addrs
+  // of unknown symbols, never cached), so a repeated `func (module)` text is one Map lookup;
+  // a slice + Map (native hashing and compare) beats hashing the range in JS.
   const key = text.slice(f, end);
   const hit = cache.get(key);
   if (hit !== undefined) {
     pushIds(c, hit);
+    return;
+  }
+  const open = text.lastIndexOf(' (', end - 1);
+  if (text.charCodeAt(end - 1) !== 41 /* ) */ || open <= f || !noSpaceBetween(text, open + 2, end - 1)) {
+    stackLineSlow(c, text.slice(start, end));
     return;
   }
   const rawfunc = text.slice(f, open);

@@ -40,7 +40,7 @@ export interface ActionSettings {
   installSampler: boolean;
   /** Path of flamediff.yml from the `config` input, or null. */
   configPath: string | null;
-  /** True when `base-branch` was given (else the repository's default branch is used). */
+  /** True when `base-branch` was set (input or flamediff.yml); else the repository's default branch is used. */
   baseBranchSet: boolean;
 }
 
@@ -72,7 +72,7 @@ function readSettings(get: (name: string) => string): ActionSettings {
     comment: comment as CommentMode,
     installSampler: install === 'true',
     configPath: get('config') || null,
-    baseBranchSet: get('base-branch') !== '',
+    baseBranchSet: false,
   };
 }
 
@@ -93,6 +93,8 @@ function configFile(settings: ActionSettings, root: string): { file: string; req
 export async function readActionInputs(get: (name: string) => string, root: string): Promise<ActionInputs> {
   const settings = readSettings(get);
   let options = defaultOptions();
+  // '' marks "not set": no source accepts an empty branch name, so it survives only if none set it.
+  options.baseBranch = '';
   const config = configFile(settings, root);
   if (config) {
     const { loadConfigFile } = await import('../config/load.js');
@@ -115,6 +117,8 @@ export async function readActionInputs(get: (name: string) => string, root: stri
       `input 'command' is empty (expected the workload to profile, e.g. 'python bench.py', here or in ${CONFIG_FILE})`,
     );
   }
+  settings.baseBranchSet = options.baseBranch !== '';
+  if (!settings.baseBranchSet) options.baseBranch = defaultOptions().baseBranch;
   // Cross-setting checks (e.g. runs >= 2) are runCheck's first step, before anything runs.
   // The action keeps baselines on the data branch: a local-directory store would vanish with the runner.
   options.store = 'git';

@@ -71,7 +71,7 @@ function annotate(
 async function comment(ctx: ActionRunContext, d: MeasureDecision, r: CheckResult): Promise<string> {
   const { io } = ctx.deps;
   const mode = ctx.inputs.settings.comment;
-  if (mode === 'never' || d.pullNumber === undefined || r.mode !== 'compare') return '';
+  if (mode === 'never' || d.pullNumber === undefined || r.mode !== 'compare' || !r.commentMarkdown) return '';
   try {
     const identity = await tokenIdentity(ctx.client);
     const outcome = await upsertStickyComment(

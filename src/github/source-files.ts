@@ -1,6 +1,7 @@
-// Maps a frame's file (as the sampler wrote it: absolute path, file:// URL, or relative to where
-// the workload ran) to a path inside the repository, or null when the file is not one of the
-// repository's tracked files (the interpreter, node_modules, site-packages, system libraries).
+// Maps a frame's file (relative to the repository root, as the pipeline reports it, or as the
+// sampler wrote it: absolute path, file:// URL, relative to where the workload ran) to a path
+// inside the repository, or null when the file is not one of the repository's tracked files
+// (the interpreter, node_modules, site-packages, system libraries).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,7 +34,9 @@ export function createSourceResolver(opts: {
       return null;
     }
     if (path.isAbsolute(f)) return inRepo(path.normalize(f));
-    return inRepo(path.resolve(opts.workDir, f)) ?? inRepo(path.resolve(opts.root, f));
+    // The pipeline makes paths under the repository root-relative; a sampler may still report a
+    // path relative to where the workload ran (py-spy with `python bench.py`): try both, root first.
+    return inRepo(path.resolve(opts.root, f)) ?? inRepo(path.resolve(opts.workDir, f));
   };
   return (file) => {
     if (!cache.has(file)) cache.set(file, resolve(file));

@@ -9,10 +9,9 @@ import type { FlamediffOptions } from '../config/options.js';
 import { UserError } from '../errors.js';
 import { buildDashboard, frameTrends } from '../history/index.js';
 import type { Profile } from '../profile/profile.js';
-import { mapFrames } from '../profile/transform.js';
 import { renderDiffSvg, renderFlameSvg, renderTextFlame, svgToPng } from '../render/index.js';
 import { renderConsole } from '../report/console.js';
-import { shortSha } from '../report/format.js';
+import { seconds, shortSha } from '../report/format.js';
 import { mdCode, mdText } from '../report/markdown.js';
 import { renderBaselineSummary, renderComment, renderSummary } from '../report/render.js';
 import type { ReportInput } from '../report/view-model.js';
@@ -251,7 +250,7 @@ async function recordBaseline(job: Job, store: Store): Promise<CheckResult> {
   const flamePath = path.join(job.outDir, 'flamegraph.svg');
   await writeFile(flamePath, flameSvg);
   const lines = [
-    `Recorded baseline ${mdCode(shortSha(ctx.headSha))} for ${mdCode(branch)}: ${rec.profiles.length} runs with ${mdCode(rs.sampler)}, mean ${Math.round(totals.samples)} samples per run.`,
+    `Recorded baseline ${mdCode(shortSha(ctx.headSha))} for ${mdCode(branch)}: ${rec.profiles.length} runs with ${mdCode(rs.sampler)}, ${totals.profileSeconds !== null ? `${seconds(totals.profileSeconds)} profiled` : `${Math.round(totals.samples)} samples`} per run (mean).`,
     '',
     'Top frames (inclusive share):',
     '',
@@ -531,6 +530,7 @@ function relativeTo(r: RecordResult, root: string): RecordResult {
   try {
     real = realpathSync(root);
   } catch {}
-  const rel = (p: Profile) => (real === root ? relativeProfile(p, root) : relativeProfile(relativeProfile(p, root), real));
+  const rel = (p: Profile) =>
+    real === root ? relativeProfile(p, root) : relativeProfile(relativeProfile(p, root), real);
   return { ...r, profiles: r.profiles.map(rel) };
 }

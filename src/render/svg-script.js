@@ -4,6 +4,7 @@
 // no dependencies, no network, and never the three characters that end a CDATA section.
 // Frame data comes from the JSON blob #fd-data; frame names are only ever set with textContent.
 (() => {
+  const started = performance.now();
   const root = document.currentScript ? document.currentScript.parentNode : document.documentElement;
   const NS = 'http://www.w3.org/2000/svg';
   const $ = (id) => root.querySelector('#' + id);

@@ -122,3 +122,15 @@ describe('definition lines (function granularity gives no line)', () => {
     expect(pickAnnotations(report([f]), resolve, true)).toEqual([]);
   });
 });
+
+describe('source files relative to the root and to the working directory', () => {
+  it('prefers the repository root (the pipeline reports root-relative paths)', () => {
+    const both = createSourceResolver({
+      root,
+      workDir: path.join(root, 'app'),
+      tracked: new Set(['app/parse.py', 'parse.py']),
+    });
+    expect(both('parse.py')).toBe('parse.py');
+    expect(both('app/parse.py')).toBe('app/parse.py');
+  });
+});

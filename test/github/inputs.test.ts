@@ -94,6 +94,20 @@ describe('reading inputs', () => {
     expect(options.compare.alpha).toBe(0.02);
   });
 
+  it('knows whether the base branch was set, by input or by flamediff.yml', async () => {
+    const dir = root();
+    const none = await readActionInputs(inputs({ command: 'x' }), dir);
+    expect(none.settings.baseBranchSet).toBe(false);
+    expect(none.options.baseBranch).toBe(DEFAULT_OPTIONS.baseBranch);
+    const byInput = await readActionInputs(inputs({ command: 'x', 'base-branch': 'develop' }), dir);
+    expect(byInput.settings.baseBranchSet).toBe(true);
+    expect(byInput.options.baseBranch).toBe('develop');
+    writeFileSync(path.join(dir, 'flamediff.yml'), 'command: x\nbase-branch: release\n');
+    const byFile = await readActionInputs(inputs({}), dir);
+    expect(byFile.settings.baseBranchSet).toBe(true);
+    expect(byFile.options.baseBranch).toBe('release');
+  });
+
   it('reads the file named by the config input, relative to the repository root', async () => {
     const dir = root();
     writeFileSync(path.join(dir, 'perf.yml'), 'command: [./bench, --fast]\n');

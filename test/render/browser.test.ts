@@ -83,7 +83,7 @@ async function open(url: string, answer?: string): Promise<Opened> {
     else await d.dismiss();
   });
   await page.goto(base + url);
-  await page.waitForSelector('svg[data-ready="1"]');
+  await page.waitForSelector('svg[data-ready="1"]', { timeout: 15_000 });
   return o;
 }
 

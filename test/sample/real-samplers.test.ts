@@ -53,7 +53,6 @@ describe('perf on the native example', () => {
     // Frame pointers: the leaf sift_down sits under sort_block, not directly under main.
     const p = profiles[0];
     expect(totalShare(p, 'sort_block')).toBeGreaterThan(0.2);
-    expect(totalShare(p, 'checksum_block')).toBeGreaterThan(0.01);
     let siftUnderSort = 0;
     let sift = 0;
     p.forEachStack((ids, w) => {
@@ -91,6 +90,8 @@ describe('perf on the native example', () => {
     const b = totalShare(base.profiles[0], 'checksum_pass');
     const h = totalShare(head.profiles[0], 'checksum_pass');
     expect(h).toBeGreaterThan(b + 0.1);
+    // checksum_pass is called from checksum_block: the caller is in the stacks (no tail call).
+    expect(totalShare(head.profiles[0], 'checksum_block')).toBeGreaterThanOrEqual(h * 0.9);
   });
 
   it('stops perf and the workload on abort, leaving nothing of the process group', async () => {

@@ -2,6 +2,7 @@
 // (py-spy, austin >= 3, CPython 3.15, async-profiler, go), plus perf's and node's plans.
 // Outputs come from test/fixtures/sample (see its README); fake sampler executables (shell
 // scripts printing a version, or writing a fixture) stand in for the real tools.
+import { existsSync } from 'node:fs';
 import { chmod, copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -308,6 +309,49 @@ describe('perf', () => {
     expect(err.message).toMatch(
       /^perf does not run here \(WARNING: perf not found for kernel 6\.99\); install perf/,
     );
+  });
+
+  it('falls back to plain perf record on a perf without --no-bpf-event (fake perf 4.19)', async () => {
+    const dir = await tempDir();
+    await fakeTool(
+      dir,
+      'perf',
+      `case "$1" in --version) echo "perf version 4.19.0"; exit 0;; esac
+for a in "$@"; do [ "$a" = --no-bpf-event ] && { echo "  Error: unknown option 'no-bpf-event'" >&2; exit 129; }; done
+exit 0`,
+    );
+    const info = await samplerByName('perf').check({
+      command: ['true'],
+      cwd: dir,
+      env: { PATH: `${dir}:${process.env.PATH}` },
+      rateHz: null,
+      options: {},
+    });
+    expect(info).toEqual({ version: '4.19.0', details: { fastStart: 'false' } });
+  });
+
+  it('reports a perf that may not record, before any run (fake perf refusing perf_event_open)', async () => {
+    const dir = await tempDir();
+    await fakeTool(
+      dir,
+      'perf',
+      `case "$1" in --version) echo "perf version 6.1.0"; exit 0;; esac
+echo "Error:" >&2
+echo "No permission to enable cpu-clock event." >&2
+echo "perf_event_open(..., PERF_FLAG_FD_CLOEXEC) failed with unexpected error 1 (Operation not permitted)" >&2
+exit 255`,
+    );
+    const marker = path.join(dir, 'ran');
+    const err = await record({
+      sampler: 'perf',
+      command: ['touch', marker],
+      env: { PATH: `${dir}:${process.env.PATH}` },
+      runs: 1,
+      outDir: dir,
+    }).catch((e) => e);
+    expect(err.message).toMatch(/^perf cannot record here \(.*No permission to enable cpu-clock event.*\); /);
+    expect(err.message).toMatch(/PERFMON|perf_event_paranoid/);
+    expect(existsSync(marker)).toBe(false);
   });
 
   it('counts samples in perf script text', () => {

@@ -5,7 +5,14 @@ import { type FrameData, fitNoise, testFrame } from '../../src/stats/noise-model
 import { makeRng, normal } from '../../src/stats/prng.js';
 
 /** Share data with binomial sampling (normal approximation) plus logit-scale jitter tau. */
-function synthetic(frames: number, runs: number, n: number, tau: number, seed: number, p0 = 0.05): FrameData[] {
+function synthetic(
+  frames: number,
+  runs: number,
+  n: number,
+  tau: number,
+  seed: number,
+  p0 = 0.05,
+): FrameData[] {
   const rng = makeRng(seed);
   const side = (p: number) => {
     const x: number[] = [];

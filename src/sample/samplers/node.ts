@@ -145,7 +145,10 @@ async function cpuProfAllowedInNodeOptions(env: SamplerEnv): Promise<boolean> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'flamediff-node-probe-'));
   try {
     const r = await runTool(['node', '-e', '0'], {
-      env: { ...env.env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${quoteNodeOption(dir)}` },
+      env: {
+        ...env.env,
+        NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${quoteNodeOption(dir)} --cpu-prof-interval=1000`,
+      },
       cwd: env.cwd,
     });
     return r.code === 0;

@@ -29,7 +29,7 @@ const DATA = 'perf.data';
  * runs right away on the same machine and reads the binaries themselves). perf < 5.1 lacks
  * --no-bpf-event: the check's probe falls back to plain `perf record` there.
  */
-const FAST_START = ['--no-bpf-event', '--no-buildid', '--no-buildid-cache'];
+export const FAST_START = ['--no-bpf-event', '--no-buildid', '--no-buildid-cache'];
 const checked = new Map<string, Promise<SamplerInfo>>();
 const SCRIPT = 'perf-script.txt';
 
