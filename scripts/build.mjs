@@ -1,10 +1,12 @@
 // Bundles the CLI, the action entry point and the conformance runner into dist/.
 // Output must be deterministic: scripts/check-dist.mjs rebuilds and compares byte for byte.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 
 const outdir = process.argv[2] ?? 'dist';
+// Chunk names carry content hashes: start empty so stale chunks never linger in dist/.
+rmSync(outdir, { recursive: true, force: true });
 
 const assetPlugin = {
   name: 'assets',

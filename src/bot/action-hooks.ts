@@ -11,6 +11,14 @@ import type { CheckContext } from '../pipeline/check.js';
 import { type BotContext, DEFAULT_ACCEPT_LABEL } from './context.js';
 import type { RunCheck } from './gate.js';
 
+/** Baselines are recorded for the repository's default branch unless `base-branch` says otherwise. */
+function withDefaultBase(ctx: ActionRunContext): ActionRunContext['inputs']['options'] {
+  const { options, settings } = ctx.inputs;
+  const repoDefault = ctx.event.payload.repository?.default_branch;
+  if (settings.baseBranchSet || typeof repoDefault !== 'string' || repoDefault === '') return options;
+  return { ...options, baseBranch: repoDefault };
+}
+
 /** The bot's view of an action run. The optional `accept-label` input overrides the label. */
 export function botFromAction(ctx: ActionRunContext): BotContext {
   const { io } = ctx.deps;
@@ -19,7 +27,7 @@ export function botFromAction(ctx: ActionRunContext): BotContext {
     owner: ctx.event.owner,
     repo: ctx.event.repo,
     payload: ctx.event.payload,
-    options: ctx.inputs.options,
+    options: withDefaultBase(ctx),
     cwd: path.resolve(ctx.event.workspace),
     serverUrl: ctx.event.serverUrl,
     acceptLabel: io.getInput('accept-label') || DEFAULT_ACCEPT_LABEL,

@@ -31,6 +31,11 @@ export interface BotAppOptions {
 
 const NAME = /^[A-Za-z0-9._-]{1,100}$/;
 
+function defaultBranch(payload: Record<string, unknown>): string | null {
+  const b = (payload.repository as { default_branch?: unknown } | undefined)?.default_branch;
+  return typeof b === 'string' && b !== '' ? b : null;
+}
+
 async function ok(cwd: string, args: string[]): Promise<boolean> {
   return (await git(cwd, args)).code === 0;
 }
@@ -84,7 +89,8 @@ export function createBotApp(o: BotAppOptions): InstanceType<typeof App> {
       owner,
       repo,
       payload,
-      options: { ...o.options, store: 'git' },
+      // Baselines belong to the repository's default branch (the payload names it).
+      options: { ...o.options, store: 'git', baseBranch: defaultBranch(payload) ?? o.options.baseBranch },
       cwd: await scratchRepo(o, owner, repo, token),
       serverUrl: o.serverUrl,
       acceptLabel: o.acceptLabel ?? DEFAULT_ACCEPT_LABEL,

@@ -404,6 +404,10 @@ async function measureStored(job: Job, store: Store): Promise<Sides> {
 
 async function compare(job: Job, store: Store): Promise<CheckResult> {
   const { opts, ctx } = job;
+  // Read (and check) the history before the workload runs; drop outputs a previous run left behind.
+  const history = await readHistory(store, opts.baseBranch);
+  for (const stale of ['diff.svg', 'diff.png', 'report.json'])
+    await rm(path.join(job.outDir, stale), { force: true });
   const sides = opts.baseline === 'rerun' ? await measureRerun(job) : await measureStored(job, store);
   const hasBase = sides.base.length > 0;
   const headMerged = mergeConsistent(sides.headRec.profiles, opts.compare);
@@ -433,7 +437,6 @@ async function compare(job: Job, store: Store): Promise<CheckResult> {
     diffPng = await svgToPng(diffSvg);
     textFlame = renderTextFlame(headMerged.profile, { style: 'markdown', comparison: report, budget: 8000 });
     const ranked = report.frames.filter((f) => f.rank !== null).map((f) => f.key);
-    const history = await readHistory(store, opts.baseBranch);
     trends = frameTrends(history, ranked);
     files.diffSvg = out('diff.svg');
     files.diffPng = out('diff.png');

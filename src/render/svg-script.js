@@ -13,26 +13,33 @@
   const S = 7; // stride of data.d: frame, depth, x, w, self, pruned weight, pruned count
   const inner = data.W - 2 * data.xpad;
   const framesG = $('fd-frames');
-  const els = framesG.children;
+  // Start-up touches each frame element once and reads no attributes: original positions come
+  // from the data (same arithmetic as the server), fills are read on first need.
+  const els = [];
+  for (let g = framesG.firstElementChild; g; g = g.nextElementSibling) {
+    g._fd = els.length;
+    els.push(g);
+  }
   const n = els.length;
   const rects = new Array(n);
   const texts = new Array(n);
-  const fills = new Array(n);
-  const ox = new Array(n);
-  const oy = new Array(n);
   const hidden = new Array(n);
   const byDepth = [];
   for (let i = 0; i < n; i++) {
-    const g = els[i];
-    g._fd = i;
-    rects[i] = g.firstElementChild;
-    texts[i] = g.children[1] || null;
-    fills[i] = rects[i].getAttribute('fill');
-    ox[i] = rects[i].getAttribute('x');
-    oy[i] = rects[i].getAttribute('y');
+    const r = els[i].firstElementChild;
+    rects[i] = r;
+    texts[i] = r.nextElementSibling;
     hidden[i] = false;
     const dep = D[i * S + 1];
     (byDepth[dep] || (byDepth[dep] = [])).push(i);
+  }
+  const num = (v) => String(Math.round(v * 100) / 100);
+  const ox = (i) => num(data.xpad + D[i * S + 2] * (inner / data.total));
+  const oy = (i) => String(data.y0 + D[i * S + 1] * data.dy);
+  let fills = null;
+  function fillOf(i) {
+    if (!fills) fills = rects.map((r) => r.getAttribute('fill'));
+    return fills[i];
   }
   const fr = (i) => data.fr[D[i * S]];
   const depthOf = (i) => D[i * S + 1];
@@ -80,19 +87,19 @@
   }
   function place(i, x, w) {
     const r = rects[i];
-    r.setAttribute('x', String(Math.round(x * 100) / 100));
-    r.setAttribute('width', String(Math.round(w * 100) / 100));
+    r.setAttribute('x', num(x));
+    r.setAttribute('width', num(w));
     const t = fitText(fr(i)[3], w);
     let el = texts[i];
     if (!el) {
       if (t === '') return;
       el = document.createElementNS(NS, 'text');
-      el.setAttribute('y', String(Number(oy[i]) + 11.5));
-      if (isDark(fills[i])) el.setAttribute('fill', '#fff');
+      el.setAttribute('y', String(Number(oy(i)) + 11.5));
+      if (isDark(fillOf(i))) el.setAttribute('fill', '#fff');
       els[i].appendChild(el);
       texts[i] = el;
     }
-    el.setAttribute('x', String(Math.round((x + 3) * 100) / 100));
+    el.setAttribute('x', num(x + 3));
     el.textContent = t;
   }
   function setHidden(i, h) {
@@ -146,7 +153,7 @@
     for (let j = 0; j < n; j++) {
       searchRe.lastIndex = 0;
       const hit = searchRe.test(fr(j)[1]);
-      rects[j].setAttribute('fill', hit ? '#e600e6' : fills[j]);
+      rects[j].setAttribute('fill', hit ? '#e600e6' : fillOf(j));
       if (hit) {
         const a = Math.max(xOf(j), viewX);
         const b = Math.min(xOf(j) + wOf(j), viewX + viewW);
@@ -186,7 +193,7 @@
   function clearSearch() {
     searchRe = null;
     searchTerm = '';
-    for (let j = 0; j < n; j++) rects[j].setAttribute('fill', fills[j]);
+    for (let j = 0; j < n; j++) rects[j].setAttribute('fill', fillOf(j));
     $('fd-matched').textContent = ' ';
     const btn = $('fd-search');
     btn.textContent = 'Search';
@@ -216,8 +223,8 @@
     try {
       const p = new URLSearchParams(window.location.search);
       if (zoomed >= 0) {
-        p.set('x', ox[zoomed]);
-        p.set('y', oy[zoomed]);
+        p.set('x', ox(zoomed));
+        p.set('y', oy(zoomed));
       } else {
         p.delete('x');
         p.delete('y');
@@ -251,7 +258,7 @@
     const y = p.get('y');
     if (x !== null && y !== null) {
       for (let j = 0; j < n; j++) {
-        if (ox[j] === x && oy[j] === y) {
+        if (ox(j) === x && oy(j) === y) {
           zoom(j);
           break;
         }
@@ -361,7 +368,7 @@
     sel = i;
     if (i < 0) return;
     els[i].classList.add('fd-sel');
-    if (withTip) showTip(i, Number(rects[i].getAttribute('x')), Number(oy[i]));
+    if (withTip) showTip(i, Number(rects[i].getAttribute('x')), Number(oy(i)));
   }
   function visibleAt(d, pred) {
     const list = byDepth[d] || [];

@@ -95,7 +95,7 @@ function measured(input: ReportInput): string[] {
   const s = input.report?.settings;
   if (s) {
     lines.push(
-      `Test: ${clean(s.test ?? 'per-frame test')}, FDR ${s.alpha}, gate: frame +${(s.gateFrameShare * 100).toFixed(1)} pp${s.gateTotal !== null ? `, total ${signedPct(s.gateTotal)}` : ''}`,
+      `Test: ${clean((s.test ?? 'per-frame test').split(/[:;]/)[0])}, FDR ${s.alpha}, gate: frame +${(s.gateFrameShare * 100).toFixed(1)} pp${s.gateTotal !== null ? `, total ${signedPct(s.gateTotal)}` : ''}`,
     );
   }
   return lines;

@@ -13,7 +13,7 @@ import type { InterleavedOptions, RecordOptions, RecordResult } from './index.js
 import { machineInfo } from './machine.js';
 import { type GroupRunResult, runGroup, TAIL_LINES } from './process-group.js';
 import { hasGnuTime, pollProc, type ResourceUsage, readTimerFile, timerPrefix } from './resource-timer.js';
-import { type RunContext, type Sampler, type SamplerInfo, sampleCount } from './sampler.js';
+import { type RunContext, type Sampler, type SamplerInfo, type SamplerPlan, sampleCount } from './sampler.js';
 import { samplerByName } from './samplers/index.js';
 import type { MachineInfo, RunRecord, RunSet } from './types.js';
 
@@ -234,7 +234,7 @@ async function runOnce(s: SideState, phase: 'warmup' | 'run', index: number, c: 
     });
     const polled = poller?.stop();
     const usage = c.resourceSource === 'gnu-time' ? await readTimerFile(timerFile) : undefined;
-    checkExit(name, r, usage, plan.timer, c);
+    checkExit(name, r, usage, plan, c);
     const collectStart = process.hrtime.bigint();
     if (phase === 'warmup') {
       // Warm-ups prime caches and JITs under the same sampler; their profiles are not kept.
@@ -321,7 +321,7 @@ function checkExit(
   name: string,
   r: GroupRunResult,
   usage: ResourceUsage | undefined,
-  timer: 'inner' | 'outer',
+  plan: SamplerPlan,
   c: Common,
 ): void {
   const tail = r.stderrTail.slice(-TAIL_LINES);
@@ -332,7 +332,12 @@ function checkExit(
   }
   // With an inner timer, GNU time saw the workload's own status; check it first because it is
   // the more precise one (the sampler only relays it).
-  if (usage && timer === 'inner') {
+  if (usage && plan.timer === 'inner') {
+    // GNU time could not exec the workload: the same failure as a spawn error without it.
+    const cannot = tail.map((l) => /^\/usr\/bin\/time: cannot run .*: (.*)$/.exec(l)).find(Boolean);
+    if (usage.exitCode === 127 && cannot) {
+      throw new RunFailedError(name, `could not start the command (${cannot[1]})`, tail);
+    }
     if (usage.termSignal !== null) {
       throw new RunFailedError(
         name,
@@ -344,16 +349,22 @@ function checkExit(
       throw new RunFailedError(name, `the workload exited with status ${usage.exitCode}`, tail);
     }
   }
-  if (r.signal) throw new RunFailedError(name, `killed by signal ${r.signal}`, tail);
-  if (r.exitCode !== 0) {
-    const who = usage && timer === 'inner' ? `the sampler (${c.sampler.name})` : 'the command';
-    throw new RunFailedError(name, `${who} exited with status ${r.exitCode}`, tail);
-  }
+  // Otherwise the process group's leader is the workload itself, or a sampler that spawned it.
+  const who =
+    plan.workloadIndex === 0 && plan.timer === 'inner'
+      ? 'the workload'
+      : usage && plan.timer === 'inner'
+        ? `the sampler (${c.sampler.name})`
+        : `${c.sampler.name} (running the workload)`;
+  if (r.signal) throw new RunFailedError(name, `${who} was killed by signal ${signalName(r.signal)}`, tail);
+  if (r.exitCode !== 0) throw new RunFailedError(name, `${who} exited with status ${r.exitCode}`, tail);
 }
 
-function signalName(n: number): string {
-  const entry = Object.entries(os.constants.signals).find(([, v]) => v === n);
-  return entry ? `${n} (${entry[0]})` : String(n);
+/** `9 (SIGKILL)` from either a number or a name. */
+function signalName(sig: number | string): string {
+  const entries = Object.entries(os.constants.signals);
+  const entry = entries.find(([k, v]) => v === sig || k === sig);
+  return entry ? `${entry[1]} (${entry[0]})` : String(sig);
 }
 
 async function commit(s: SideState, c: Common, machine: MachineInfo, loadAvgEnd: MachineInfo['loadAvg']) {

@@ -52,37 +52,6 @@ export function ownWeights(p: Profile, keyOf: Int32Array, cand: Int32Array, n: n
   return { own, explain };
 }
 
-/** Heaviest stack (by share of its run) containing each wanted key: [run, stack] or undefined. */
-export function heaviestStacks(
-  runs: readonly { profile: Profile; keyOf: Int32Array; total: number }[],
-  wanted: Uint8Array,
-): { best: Float64Array; run: Int32Array; stack: Int32Array } {
-  const n = wanted.length;
-  const best = new Float64Array(n).fill(-1);
-  const run = new Int32Array(n).fill(-1);
-  const stack = new Int32Array(n).fill(-1);
-  const stamp = new Int32Array(n).fill(-1);
-  let tick = 0;
-  runs.forEach((r, ri) => {
-    if (!(r.total > 0)) return;
-    const { ids, offsets, weights, length } = r.profile.stacks.columns();
-    for (let s = 0; s < length; s++, tick++) {
-      const wn = weights[s] / r.total;
-      for (let k = offsets[s]; k < offsets[s + 1]; k++) {
-        const id = r.keyOf[ids[k]];
-        if (!wanted[id] || stamp[id] === tick) continue;
-        stamp[id] = tick;
-        if (wn > best[id]) {
-          best[id] = wn;
-          run[id] = ri;
-          stack[id] = s;
-        }
-      }
-    }
-  });
-  return { best, run, stack };
-}
-
 /** Root-first key ids of stack `s` up to the first occurrence of `target`, adjacent repeats merged. */
 export function pathTo(p: Profile, keyOf: Int32Array, s: number, target: number): number[] {
   const ids = p.stacks.frames(s);

@@ -1,4 +1,4 @@
-import { heaviestStacks, pathTo } from './culprits.js';
+import { pathTo } from './culprits.js';
 import type { FrameKeys } from './frame-keys.js';
 import type { RunInput } from './index.js';
 import type { RunMetrics } from './run-metrics.js';
@@ -14,18 +14,19 @@ export function buildPaths(
   keptIds: number[],
   explainedBy: (number | null)[],
 ): string[][] {
-  const wanted = new Uint8Array(keys.size);
-  for (const id of keptIds) wanted[id] = 1;
-  const runs = h.runs.map((r, i) => ({
-    profile: r.profile,
-    keyOf: h.metrics[i].keyOf,
-    total: h.metrics[i].total,
-  }));
-  const best = heaviestStacks(runs, wanted);
   const path = (id: number): number[] => {
-    const ri = best.run[id];
-    if (ri < 0) return [id];
-    return pathTo(runs[ri].profile, runs[ri].keyOf, best.stack[id], id);
+    // Heaviest stack by share of its run, over all head runs (found during the metrics pass).
+    let ri = -1;
+    let best = -1;
+    h.metrics.forEach((m, i) => {
+      const share = m.bestStack[id] >= 0 ? m.bestWeight[id] / m.total : -1;
+      if (share > best) {
+        best = share;
+        ri = i;
+      }
+    });
+    if (ri < 0 || h.metrics[ri].bestStack[id] < 0) return [id];
+    return pathTo(h.runs[ri].profile, h.metrics[ri].keyOf, h.metrics[ri].bestStack[id], id);
   };
   return keptIds.map((id, i) => {
     const culprit = explainedBy[i];

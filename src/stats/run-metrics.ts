@@ -18,6 +18,10 @@ export interface RunMetrics {
   secondsPerWeight: number | null;
   /** Frame id -> key id for this run's profile. */
   keyOf: Int32Array;
+  /** Per key id: the heaviest stack containing it (index into the profile's stacks, -1: none). */
+  bestStack: Int32Array;
+  /** Per key id: that stack's weight. */
+  bestWeight: Float64Array;
 }
 
 /** Converts weights to samples and seconds from the profile's unit and interval. */
@@ -48,6 +52,8 @@ export function runMetrics(p: Profile, keys: FrameKeys): RunMetrics {
   const inclusive = new Float64Array(n);
   const self = new Float64Array(n);
   const stamp = new Int32Array(n).fill(-1);
+  const bestStack = new Int32Array(n).fill(-1);
+  const bestWeight = new Float64Array(n);
   const { ids, offsets, weights, length } = p.stacks.columns();
   let total = 0;
   for (let s = 0; s < length; s++) {
@@ -61,11 +67,16 @@ export function runMetrics(p: Profile, keys: FrameKeys): RunMetrics {
       if (stamp[id] !== s) {
         stamp[id] = s;
         inclusive[id] += w;
+        // The same pass finds each frame's heaviest stack (for call paths): no second pass.
+        if (w > bestWeight[id]) {
+          bestWeight[id] = w;
+          bestStack[id] = s;
+        }
       }
     }
     self[keyOf[ids[b - 1]]] += w;
   }
-  return { inclusive, self, total, keyOf, ...weightUnits(p) };
+  return { inclusive, self, total, keyOf, bestStack, bestWeight, ...weightUnits(p) };
 }
 
 /** Grows a run's arrays to the final key-space size (keys first seen in later runs are 0 here). */
@@ -75,6 +86,12 @@ export function padMetrics(m: RunMetrics, size: number): void {
   inc.set(m.inclusive);
   const self = new Float64Array(size);
   self.set(m.self);
+  const bestStack = new Int32Array(size).fill(-1);
+  bestStack.set(m.bestStack);
+  const bestWeight = new Float64Array(size);
+  bestWeight.set(m.bestWeight);
   m.inclusive = inc;
   m.self = self;
+  m.bestStack = bestStack;
+  m.bestWeight = bestWeight;
 }

@@ -11,7 +11,9 @@ import { BOT_HELP } from '../../src/bot/commands.js';
 import { REPLY_MARKER } from '../../src/bot/reply.js';
 import type { Io } from '../../src/commands/command.js';
 import { startServe } from '../../src/commands/serve.js';
+import { commitFiles, git, makeRemote, type Remote } from '../github/git-fixture.js';
 import { API } from '../github/helpers.js';
+import { artifactEntries, BASE_WEIGHTS, SLOW_WEIGHTS, zipOf } from './artifact-fixture.js';
 import { commentPayload, fixture, REPO } from './helpers.js';
 
 const SECRET = 'test-webhook-secret-not-real';
@@ -22,6 +24,7 @@ const { privateKey } = generateKeyPairSync('rsa', {
 });
 
 let server: RunningServer;
+let remote: Remote;
 const logs: string[] = [];
 
 function io(): Io {
@@ -63,7 +66,12 @@ function installationToken(scope: nock.Scope): nock.Scope {
 beforeAll(async () => {
   nock.disableNetConnect();
   nock.enableNetConnect('127.0.0.1');
-  server = await startServe(['--port', '0', '--host', '127.0.0.1', '--api-url', API], io());
+  // The repository's git remote: a local bare repository (the data branch is written there).
+  remote = makeRemote({ 'README.md': 'hello\n' });
+  server = await startServe(
+    ['--port', '0', '--host', '127.0.0.1', '--api-url', API, '--git-url', remote.url],
+    io(),
+  );
 });
 afterEach(() => nock.cleanAll());
 afterAll(async () => {
@@ -123,6 +131,108 @@ describe('flamediff serve', { timeout: 30_000 }, () => {
     const bad = { ...io(), env: {} };
     await expect(startServe(['--port', '0'], bad)).rejects.toThrow(
       /FLAMEDIFF_PRIVATE_KEY or FLAMEDIFF_PRIVATE_KEY_FILE/,
+    );
+  });
+
+  it('workflow_run end to end: records the baseline from a push run, then reports a pull request', async () => {
+    const token = () =>
+      nock(API)
+        .post('/app/installations/42/access_tokens')
+        .optionally()
+        .reply(201, { token: 'ghs_installationTokenForTests', expires_at: '2099-01-01T00:00:00Z' });
+    const repo = fixture<Record<string, unknown>>('workflow_run.completed.json').repository;
+    const mainSha = git(remote.work, 'rev-parse', 'HEAD');
+    git(remote.work, 'checkout', '--quiet', '-b', 'changes');
+    const head = commitFiles(remote.work, { 'slow.txt': 'slower\n' }, 'Slower');
+    git(remote.work, 'push', '--quiet', 'origin', `${head}:refs/pull/2/head`);
+    const blob = 'https://pipelines.actions.githubusercontent.com';
+    const serveArtifact = (runId: number, zip: Uint8Array) => {
+      nock(API)
+        .get(`${REPO}/actions/runs/${runId}/artifacts`)
+        .query(true)
+        .reply(200, {
+          total_count: 1,
+          artifacts: [{ id: runId, name: 'flamediff', size_in_bytes: zip.length, expired: false }],
+        })
+        .get(`${REPO}/actions/artifacts/${runId}/zip`)
+        .reply(302, '', { location: `${blob}/${runId}.zip` });
+      nock(blob).get(`/${runId}.zip`).reply(200, Buffer.from(zip));
+    };
+    const runJson = (id: number, event: string, sha: string, branch: string, headRepo: unknown) => ({
+      id,
+      event,
+      status: 'completed',
+      conclusion: 'success',
+      head_sha: sha,
+      head_branch: branch,
+      head_repository: headRepo,
+      pull_requests: [],
+    });
+    const delivery = (id: number, sha: string, branch: string) => {
+      const p = fixture<Record<string, Record<string, unknown>>>('workflow_run.completed.json');
+      p.workflow_run = { ...p.workflow_run, id, head_sha: sha, head_branch: branch };
+      return { ...p, installation: { id: 42 } };
+    };
+
+    // 1. perf-record ran on a push to main: the baseline comes from its artifact.
+    token();
+    const push = nock(API)
+      .get(`${REPO}/actions/runs/501`)
+      .reply(200, runJson(501, 'push', mainSha, 'main', repo));
+    serveArtifact(
+      501,
+      zipOf(
+        artifactEntries({ repository: 'Codertocat/Hello-World', pullNumber: null, headSha: mainSha }, [
+          { name: 'main', weights: BASE_WEIGHTS },
+        ]),
+      ),
+    );
+    expect(await deliver('workflow_run', delivery(501, mainSha, 'main'))).toBe(200);
+    expect(push.isDone()).toBe(true);
+    expect(git(remote.bare, 'ls-tree', '-r', '--name-only', 'flamediff-data')).toContain(
+      `profiles/main/${mainSha}/runs.json`,
+    );
+
+    // 2. perf-record ran for pull request #2: compared, commented, status set.
+    token();
+    const fork = fixture<Record<string, unknown>>('actions-run.fork.json').head_repository;
+    let comment = '';
+    let status: Record<string, unknown> = {};
+    const pr = nock(API)
+      .get(`${REPO}/actions/runs/502`)
+      .reply(200, runJson(502, 'pull_request', head, 'changes', fork))
+      .get(`${REPO}/pulls`)
+      .query(true)
+      .reply(200, [{ number: 2, head: { sha: head, ref: 'changes' }, base: { ref: 'main', repo } }])
+      .get('/user')
+      .reply(403, { message: 'Resource not accessible by integration' })
+      .get(`${REPO}/issues/2/comments`)
+      .query(true)
+      .reply(200, [])
+      .post(`${REPO}/issues/2/comments`, (b) => {
+        comment = b.body;
+        return true;
+      })
+      .reply(201, { id: 5, html_url: 'https://github.com/Codertocat/Hello-World/pull/2#issuecomment-5' })
+      .post(`${REPO}/statuses/${head}`, (b) => {
+        status = b;
+        return true;
+      })
+      .reply(201, {});
+    serveArtifact(
+      502,
+      zipOf(
+        artifactEntries({ repository: 'Codertocat/Hello-World', pullNumber: 2, headSha: head }, [
+          { name: 'main', weights: SLOW_WEIGHTS },
+        ]),
+      ),
+    );
+    expect(await deliver('workflow_run', delivery(502, head, 'changes'))).toBe(200);
+    expect(pr.isDone()).toBe(true);
+    expect(comment).toContain('tokenize');
+    expect(status).toMatchObject({ state: 'failure', context: 'flamediff' });
+    expect(git(remote.bare, 'ls-tree', '-r', '--name-only', 'flamediff-data')).toContain(
+      `pulls/2/${head}/report.json`,
     );
   });
 });

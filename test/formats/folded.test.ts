@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importProfile } from '../../src/formats/index.js';
-import { writeFolded } from '../../src/profile/folded-writer.js';
+import { writeFolded, writeFoldedChunks } from '../../src/profile/folded-writer.js';
 import { Profile } from '../../src/profile/profile.js';
 import type { FrameKind } from '../../src/profile/types.js';
 import { foldedMap, importFixture, kindsOf, text } from './helpers.js';
@@ -54,6 +54,18 @@ describe('folded', () => {
 
   it('treats zero counts as no samples', () => {
     expect(() => importProfile('z.folded', text('a;b 0\n'))).toThrow('no samples in z.folded');
+  });
+
+  it('streams the same bytes in chunks that end at line ends', () => {
+    const p = new Profile();
+    for (let i = 0; i < 40_000; i++) p.addFrames(['root', `caf\u00e9_${i % 97}`, `leaf_${i}`], 1 + (i % 3));
+    const chunks: string[] = [];
+    writeFoldedChunks(p, (c) => {
+      expect(c[c.length - 1]).toBe(10);
+      chunks.push(new TextDecoder().decode(c));
+    });
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.join('')).toBe(writeFolded(p));
   });
 
   it('parse(write(p)) equals p (property)', () => {
