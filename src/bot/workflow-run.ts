@@ -154,9 +154,15 @@ async function downloadArtifacts(
         repo: b.repo,
         artifact_id: a.id,
         archive_format: 'zip',
+        // The raw body, whatever content type the storage answers with; read with a byte cap.
+        request: { parseSuccessResponseBody: false },
       },
     );
-    const bytes = new Uint8Array(res.data as ArrayBuffer);
+    const bytes = await readCapped(
+      res.data as unknown as ReadableStream<Uint8Array> | null,
+      limits.maxArchiveBytes,
+      label,
+    );
     try {
       const entries = readZip(bytes, label, limits);
       out.push(
@@ -177,6 +183,35 @@ async function downloadArtifacts(
     if (err instanceof UserError) throw new Rejected(err.message);
     throw err;
   }
+}
+
+/** Reads a download, refusing (and cancelling) it as soon as it passes `cap` bytes. */
+async function readCapped(
+  body: ReadableStream<Uint8Array> | null,
+  cap: number,
+  label: string,
+): Promise<Uint8Array> {
+  if (!body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > cap) {
+      await reader.cancel();
+      throw new Rejected(`${label}: the download passed ${cap} bytes, larger than the limit`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 async function trackedFiles(root: string): Promise<Set<string>> {

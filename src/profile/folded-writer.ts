@@ -42,30 +42,19 @@ export function writeFoldedChunks(
     labelStart[id + 1] = labelStart[id] + Buffer.byteLength(labels[id]);
   const labelBytes: Uint8Array = Buffer.from(labels.join(''), 'utf8');
   const { ids, offsets, weights, length } = p.stacks.columns();
-  const order = new Uint32Array(length);
-  for (let i = 0; i < length; i++) order[i] = i;
-  order.sort((x, y) => {
-    const ax = offsets[x];
-    const bx = offsets[x + 1];
-    const ay = offsets[y];
-    const by = offsets[y + 1];
-    const n = Math.min(bx - ax, by - ay);
-    for (let k = 0; k < n; k++) {
-      const d = rank[ids[ax + k]] - rank[ids[ay + k]];
-      if (d !== 0) return d;
-    }
-    return bx - ax - (by - ay);
-  });
+  const order = canonicalOrder(ids, offsets, length, rank);
   let buf = new Uint8Array(CHUNK);
   let pos = 0;
   for (let j = 0; j < length; j++) {
-    const i = order[j];
+    const i = order === undefined ? j : order[j];
     const w = weights[i];
     if (!(w > 0)) continue;
     const a = offsets[i];
     const b = offsets[i + 1];
-    const weightText = formatWeight(w);
-    let need = weightText.length + 2;
+    // Whole weights (the common case) are written digit by digit: no string per line.
+    const whole = w <= MAX_DIGITS_WEIGHT && Number.isInteger(w);
+    const weightText = whole ? '' : formatWeight(w);
+    let need = (whole ? 16 : weightText.length) + 2;
     for (let k = a; k < b; k++) need += labelStart[ids[k] + 1] - labelStart[ids[k]] + 1;
     if (pos + need > buf.length) {
       if (pos > 0) write(buf.subarray(0, pos));
@@ -83,10 +72,140 @@ export function writeFoldedChunks(
       }
     }
     buf[pos++] = 32; // space
-    for (let c = 0; c < weightText.length; c++) buf[pos++] = weightText.charCodeAt(c);
+    if (whole) pos = writeDigits(buf, pos, w);
+    else for (let c = 0; c < weightText.length; c++) buf[pos++] = weightText.charCodeAt(c);
     buf[pos++] = 10; // \n
   }
   if (pos > 0) write(buf.subarray(0, pos));
+}
+
+/** Integers up to this many (15) digits are exact as doubles and written by writeDigits. */
+const MAX_DIGITS_WEIGHT = 999_999_999_999_999;
+
+function writeDigits(buf: Uint8Array, pos: number, w: number): number {
+  let digits = 1;
+  for (let t = w; t >= 10; t = Math.floor(t / 10)) digits++;
+  let v = w;
+  for (let k = pos + digits - 1; k >= pos; k--) {
+    const q = Math.floor(v / 10);
+    buf[k] = 48 + (v - q * 10);
+    v = q;
+  }
+  return pos + digits;
+}
+
+/**
+ * Stack indices in canonical order (frame by frame by label rank, a stack before its extensions,
+ * equal rank sequences by index), or undefined when the stacks are already in that order: a
+ * parsed sorted file (the usual case) costs one linear pass and no sort.
+ */
+function canonicalOrder(
+  ids: Int32Array,
+  offsets: Uint32Array,
+  length: number,
+  rank: Int32Array,
+): Uint32Array | undefined {
+  let sorted = true;
+  for (let i = 1; i < length && sorted; i++) sorted = compareStacks(ids, offsets, rank, i - 1, i, 0) < 0;
+  if (sorted) return undefined;
+  const order = new Uint32Array(length);
+  for (let i = 0; i < length; i++) order[i] = i;
+  multikeySort(order, ids, offsets, rank);
+  return order;
+}
+
+/** Rank sequences compared from depth d; equal sequences by index (what a stable sort gives). */
+function compareStacks(
+  ids: Int32Array,
+  offsets: Uint32Array,
+  rank: Int32Array,
+  x: number,
+  y: number,
+  d: number,
+): number {
+  const ax = offsets[x];
+  const nx = offsets[x + 1] - ax;
+  const ay = offsets[y];
+  const ny = offsets[y + 1] - ay;
+  const n = nx < ny ? nx : ny;
+  for (let k = d; k < n; k++) {
+    const diff = rank[ids[ax + k]] - rank[ids[ay + k]];
+    if (diff !== 0) return diff;
+  }
+  return nx !== ny ? nx - ny : x - y;
+}
+
+/** Rank of stack i's frame at depth d; -1 past its leaf (a stack sorts before its extensions). */
+function keyAt(ids: Int32Array, offsets: Uint32Array, rank: Int32Array, i: number, d: number): number {
+  const at = offsets[i] + d;
+  return at < offsets[i + 1] ? rank[ids[at]] : -1;
+}
+
+/**
+ * Multikey quicksort (Bentley & Sedgewick): a three-way partition on the frame at depth d, then
+ * the equal part moves on to depth d + 1. Shared prefixes are compared once per partition instead
+ * of once per comparison, which matters for deep stacks that mostly share their roots.
+ */
+function multikeySort(order: Uint32Array, ids: Int32Array, offsets: Uint32Array, rank: Int32Array): void {
+  const todo: number[] = [0, order.length, 0];
+  while (todo.length > 0) {
+    const d = todo.pop() as number;
+    const hi = todo.pop() as number;
+    const lo = todo.pop() as number;
+    if (hi - lo < 12) {
+      insertionSort(order, lo, hi, ids, offsets, rank, d);
+      continue;
+    }
+    const pivot = medianOf3(
+      keyAt(ids, offsets, rank, order[lo], d),
+      keyAt(ids, offsets, rank, order[(lo + hi) >>> 1], d),
+      keyAt(ids, offsets, rank, order[hi - 1], d),
+    );
+    let lt = lo;
+    let gt = hi - 1;
+    let i = lo;
+    while (i <= gt) {
+      const k = keyAt(ids, offsets, rank, order[i], d);
+      if (k < pivot) {
+        const t = order[lt];
+        order[lt++] = order[i];
+        order[i++] = t;
+      } else if (k > pivot) {
+        const t = order[gt];
+        order[gt--] = order[i];
+        order[i] = t;
+      } else i++;
+    }
+    if (lo < lt) todo.push(lo, lt, d);
+    if (gt + 1 < hi) todo.push(gt + 1, hi, d);
+    if (pivot === -1) order.subarray(lt, gt + 1).sort(); // identical rank sequences: by index
+    else todo.push(lt, gt + 1, d + 1);
+  }
+}
+
+function medianOf3(a: number, b: number, c: number): number {
+  if (a < b) return b < c ? b : a < c ? c : a;
+  return a < c ? a : b < c ? c : b;
+}
+
+function insertionSort(
+  order: Uint32Array,
+  lo: number,
+  hi: number,
+  ids: Int32Array,
+  offsets: Uint32Array,
+  rank: Int32Array,
+  d: number,
+): void {
+  for (let i = lo + 1; i < hi; i++) {
+    const v = order[i];
+    let j = i - 1;
+    while (j >= lo && compareStacks(ids, offsets, rank, order[j], v, d) > 0) {
+      order[j + 1] = order[j];
+      j--;
+    }
+    order[j + 1] = v;
+  }
 }
 
 export function formatWeight(w: number): string {

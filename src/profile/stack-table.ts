@@ -9,9 +9,13 @@ export class StackTable {
   private idsLen = 0;
   private offsets = new Uint32Array(1 << 10); // offsets[i]..offsets[i+1] are stack i's frames
   private w = new Float64Array(1 << 10);
-  private hashes = new Uint32Array(1 << 10);
   private count = 0;
-  private slots = new Int32Array(1 << 11).fill(-1);
+  // Open addressing, two Int32 per slot: [stack index + 1 (0 = empty), hash]. The hash sits next
+  // to the index so that a probe touches one cache line, not the stack's frames, on a mismatch.
+  private slots = new Int32Array(2 << 11);
+  private mask = (1 << 11) - 1;
+  /** Copy target for add() calls with plain arrays, so the hot loops only ever see Int32Array. */
+  private scratch = new Int32Array(256);
 
   get length(): number {
     return this.count;
@@ -24,21 +28,32 @@ export class StackTable {
 
   /** Adds `weight` to the stack with these frame ids (root first), creating it when new. */
   add(frameIds: ArrayLike<number>, weight: number, start = 0, end = frameIds.length): number {
+    if (frameIds instanceof Int32Array) return this.addInt32(frameIds, weight, start, end);
+    const n = end - start;
+    if (n > this.scratch.length) this.scratch = new Int32Array(Math.max(n, this.scratch.length * 2));
+    const buf = this.scratch;
+    for (let k = 0; k < n; k++) buf[k] = frameIds[start + k];
+    return this.addInt32(buf, weight, 0, n);
+  }
+
+  private addInt32(frameIds: Int32Array, weight: number, start: number, end: number): number {
     const h = hashIds(frameIds, start, end);
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = this.mask;
     let slot = h & mask;
     for (;;) {
-      const s = this.slots[slot];
+      const s = slots[2 * slot] - 1;
       if (s === -1) break;
-      if (this.hashes[s] === h && this.equals(s, frameIds, start, end)) {
+      if (slots[2 * slot + 1] === h && this.equals(s, frameIds, start, end)) {
         this.w[s] += weight;
         return s;
       }
       slot = (slot + 1) & mask;
     }
-    const index = this.append(frameIds, start, end, weight, h);
-    this.slots[slot] = index;
-    if (this.count * 2 > this.slots.length) this.rehash();
+    const index = this.append(frameIds, start, end, weight);
+    slots[2 * slot] = index + 1;
+    slots[2 * slot + 1] = h;
+    if (this.count * 2 > mask + 1) this.rehash();
     return index;
   }
 
@@ -64,46 +79,53 @@ export class StackTable {
     return { ids: this.ids, offsets: this.offsets, weights: this.w, length: this.count };
   }
 
-  private append(frameIds: ArrayLike<number>, start: number, end: number, weight: number, h: number): number {
+  private append(frameIds: Int32Array, start: number, end: number, weight: number): number {
     const n = end - start;
     if (this.idsLen + n > this.ids.length) {
       const next = new Int32Array(Math.max(this.ids.length * 2, this.idsLen + n));
       next.set(this.ids.subarray(0, this.idsLen));
       this.ids = next;
     }
-    for (let k = 0; k < n; k++) this.ids[this.idsLen + k] = frameIds[start + k];
+    const ids = this.ids;
+    const at = this.idsLen;
+    for (let k = 0; k < n; k++) ids[at + k] = frameIds[start + k];
     if (this.count + 2 > this.offsets.length) {
       const cap = this.offsets.length * 2;
       this.offsets = grow(this.offsets, new Uint32Array(cap));
       this.w = grow(this.w, new Float64Array(cap));
-      this.hashes = grow(this.hashes, new Uint32Array(cap));
     }
     const index = this.count++;
-    this.offsets[index] = this.idsLen;
-    this.idsLen += n;
+    this.offsets[index] = at;
+    this.idsLen = at + n;
     this.offsets[index + 1] = this.idsLen;
     this.w[index] = weight;
-    this.hashes[index] = h;
     return index;
   }
 
-  private equals(s: number, frameIds: ArrayLike<number>, start: number, end: number): boolean {
+  private equals(s: number, frameIds: Int32Array, start: number, end: number): boolean {
     const a = this.offsets[s];
-    const b = this.offsets[s + 1];
-    if (b - a !== end - start) return false;
-    for (let k = 0; k < b - a; k++) if (this.ids[a + k] !== frameIds[start + k]) return false;
+    const n = this.offsets[s + 1] - a;
+    if (n !== end - start) return false;
+    const ids = this.ids;
+    for (let k = 0; k < n; k++) if (ids[a + k] !== frameIds[start + k]) return false;
     return true;
   }
 
   private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2).fill(-1);
-    const mask = slots.length - 1;
-    for (let s = 0; s < this.count; s++) {
-      let slot = this.hashes[s] & mask;
-      while (slots[slot] !== -1) slot = (slot + 1) & mask;
-      slots[slot] = s;
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = slots.length / 2 - 1;
+    for (let j = 0; j < old.length; j += 2) {
+      const v = old[j];
+      if (v === 0) continue;
+      const h = old[j + 1];
+      let slot = h & mask;
+      while (slots[2 * slot] !== 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = v;
+      slots[2 * slot + 1] = h;
     }
     this.slots = slots;
+    this.mask = mask;
   }
 }
 
@@ -112,11 +134,11 @@ function grow<T extends Uint32Array | Float64Array>(from: T, to: T): T {
   return to;
 }
 
-function hashIds(ids: ArrayLike<number>, start: number, end: number): number {
+function hashIds(ids: Int32Array, start: number, end: number): number {
   let h = 0x811c9dc5 ^ (end - start);
   for (let k = start; k < end; k++) {
     h = Math.imul(h ^ ids[k], 0x01000193);
     h ^= h >>> 15;
   }
-  return h >>> 0;
+  return h | 0;
 }

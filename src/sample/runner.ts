@@ -326,7 +326,8 @@ function checkExit(
 ): void {
   const tail = r.stderrTail.slice(-TAIL_LINES);
   if (r.aborted) throw new InterruptedError(name);
-  if (r.spawnError) throw new RunFailedError(name, `could not start the command (${r.spawnError})`, tail);
+  if (r.spawnError)
+    throw new RunFailedError(name, `could not start '${plan.argv[0]}' (${r.spawnError})`, tail);
   if (r.timedOut) {
     throw new RunFailedError(name, `timed out after ${c.timeoutSeconds} s and was killed (--timeout)`, tail);
   }
@@ -334,9 +335,9 @@ function checkExit(
   // the more precise one (the sampler only relays it).
   if (usage && plan.timer === 'inner') {
     // GNU time could not exec the workload: the same failure as a spawn error without it.
-    const cannot = tail.map((l) => /^\/usr\/bin\/time: cannot run .*: (.*)$/.exec(l)).find(Boolean);
+    const cannot = tail.map((l) => /^\/usr\/bin\/time: cannot run (.*): (.*)$/.exec(l)).find(Boolean);
     if (usage.exitCode === 127 && cannot) {
-      throw new RunFailedError(name, `could not start the command (${cannot[1]})`, tail);
+      throw new RunFailedError(name, `could not start '${cannot[1]}' (${cannot[2]})`, tail);
     }
     if (usage.termSignal !== null) {
       throw new RunFailedError(

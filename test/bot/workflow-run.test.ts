@@ -297,7 +297,7 @@ describe('hostile input: rejected with one log line, nothing stored or posted', 
     );
   });
 
-  it('an archive larger than the configured limit (checked again on the bytes)', async () => {
+  it('a download larger than the API said is cut off at the limit (streamed, never held whole)', async () => {
     const zip = zipOf(prEntries([{ name: 'main', weights: SLOW_WEIGHTS }]));
     const bot = testBot(payload());
     const scope = artifactRoutes(
@@ -316,7 +316,7 @@ describe('hostile input: rejected with one log line, nothing stored or posted', 
       limits: { maxArchiveBytes: 100, maxEntries: 10, maxEntryBytes: 1000, maxTotalBytes: 1000 },
     });
     expect(out).toMatchObject({ kind: 'rejected' });
-    expect(out.kind === 'rejected' && out.reason).toMatch(/larger than the limit of 100/);
+    expect(out.kind === 'rejected' && out.reason).toMatch(/the download passed 100 bytes, larger than the limit/);
     expect(scope.isDone()).toBe(true);
   });
 

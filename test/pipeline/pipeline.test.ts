@@ -128,6 +128,20 @@ describe('runCheck with a dir store', () => {
     writeFileSync(file, good);
   });
 
+  it('an unparsable history stops the job before the workload runs, naming the file, and is kept', async () => {
+    const file = path.join(r.dir, '.flamediff/history/main.json');
+    const good = readFileSync(file);
+    writeFileSync(file, '{"schema": 1, "entries": [');
+    const calls: RecordOptions[] = [];
+    await expect(runCheck(options(), ctx({}), deps(calls))).rejects.toThrow(file);
+    await expect(
+      runCheck(options(), ctx({ headSha: r.c2, headRef: 'main', isBaseBranch: true }), deps(calls)),
+    ).rejects.toThrow(file);
+    expect(calls).toHaveLength(0);
+    expect(readFileSync(file, 'utf8')).toBe('{"schema": 1, "entries": [');
+    writeFileSync(file, good);
+  });
+
   it('no baseline within the depth is stated', async () => {
     const res = await runCheck(options({ baselineDepth: 1 }), ctx({}), deps());
     expect(res.verdict).toBe('none');

@@ -128,6 +128,8 @@ describe.skipIf(!existsSync(CHROMIUM))('SVG in Chromium', () => {
     const listcomp = await rectOf(page, '<listcomp>');
     expect(listcomp.width).toBeCloseTo((1180 * 200) / 285, 1);
     expect(page.url()).toMatch(/\?x=[\d.]+&y=\d+/);
+    // the URL names the frame by its original rect position, as flamegraph.pl does
+    expect(new URL(page.url()).searchParams.get('x')).toBe(String(before.x));
     await expect.poll(() => page.locator('#fd-unzoom').isVisible()).toBe(true);
     await page.locator('#fd-unzoom').click();
     expect(await rectOf(page, 'compute_totals')).toEqual({ ...before, hidden: false });
