@@ -43,6 +43,7 @@ if (task === 'folded') {
   const c3 = cpuMs();
   const png2 = await svgToPng(svg, { width: 1200 });
   const t4 = performance.now();
+  result.againCpuMs = cpuMs() - c3;
   writeFileSync(output, png);
   result.initMs = t2 - t1;
   result.initCpuMs = c2;

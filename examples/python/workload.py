@@ -29,7 +29,7 @@ def score_record(rec):
         s += (b * k + c) % 13
     if REGRESSION:
         # The injected regression: a needless hash per record.
-        s += hashlib.sha256((name * 8).encode()).digest()[0] % 7 + len(str(b * c)) % 3
+        s += hashlib.sha256((name * 8).encode()).digest()[0] % 7
     return s
 
 

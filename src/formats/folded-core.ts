@@ -2,6 +2,8 @@ import { InputError, UserError } from '../errors.js';
 import { parseFrameLabel } from '../profile/frame-label.js';
 import { Profile } from '../profile/profile.js';
 import type { FrameInit, ProfileMeta } from '../profile/types.js';
+import { FrameBytesTable } from './frame-bytes-table.js';
+import { decodeText, sniffEncoding } from './input.js';
 import { detach } from './strings.js';
 import type { ImportOptions, ProfileInput } from './types.js';
 
@@ -64,6 +66,8 @@ export function parseFoldedText(
   meta: Partial<ProfileMeta>,
   opts: ImportOptions = {},
 ): FoldedResult {
+  const bytes = utf8Body(input);
+  if (bytes !== undefined) return parseFoldedBytes(input, bytes, dialect, meta, opts);
   const profile = new Profile(meta);
   const cache = new Map<string, number>();
   const rootCache = new Map<string, number>();
@@ -164,6 +168,27 @@ export function parseFoldedText(
       }
     }
   }
+  return finish(
+    input,
+    dialect,
+    opts,
+    { profile, invalidLines: invalid, lines: lineNo },
+    samples,
+    firstInvalid,
+    firstInvalidText,
+  );
+}
+
+function finish(
+  input: ProfileInput,
+  dialect: FoldedDialect,
+  opts: ImportOptions,
+  result: FoldedResult,
+  samples: number,
+  firstInvalid: number,
+  firstInvalidText: string,
+): FoldedResult {
+  const invalid = result.invalidLines;
   if (samples === 0) {
     if (invalid > 0) {
       throw new InputError(
@@ -175,12 +200,13 @@ export function parseFoldedText(
     throw new UserError(`no samples in ${input.fileName}`);
   }
   if (invalid > 0) {
+    const profile = result.profile;
     profile.meta.extra = { ...profile.meta.extra, ignoredLines: String(invalid) };
     opts.onWarning?.(
       `${input.fileName}: ignored ${invalid} line${invalid === 1 ? '' : 's'} with invalid format (first at line ${firstInvalid})`,
     );
   }
-  return { profile, invalidLines: invalid, lines: lineNo };
+  return result;
 }
 
 /** parseCount over text[start, end) without slicing for the common all-digits case. */
@@ -209,6 +235,144 @@ function nextSeparator(text: string, from: number, end: number): number {
   let inQuotes = false;
   for (let i = from; i < end; i++) {
     const c = text.charCodeAt(i);
+    if (c === 34) inQuotes = !inQuotes;
+    else if (c === 59 && !inQuotes) return i;
+  }
+  return -1;
+}
+
+/**
+ * The input's UTF-8 bytes (BOM skipped) when the byte parser can read them: not for UTF-16, not
+ * when a large input already dropped its bytes for its decoded text. Runs the binary-data check
+ * that decoding would (it throws the same InputError).
+ */
+function utf8Body(input: ProfileInput): Buffer | undefined {
+  const bytes = input.bytes;
+  if (bytes.length === 0) return undefined;
+  const { encoding, bomLength } = sniffEncoding(bytes);
+  if (encoding !== 'utf-8') return undefined;
+  decodeText(input.fileName, bytes.subarray(0, Math.min(bytes.length, 4096)));
+  return Buffer.from(bytes.buffer, bytes.byteOffset + bomLength, bytes.byteLength - bomLength);
+}
+
+/**
+ * parseFoldedText over UTF-8 bytes: the same lines, frames and errors, without decoding the whole
+ * input to a string. A frame is looked up by its bytes (FrameBytesTable), so a JS string is made
+ * only for a frame label seen for the first time; frames shared with the previous line (sorted
+ * files) are matched by a byte compare and their ids reused, with no lookup at all.
+ */
+function parseFoldedBytes(
+  input: ProfileInput,
+  text: Buffer,
+  dialect: FoldedDialect,
+  meta: Partial<ProfileMeta>,
+  opts: ImportOptions,
+): FoldedResult {
+  const profile = new Profile(meta);
+  const table = new FrameBytesTable();
+  const weightOf = dialect.weight;
+  let buf = new Int32Array(256);
+  let ends = new Int32Array(256); // end offset (from line start) of each frame of the previous stack
+  let invalid = 0;
+  let firstInvalid = 0;
+  let firstInvalidText = '';
+  let lineNo = 0;
+  let samples = 0;
+  let nextQuote = 0;
+  let prevFirst = 0;
+  let prevLen = -1;
+  let prevDepth = 0;
+  const n = text.length;
+  let start = 0;
+  while (start < n) {
+    let end = text.indexOf(10, start);
+    if (end === -1) end = n;
+    lineNo++;
+    const lineStart = start;
+    start = end + 1;
+    let stop = end;
+    while (stop > lineStart && isBlank(text[stop - 1])) stop--;
+    let first = lineStart;
+    while (first < stop && isBlank(text[first])) first++;
+    if (first === stop) continue;
+    if (text[first] === 35 /* # */) {
+      dialect.comment?.(text.toString('utf8', first, stop));
+      continue;
+    }
+    let sp = stop - 1;
+    while (sp > first && !isBlank(text[sp])) sp--;
+    let weight: number | undefined;
+    if (sp > first)
+      weight = weightOf ? weightOf(text.toString('utf8', sp + 1, stop)) : countAtBytes(text, sp + 1, stop);
+    if (weight === undefined) {
+      if (invalid++ === 0) {
+        firstInvalid = lineNo;
+        firstInvalidText = text.toString('utf8', first, stop).slice(0, 80);
+      }
+      continue;
+    }
+    let stackEnd = sp;
+    while (stackEnd > first && isBlank(text[stackEnd - 1])) stackEnd--;
+    let depth = 0;
+    let f = first;
+    const len = stackEnd - first;
+    const limit = Math.min(len, prevLen);
+    let common = 0;
+    while (common < limit && text[first + common] === text[prevFirst + common]) common++;
+    const same = common === len && len === prevLen;
+    if (same) {
+      depth = prevDepth;
+    } else {
+      while (depth < prevDepth && ends[depth] < common) depth++;
+      if (depth > 0) f = first + ends[depth - 1] + 1;
+    }
+    if (nextQuote !== -1 && nextQuote < first) nextQuote = text.indexOf(34, first);
+    const hasQuotes = nextQuote !== -1 && nextQuote < stackEnd;
+    while (!same) {
+      let semi = hasQuotes ? nextSeparatorBytes(text, f, stackEnd) : text.indexOf(59, f);
+      if (semi === -1 || semi > stackEnd) semi = stackEnd;
+      const root = depth === 0;
+      let id = table.get(text, f, semi, root);
+      if (id === -1) {
+        id = profile.intern(dialect.frame(text.toString('utf8', f, semi), depth));
+        table.set(text, f, semi, root, id);
+      }
+      if (depth === buf.length) {
+        buf = growInt32(buf);
+        ends = growInt32(ends);
+      }
+      ends[depth] = semi - first;
+      buf[depth++] = id;
+      if (semi >= stackEnd) break;
+      f = semi + 1;
+    }
+    prevFirst = first;
+    prevLen = stackEnd - first;
+    prevDepth = depth;
+    if (weight > 0) {
+      profile.stacks.add(buf, weight, 0, depth);
+      samples++;
+    }
+  }
+  const result = { profile, invalidLines: invalid, lines: lineNo };
+  return finish(input, dialect, opts, result, samples, firstInvalid, firstInvalidText);
+}
+
+function countAtBytes(text: Buffer, start: number, end: number): number | undefined {
+  if (end - start > 15 || end === start) return parseCount(text.toString('utf8', start, end));
+  let v = 0;
+  for (let i = start; i < end; i++) {
+    const c = text[i];
+    if (c < 48 || c > 57) return parseCount(text.toString('utf8', start, end));
+    v = v * 10 + (c - 48);
+  }
+  return v;
+}
+
+function nextSeparatorBytes(text: Uint8Array, from: number, end: number): number {
+  let inQuotes = false;
+  for (let i = from; i < end; i++) {
+    const c = text[i];
     if (c === 34) inQuotes = !inQuotes;
     else if (c === 59 && !inQuotes) return i;
   }

@@ -178,7 +178,8 @@ function multikeySort(order: Uint32Array, ids: Int32Array, offsets: Uint32Array,
     }
     if (lo < lt) todo.push(lo, lt, d);
     if (gt + 1 < hi) todo.push(gt + 1, hi, d);
-    if (pivot === -1) order.subarray(lt, gt + 1).sort(); // identical rank sequences: by index
+    if (pivot === -1)
+      order.subarray(lt, gt + 1).sort(); // identical rank sequences: by index
     else todo.push(lt, gt + 1, d + 1);
   }
 }

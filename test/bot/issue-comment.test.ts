@@ -121,7 +121,6 @@ describe('/flamediff accept', () => {
       .reply(201, { id: 1, content: '+1' });
     const bot = testBot(commentPayload('/flamediff accept the new cache costs 2% on cold start'));
     expect(await handleIssueComment(bot)).toEqual({ kind: 'accepted', pull: 2 });
-    if (!scope.isDone()) console.log(scope.pendingMocks(), bot.lines);
     expect(scope.isDone()).toBe(true);
     const a = await isAccepted(bot.store(), 2, HEAD);
     expect(a).toMatchObject({

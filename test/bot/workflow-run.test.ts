@@ -316,7 +316,9 @@ describe('hostile input: rejected with one log line, nothing stored or posted', 
       limits: { maxArchiveBytes: 100, maxEntries: 10, maxEntryBytes: 1000, maxTotalBytes: 1000 },
     });
     expect(out).toMatchObject({ kind: 'rejected' });
-    expect(out.kind === 'rejected' && out.reason).toMatch(/the download passed 100 bytes, larger than the limit/);
+    expect(out.kind === 'rejected' && out.reason).toMatch(
+      /the download passed 100 bytes, larger than the limit/,
+    );
     expect(scope.isDone()).toBe(true);
   });
 
