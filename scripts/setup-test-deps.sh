@@ -12,6 +12,7 @@ fi
 need=()
 if ! perf --version >/dev/null 2>&1; then need+=(linux-perf); fi
 if [ ! -x /usr/bin/chromium ]; then need+=(chromium); fi
+if [ ! -x /usr/bin/time ]; then need+=(time); fi
 if ! fc-list 2>/dev/null | grep -qi dejavu; then need+=(fonts-dejavu-core); fi
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing Debian packages: ${need[*]}"

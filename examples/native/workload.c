@@ -4,8 +4,9 @@
  * Build: cc -O1 -g -fno-omit-frame-pointer -o workload workload.c
  * (frame pointers so `perf record -g` sees whole stacks; `noinline` keeps the functions apart).
  * Runs for about a second. FLAMEDIFF_EXAMPLE_REGRESSION=1 injects a regression: `checksum_block`
- * makes a second, needless pass, about +30% of total CPU time. FLAMEDIFF_EXAMPLE_SCALE scales
- * the work (default 1). FLAMEDIFF_EXAMPLE_FAIL=1 exits with status 3 (for fault tests).
+ * makes 18 needless extra `checksum_pass` calls per block, about +30% of total CPU time.
+ * FLAMEDIFF_EXAMPLE_SCALE scales the work (default 1). FLAMEDIFF_EXAMPLE_FAIL=1 exits with
+ * status 3 (for fault tests).
  */
 #include <stdint.h>
 #include <stdio.h>

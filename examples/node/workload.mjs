@@ -33,7 +33,7 @@ function scoreTokens(lines) {
       const t = tok[tok.length - 1];
       for (let k = 0; k < t.length; k++) s = (s * 31 + t.charCodeAt(k)) | 0;
       if (tok[0] === 'status') s ^= 0x5bd1e995;
-      if (REGRESSION && (s & 3) !== 3 && (s & 3) !== 2) {
+      if (REGRESSION && (s & 3) !== 0) {
         // The injected regression: a needless reverse-and-rehash for about 3 in 4 tokens.
         const r = t.split('').reverse().join('');
         for (let k = 0; k < r.length; k++) s = (s * 17 + r.charCodeAt(k)) | 0;

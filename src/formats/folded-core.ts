@@ -3,7 +3,7 @@ import { parseFrameLabel } from '../profile/frame-label.js';
 import { Profile } from '../profile/profile.js';
 import type { FrameInit, ProfileMeta } from '../profile/types.js';
 import { FrameBytesTable } from './frame-bytes-table.js';
-import { decodeText, sniffEncoding } from './input.js';
+import { utf8Body } from './input.js';
 import { detach } from './strings.js';
 import type { ImportOptions, ProfileInput } from './types.js';
 
@@ -242,20 +242,6 @@ function nextSeparator(text: string, from: number, end: number): number {
 }
 
 /**
- * The input's UTF-8 bytes (BOM skipped) when the byte parser can read them: not for UTF-16, not
- * when a large input already dropped its bytes for its decoded text. Runs the binary-data check
- * that decoding would (it throws the same InputError).
- */
-function utf8Body(input: ProfileInput): Buffer | undefined {
-  const bytes = input.bytes;
-  if (bytes.length === 0) return undefined;
-  const { encoding, bomLength } = sniffEncoding(bytes);
-  if (encoding !== 'utf-8') return undefined;
-  decodeText(input.fileName, bytes.subarray(0, Math.min(bytes.length, 4096)));
-  return Buffer.from(bytes.buffer, bytes.byteOffset + bomLength, bytes.byteLength - bomLength);
-}
-
-/**
  * parseFoldedText over UTF-8 bytes: the same lines, frames and errors, without decoding the whole
  * input to a string. A frame is looked up by its bytes (FrameBytesTable), so a JS string is made
  * only for a frame label seen for the first time; frames shared with the previous line (sorted
@@ -269,6 +255,8 @@ function parseFoldedBytes(
   opts: ImportOptions,
 ): FoldedResult {
   const profile = new Profile(meta);
+  // Folded lines are mostly distinct stacks of 100+ bytes: size the stack table about once.
+  profile.stacks.reserve(Math.min(text.length >>> 8, 1 << 24));
   const table = new FrameBytesTable();
   const weightOf = dialect.weight;
   let buf = new Int32Array(256);

@@ -159,7 +159,11 @@ export function makeFileInput(path: string, fileName: string): ProfileInput {
   let bytes: Uint8Array | undefined;
   let text: string | undefined;
   const readAll = (): Uint8Array => {
-    bytes ??= new Uint8Array(readFileSync(path));
+    if (bytes === undefined) {
+      // The Buffer's own memory as a Uint8Array view: no second copy of a big file.
+      const b = readFileSync(path);
+      bytes = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+    }
     return bytes;
   };
   return {
@@ -224,4 +228,18 @@ function* fileChunks(path: string, fileName: string): Generator<string> {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The input's UTF-8 bytes (BOM skipped) for the byte-level parsers, or undefined when they
+ * cannot read them: UTF-16 text, or a large input that already dropped its bytes for its decoded
+ * text. Runs the binary-data check that decoding would (it throws the same InputError).
+ */
+export function utf8Body(input: ProfileInput): Buffer | undefined {
+  const bytes = input.bytes;
+  if (bytes.length === 0) return undefined;
+  const { encoding, bomLength } = sniffEncoding(bytes);
+  if (encoding !== 'utf-8') return undefined;
+  decodeText(input.fileName, bytes.subarray(0, Math.min(bytes.length, 4096)));
+  return Buffer.from(bytes.buffer, bytes.byteOffset + bomLength, bytes.byteLength - bomLength);
 }

@@ -2,7 +2,8 @@ import { UserError } from '../errors.js';
 import { frameLabel, parseFrameLabel } from '../profile/frame-label.js';
 import { Profile } from '../profile/profile.js';
 import type { FrameInit, FrameKind, Unit } from '../profile/types.js';
-import { headText } from './input.js';
+import { FrameBytesTable } from './frame-bytes-table.js';
+import { headText, utf8Body } from './input.js';
 import { detach } from './strings.js';
 import type { FormatImporter, ImportOptions, PerfCollapseOptions, ProfileInput } from './types.js';
 
@@ -41,6 +42,9 @@ interface Collapser {
   /** `func (module)` text of a stack line -> frame id(s), one table per tidy_java state. */
   lineCache: Map<string, number | number[]>;
   javaLineCache: Map<string, number | number[]>;
+  /** The same caches keyed by the line's bytes (root flag = java): id, or -2 - index in groups. */
+  byteCache: FrameBytesTable;
+  groups: number[][];
   stackBuf: Int32Array;
   samples: number;
   event: string | undefined;
@@ -73,23 +77,28 @@ export function collapsePerfScript(
     labelIds: new Map(),
     lineCache: new Map(),
     javaLineCache: new Map(),
+    byteCache: new FrameBytesTable(),
+    groups: [],
     stackBuf: new Int32Array(256),
     samples: 0,
     event: undefined,
     command: undefined,
   };
+  const bytes = utf8Body(input);
+  if (bytes !== undefined) collapseBytes(c, bytes, importOpts);
   // Pieces end at line ends; the collapser's state carries samples across them.
-  for (const text of input.textChunks ? input.textChunks() : [input.text()]) {
-    const n = text.length;
-    let start = 0;
-    while (start < n) {
-      let end = text.indexOf('\n', start);
-      if (end === -1) end = n;
-      const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-      processLine(c, text, start, lineEnd, importOpts);
-      start = end + 1;
+  else
+    for (const text of input.textChunks ? input.textChunks() : [input.text()]) {
+      const n = text.length;
+      let start = 0;
+      while (start < n) {
+        let end = text.indexOf('\n', start);
+        if (end === -1) end = n;
+        const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+        processLine(c, text, start, lineEnd, importOpts);
+        start = end + 1;
+      }
     }
-  }
   // Like stackcollapse-perf.pl, a last sample not ended by a blank line is not counted
   // (`perf script` always ends samples with one; a truncated file loses its partial sample).
   if (c.samples === 0) throw new UserError(`no samples in ${input.fileName}`);
@@ -98,6 +107,62 @@ export function collapsePerfScript(
   if (c.event) meta.extra = { ...meta.extra, event: c.event };
   if (c.command) meta.command = c.command;
   return c.profile;
+}
+
+/**
+ * The line loop over UTF-8 bytes: an indented stack line whose `func (module)` bytes were seen
+ * before is one lookup in a byte-keyed table, with no string made; any other line is decoded and
+ * goes through processLine, so the output is the same as the text path's.
+ */
+function collapseBytes(c: Collapser, bytes: Buffer, importOpts: ImportOptions): void {
+  const n = bytes.length;
+  let start = 0;
+  while (start < n) {
+    let end = bytes.indexOf(10, start);
+    if (end === -1) end = n;
+    const lineEnd = end > start && bytes[end - 1] === 13 ? end - 1 : end;
+    if (lineEnd > start && isSpace(bytes[start])) {
+      if (c.pname !== undefined) stackLineBytes(c, bytes, start, lineEnd);
+    } else if (lineEnd === start) {
+      endSample(c);
+    } else {
+      const line = bytes.toString('utf8', start, lineEnd);
+      processLine(c, line, 0, line.length, importOpts);
+    }
+    start = end + 1;
+  }
+}
+
+function stackLineBytes(c: Collapser, b: Buffer, start: number, end: number): void {
+  let s = start;
+  while (s < end && isSpace(b[s])) s++;
+  let e = s;
+  while (e < end && isWord(b[e])) e++;
+  let f = e;
+  while (f < end && isSpace(b[f])) f++;
+  const java = c.pname === 'java';
+  const shaped = e > s && e < end && f > e;
+  if (shaped) {
+    const hit = c.byteCache.get(b, f, end, java);
+    if (hit !== -1) {
+      pushIds(c, hit >= 0 ? hit : c.groups[-2 - hit]);
+      return;
+    }
+  }
+  // First time this text is seen (or an odd line): the string path decides and caches.
+  const line = b.toString('utf8', start, end);
+  stackLine(c, line, 0, line.length);
+  if (!shaped) return;
+  // Bytes before f are ASCII (blanks and word characters): f is also the string offset.
+  const r = (java ? c.javaLineCache : c.lineCache).get(line.slice(f - start));
+  if (r === undefined) return;
+  let value: number;
+  if (typeof r === 'number') value = r;
+  else {
+    value = -2 - c.groups.length;
+    c.groups.push(r);
+  }
+  c.byteCache.set(b, f, end, java, value);
 }
 
 function unitFor(event: string | undefined, sawPeriod: boolean): Unit {

@@ -45,6 +45,9 @@ export function writeFoldedChunks(
   const order = canonicalOrder(ids, offsets, length, rank);
   let buf = new Uint8Array(CHUNK);
   let pos = 0;
+  // The previous line written into buf: its stack and where it starts (-1: not in buf).
+  let prevStack = -1;
+  let prevPos = -1;
   for (let j = 0; j < length; j++) {
     const i = order === undefined ? j : order[j];
     const w = weights[i];
@@ -59,9 +62,32 @@ export function writeFoldedChunks(
     if (pos + need > buf.length) {
       if (pos > 0) write(buf.subarray(0, pos));
       pos = 0;
+      prevPos = -1;
       if (need > buf.length) buf = new Uint8Array(need);
     }
-    for (let k = a; k < b; k++) {
+    const lineStart = pos;
+    let k = a;
+    if (prevPos >= 0) {
+      // Sorted neighbours share leading frames: copy that prefix from the previous line at once.
+      const pa = offsets[prevStack];
+      const pn = offsets[prevStack + 1] - pa;
+      let bytes = 0;
+      let shared = 0;
+      while (shared < pn && k < b && ids[pa + shared] === ids[k]) {
+        bytes += labelStart[ids[k] + 1] - labelStart[ids[k]] + 1;
+        shared++;
+        k++;
+      }
+      if (shared > 1) {
+        buf.copyWithin(pos, prevPos, prevPos + bytes - 1);
+        pos += bytes - 1;
+      } else {
+        k = a;
+      }
+    }
+    prevStack = i;
+    prevPos = lineStart;
+    for (; k < b; k++) {
       if (k !== a) buf[pos++] = 59; // ;
       const from = labelStart[ids[k]];
       const to = labelStart[ids[k] + 1];

@@ -50,7 +50,20 @@ export class Profile {
   /** Calls fn for every stack; `ids` is a view valid only during the call. */
   forEachStack(fn: (ids: Int32Array, weight: number, index: number) => void): void {
     const { ids, offsets, weights, length } = this.stacks.columns();
-    for (let i = 0; i < length; i++) fn(ids.subarray(offsets[i], offsets[i + 1]), weights[i], i);
+    // A copy into a reused array per depth: a subarray view per stack would allocate a typed
+    // array object for each of 1M+ stacks, which costs more than copying a few ids.
+    const byDepth: Int32Array[] = [];
+    for (let i = 0; i < length; i++) {
+      const a = offsets[i];
+      const n = offsets[i + 1] - a;
+      let view = byDepth[n];
+      if (view === undefined) {
+        view = new Int32Array(n);
+        byDepth[n] = view;
+      }
+      for (let k = 0; k < n; k++) view[k] = ids[a + k];
+      fn(view, weights[i], i);
+    }
   }
 
   /** A new empty profile with the same metadata (for transforms that rebuild stacks). */

@@ -26,6 +26,20 @@ export class StackTable {
     return this.idsLen;
   }
 
+  /**
+   * Sizes the hash table for about `stacks` distinct stacks (a hint, e.g. a folded file's line
+   * count estimate), so that filling it does not rehash again and again. Never shrinks.
+   */
+  reserve(stacks: number): void {
+    let cap = this.mask + 1;
+    while (cap < stacks * 2 && cap < 1 << 26) cap *= 2;
+    if (cap === this.mask + 1) return;
+    const old = this.slots;
+    this.slots = new Int32Array(2 * cap);
+    this.mask = cap - 1;
+    this.reinsert(old);
+  }
+
   /** Adds `weight` to the stack with these frame ids (root first), creating it when new. */
   add(frameIds: ArrayLike<number>, weight: number, start = 0, end = frameIds.length): number {
     if (frameIds instanceof Int32Array) return this.addInt32(frameIds, weight, start, end);
@@ -113,8 +127,14 @@ export class StackTable {
 
   private rehash(): void {
     const old = this.slots;
-    const slots = new Int32Array(old.length * 2);
-    const mask = slots.length / 2 - 1;
+    this.slots = new Int32Array(old.length * 2);
+    this.mask = old.length - 1;
+    this.reinsert(old);
+  }
+
+  private reinsert(old: Int32Array): void {
+    const slots = this.slots;
+    const mask = this.mask;
     for (let j = 0; j < old.length; j += 2) {
       const v = old[j];
       if (v === 0) continue;
@@ -124,8 +144,6 @@ export class StackTable {
       slots[2 * slot] = v;
       slots[2 * slot + 1] = h;
     }
-    this.slots = slots;
-    this.mask = mask;
   }
 }
 

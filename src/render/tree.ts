@@ -265,29 +265,43 @@ export function buildPrunedTree(
 
 /** (parent, frame) pairs of one level, numbered densely in first-seen order. */
 class PairTable {
-  private parents: number[] = [];
-  private frames: number[] = [];
+  private parents = new Int32Array(256);
+  private frames = new Int32Array(256);
+  private count = 0;
   private slots = new Int32Array(1 << 10).fill(-1);
+  private mask = (1 << 10) - 1;
 
   index(parent: number, frame: number): number {
-    let mask = this.slots.length - 1;
+    const { slots, parents, frames, mask } = this;
     let slot = hash2(parent, frame) & mask;
     for (;;) {
-      const t = this.slots[slot];
+      const t = slots[slot];
       if (t < 0) break;
-      if (this.parents[t] === parent && this.frames[t] === frame) return t;
+      if (parents[t] === parent && frames[t] === frame) return t;
       slot = (slot + 1) & mask;
     }
-    const t = this.parents.length;
-    this.parents.push(parent);
-    this.frames.push(frame);
+    return this.insert(slot, parent, frame);
+  }
+
+  private insert(slot: number, parent: number, frame: number): number {
+    const t = this.count++;
+    if (t === this.parents.length) {
+      const p = new Int32Array(t * 2);
+      p.set(this.parents);
+      this.parents = p;
+      const f = new Int32Array(t * 2);
+      f.set(this.frames);
+      this.frames = f;
+    }
+    this.parents[t] = parent;
+    this.frames[t] = frame;
     this.slots[slot] = t;
-    if ((t + 1) * 2 > this.slots.length) {
+    if (this.count * 2 > this.slots.length) {
       this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-      mask = this.slots.length - 1;
-      for (let i = 0; i <= t; i++) {
-        let sl = hash2(this.parents[i], this.frames[i]) & mask;
-        while (this.slots[sl] >= 0) sl = (sl + 1) & mask;
+      this.mask = this.slots.length - 1;
+      for (let i = 0; i < this.count; i++) {
+        let sl = hash2(this.parents[i], this.frames[i]) & this.mask;
+        while (this.slots[sl] >= 0) sl = (sl + 1) & this.mask;
         this.slots[sl] = i;
       }
     }
