@@ -11,7 +11,11 @@ const files = readdirSync('bench')
 let failed = 0;
 for (const f of files) {
   console.log(`\n=== bench/${f}`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--import', './scripts/asset-hooks.mjs', `bench/${f}`], { stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--import', './scripts/asset-hooks.mjs', `bench/${f}`],
+    { stdio: 'inherit' },
+  );
   if (r.status !== 0) {
     failed++;
     console.error(`bench/${f} failed with status ${r.status}`);

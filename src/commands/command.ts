@@ -24,7 +24,12 @@ export interface Command {
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
 /** util.parseArgs with errors a user can act on (the offending flag and where to look). */
-export function parseCommandArgs<T extends OptionSpec>(command: string, argv: string[], options: T, allowPositionals = true) {
+export function parseCommandArgs<T extends OptionSpec>(
+  command: string,
+  argv: string[],
+  options: T,
+  allowPositionals = true,
+) {
   try {
     return parseArgs({ args: argv, options, allowPositionals, strict: true as const });
   } catch (err) {

@@ -3,7 +3,7 @@ import { parseFrameLabel } from '../profile/frame-label.js';
 import { Profile } from '../profile/profile.js';
 import type { FrameInit, ProfileMeta } from '../profile/types.js';
 import { FrameBytesTable } from './frame-bytes-table.js';
-import { utf8Body } from './input.js';
+import { inputByteSize, utf8ByteChunks } from './input.js';
 import { detach } from './strings.js';
 import type { ImportOptions, ProfileInput } from './types.js';
 
@@ -66,8 +66,8 @@ export function parseFoldedText(
   meta: Partial<ProfileMeta>,
   opts: ImportOptions = {},
 ): FoldedResult {
-  const bytes = utf8Body(input);
-  if (bytes !== undefined) return parseFoldedBytes(input, bytes, dialect, meta, opts);
+  const pieces = utf8ByteChunks(input);
+  if (pieces !== undefined) return parseFoldedBytes(input, pieces, dialect, meta, opts);
   const profile = new Profile(meta);
   const cache = new Map<string, number>();
   const rootCache = new Map<string, number>();
@@ -249,14 +249,12 @@ function nextSeparator(text: string, from: number, end: number): number {
  */
 function parseFoldedBytes(
   input: ProfileInput,
-  text: Buffer,
+  pieces: Iterable<Buffer>,
   dialect: FoldedDialect,
   meta: Partial<ProfileMeta>,
   opts: ImportOptions,
 ): FoldedResult {
   const profile = new Profile(meta);
-  // Folded lines are mostly distinct stacks of 100+ bytes: size the stack table about once.
-  profile.stacks.reserve(Math.min(text.length >>> 8, 1 << 24));
   const table = new FrameBytesTable();
   const weightOf = dialect.weight;
   let buf = new Int32Array(256);
@@ -270,76 +268,98 @@ function parseFoldedBytes(
   let prevFirst = 0;
   let prevLen = -1;
   let prevDepth = 0;
-  const n = text.length;
-  let start = 0;
-  while (start < n) {
-    let end = text.indexOf(10, start);
-    if (end === -1) end = n;
-    lineNo++;
-    const lineStart = start;
-    start = end + 1;
-    let stop = end;
-    while (stop > lineStart && isBlank(text[stop - 1])) stop--;
-    let first = lineStart;
-    while (first < stop && isBlank(text[first])) first++;
-    if (first === stop) continue;
-    if (text[first] === 35 /* # */) {
-      dialect.comment?.(text.toString('utf8', first, stop));
-      continue;
+  let reserved = false;
+  for (const text of pieces) {
+    if (!reserved) {
+      // Folded lines are mostly distinct stacks of 100+ bytes: size the stack table about once.
+      profile.stacks.reserve(Math.min(inputByteSize(input) >>> 8, 1 << 24));
+      reserved = true;
     }
-    let sp = stop - 1;
-    while (sp > first && !isBlank(text[sp])) sp--;
-    let weight: number | undefined;
-    if (sp > first)
-      weight = weightOf ? weightOf(text.toString('utf8', sp + 1, stop)) : countAtBytes(text, sp + 1, stop);
-    if (weight === undefined) {
-      if (invalid++ === 0) {
-        firstInvalid = lineNo;
-        firstInvalidText = text.toString('utf8', first, stop).slice(0, 80);
+    // Each piece ends at a line end; the previous-line prefix cannot span pieces.
+    prevLen = -1;
+    nextQuote = 0;
+    const n = text.length;
+    let start = 0;
+    while (start < n) {
+      let end = text.indexOf(10, start);
+      if (end === -1) end = n;
+      lineNo++;
+      const lineStart = start;
+      start = end + 1;
+      let stop = end;
+      while (stop > lineStart && isBlank(text[stop - 1])) stop--;
+      let first = lineStart;
+      while (first < stop && isBlank(text[first])) first++;
+      if (first === stop) continue;
+      if (text[first] === 35 /* # */) {
+        dialect.comment?.(text.toString('utf8', first, stop));
+        continue;
       }
-      continue;
-    }
-    let stackEnd = sp;
-    while (stackEnd > first && isBlank(text[stackEnd - 1])) stackEnd--;
-    let depth = 0;
-    let f = first;
-    const len = stackEnd - first;
-    const limit = Math.min(len, prevLen);
-    let common = 0;
-    while (common < limit && text[first + common] === text[prevFirst + common]) common++;
-    const same = common === len && len === prevLen;
-    if (same) {
-      depth = prevDepth;
-    } else {
-      while (depth < prevDepth && ends[depth] < common) depth++;
-      if (depth > 0) f = first + ends[depth - 1] + 1;
-    }
-    if (nextQuote !== -1 && nextQuote < first) nextQuote = text.indexOf(34, first);
-    const hasQuotes = nextQuote !== -1 && nextQuote < stackEnd;
-    while (!same) {
-      let semi = hasQuotes ? nextSeparatorBytes(text, f, stackEnd) : text.indexOf(59, f);
-      if (semi === -1 || semi > stackEnd) semi = stackEnd;
-      const root = depth === 0;
-      let id = table.get(text, f, semi, root);
-      if (id === -1) {
-        id = profile.intern(dialect.frame(text.toString('utf8', f, semi), depth));
-        table.set(text, f, semi, root, id);
+      let sp = stop - 1;
+      while (sp > first && !isBlank(text[sp])) sp--;
+      let weight: number | undefined;
+      if (sp > first)
+        weight = weightOf ? weightOf(text.toString('utf8', sp + 1, stop)) : countAtBytes(text, sp + 1, stop);
+      if (weight === undefined) {
+        if (invalid++ === 0) {
+          firstInvalid = lineNo;
+          firstInvalidText = text.toString('utf8', first, stop).slice(0, 80);
+        }
+        continue;
       }
-      if (depth === buf.length) {
-        buf = growInt32(buf);
-        ends = growInt32(ends);
+      let stackEnd = sp;
+      while (stackEnd > first && isBlank(text[stackEnd - 1])) stackEnd--;
+      let depth = 0;
+      let f = first;
+      const len = stackEnd - first;
+      const limit = Math.min(len, prevLen);
+      let common = 0;
+      // Sorted neighbours usually differ only in their last frame or two: one native compare
+      // of everything before the previous line's last frame skips most of the byte loop.
+      if (prevDepth >= 2) {
+        const head = ends[prevDepth - 2] + 1;
+        if (
+          head > 32 &&
+          head <= limit &&
+          text.compare(text, prevFirst, prevFirst + head, first, first + head) === 0
+        )
+          common = head;
       }
-      ends[depth] = semi - first;
-      buf[depth++] = id;
-      if (semi >= stackEnd) break;
-      f = semi + 1;
-    }
-    prevFirst = first;
-    prevLen = stackEnd - first;
-    prevDepth = depth;
-    if (weight > 0) {
-      profile.stacks.add(buf, weight, 0, depth);
-      samples++;
+      while (common < limit && text[first + common] === text[prevFirst + common]) common++;
+      const same = common === len && len === prevLen;
+      if (same) {
+        depth = prevDepth;
+      } else {
+        while (depth < prevDepth && ends[depth] < common) depth++;
+        if (depth > 0) f = first + ends[depth - 1] + 1;
+      }
+      if (nextQuote !== -1 && nextQuote < first) nextQuote = text.indexOf(34, first);
+      const hasQuotes = nextQuote !== -1 && nextQuote < stackEnd;
+      while (!same) {
+        let semi = hasQuotes ? nextSeparatorBytes(text, f, stackEnd) : text.indexOf(59, f);
+        if (semi === -1 || semi > stackEnd) semi = stackEnd;
+        const root = depth === 0;
+        let id = table.get(text, f, semi, root);
+        if (id === -1) {
+          id = profile.intern(dialect.frame(text.toString('utf8', f, semi), depth));
+          table.set(text, f, semi, root, id);
+        }
+        if (depth === buf.length) {
+          buf = growInt32(buf);
+          ends = growInt32(ends);
+        }
+        ends[depth] = semi - first;
+        buf[depth++] = id;
+        if (semi >= stackEnd) break;
+        f = semi + 1;
+      }
+      prevFirst = first;
+      prevLen = stackEnd - first;
+      prevDepth = depth;
+      if (weight > 0) {
+        profile.stacks.add(buf, weight, 0, depth);
+        samples++;
+      }
     }
   }
   const result = { profile, invalidLines: invalid, lines: lineNo };

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { InputError } from '../errors.js';
 import type { ProfileInput } from './types.js';
@@ -158,6 +158,7 @@ export const HEAD_BYTES = 64 << 10;
 export function makeFileInput(path: string, fileName: string): ProfileInput {
   let bytes: Uint8Array | undefined;
   let text: string | undefined;
+  const loaded = (): boolean => bytes !== undefined;
   const readAll = (): Uint8Array => {
     if (bytes === undefined) {
       // The Buffer's own memory as a Uint8Array view: no second copy of a big file.
@@ -166,7 +167,7 @@ export function makeFileInput(path: string, fileName: string): ProfileInput {
     }
     return bytes;
   };
-  return {
+  const input: ProfileInput = {
     fileName,
     get bytes() {
       return readAll();
@@ -177,7 +178,12 @@ export function makeFileInput(path: string, fileName: string): ProfileInput {
     },
     textChunks: () => (text !== undefined ? [text] : fileChunks(path, fileName)),
   };
+  fileInputs.set(input, { path, loaded });
+  return input;
 }
+
+/** Inputs made by makeFileInput: their file, so that byte parsers can read it piece by piece. */
+const fileInputs = new WeakMap<ProfileInput, { path: string; loaded: () => boolean }>();
 
 /** Reads the first `n` bytes of a file. */
 export function readHead(path: string, n = HEAD_BYTES): Uint8Array {
@@ -222,6 +228,69 @@ function* fileChunks(path: string, fileName: string): Generator<string> {
         continue;
       }
       yield buf.toString('utf8', skip(), nl + 1);
+      buf.copy(buf, 0, nl + 1, end);
+      filled = end - nl - 1;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The input's size in bytes (of the file on disk for makeFileInput), without reading it. */
+export function inputByteSize(input: ProfileInput): number {
+  const file = fileInputs.get(input);
+  return file !== undefined && !file.loaded() ? statSync(file.path).size : input.bytes.length;
+}
+
+/**
+ * The input's UTF-8 bytes (BOM skipped) in pieces that each end after a `\n` (the last one may
+ * not), for the byte-level line parsers; undefined when they cannot read them (see utf8Body).
+ * A big file on disk (makeFileInput) is read a few MB at a time into one reused buffer, so its
+ * bytes are never all in memory: a piece is only valid until the next one is requested.
+ */
+export function utf8ByteChunks(input: ProfileInput): Iterable<Buffer> | undefined {
+  const file = fileInputs.get(input);
+  if (file !== undefined && !file.loaded()) {
+    if (sniffEncoding(readHead(file.path, 4)).encoding !== 'utf-8') return undefined;
+    return fileByteChunks(file.path, input.fileName);
+  }
+  const body = utf8Body(input);
+  return body === undefined ? undefined : [body];
+}
+
+function* fileByteChunks(path: string, fileName: string): Generator<Buffer> {
+  const fd = openSync(path, 'r');
+  try {
+    let buf = Buffer.alloc(CHUNK_BYTES);
+    let filled = 0; // bytes of an unfinished line carried over
+    let bom = -1; // bytes of the BOM still to skip (-1: nothing read yet)
+    const piece = (end: number): Buffer => {
+      const from = Math.max(bom, 0);
+      bom = 0;
+      return buf.subarray(from, end);
+    };
+    for (;;) {
+      if (filled === buf.length) {
+        const bigger = Buffer.alloc(buf.length * 2); // a line longer than the buffer
+        buf.copy(bigger, 0, 0, filled);
+        buf = bigger;
+      }
+      const got = readSync(fd, buf, filled, buf.length - filled, null);
+      const end = filled + got;
+      if (bom === -1) {
+        decodeText(fileName, buf.subarray(0, Math.min(end, 4096))); // the binary-data check
+        bom = sniffEncoding(buf.subarray(0, end)).bomLength;
+      }
+      if (got === 0) {
+        if (end > bom) yield piece(end);
+        return;
+      }
+      const nl = buf.lastIndexOf(10, end - 1);
+      if (nl === -1) {
+        filled = end;
+        continue;
+      }
+      yield piece(nl + 1);
       buf.copy(buf, 0, nl + 1, end);
       filled = end - nl - 1;
     }

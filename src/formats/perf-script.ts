@@ -3,7 +3,7 @@ import { frameLabel, parseFrameLabel } from '../profile/frame-label.js';
 import { Profile } from '../profile/profile.js';
 import type { FrameInit, FrameKind, Unit } from '../profile/types.js';
 import { FrameBytesTable } from './frame-bytes-table.js';
-import { headText, utf8Body } from './input.js';
+import { headText, utf8ByteChunks } from './input.js';
 import { detach } from './strings.js';
 import type { FormatImporter, ImportOptions, PerfCollapseOptions, ProfileInput } from './types.js';
 
@@ -84,8 +84,8 @@ export function collapsePerfScript(
     event: undefined,
     command: undefined,
   };
-  const bytes = utf8Body(input);
-  if (bytes !== undefined) collapseBytes(c, bytes, importOpts);
+  const pieces = utf8ByteChunks(input);
+  if (pieces !== undefined) for (const bytes of pieces) collapseBytes(c, bytes, importOpts);
   // Pieces end at line ends; the collapser's state carries samples across them.
   else
     for (const text of input.textChunks ? input.textChunks() : [input.text()]) {

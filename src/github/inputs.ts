@@ -28,8 +28,14 @@ export const OPTION_INPUTS: Readonly<Record<string, string>> = {
   granularity: 'compare.granularity',
 };
 
-/** Inputs that are not options of the pipeline. */
-export const ACTION_ONLY_INPUTS = ['github-token', 'comment', 'install-sampler', 'config'] as const;
+/** Inputs that are not options of the pipeline: read by the action (and `accept-label` by the bot, src/bot/action-hooks.ts). */
+export const ACTION_ONLY_INPUTS = [
+  'github-token',
+  'comment',
+  'install-sampler',
+  'config',
+  'accept-label',
+] as const;
 
 export type CommentMode = 'always' | 'on-regression' | 'never';
 const COMMENT_MODES: readonly CommentMode[] = ['always', 'on-regression', 'never'];
@@ -90,7 +96,11 @@ function configFile(settings: ActionSettings, root: string): { file: string; req
  * Every input, read once, over the defaults and flamediff.yml (`root` is the repository root).
  * Throws UserError quoting a bad value and the expected form.
  */
-export async function readActionInputs(get: (name: string) => string, root: string): Promise<ActionInputs> {
+export async function readActionInputs(
+  get: (name: string) => string,
+  root: string,
+  { requireCommand = true }: { requireCommand?: boolean } = {},
+): Promise<ActionInputs> {
   const settings = readSettings(get);
   let options = defaultOptions();
   // '' marks "not set": no source accepts an empty branch name, so it survives only if none set it.
@@ -112,15 +122,20 @@ export async function readActionInputs(get: (name: string) => string, root: stri
       throw err;
     }
   }
-  if (options.command.length === 0) {
-    throw new UserError(
-      `input 'command' is empty (expected the workload to profile, e.g. 'python bench.py', here or in ${CONFIG_FILE})`,
-    );
-  }
+  if (requireCommand) requireWorkload(options);
   settings.baseBranchSet = options.baseBranch !== '';
   if (!settings.baseBranchSet) options.baseBranch = defaultOptions().baseBranch;
   // Cross-setting checks (e.g. runs >= 2) are runCheck's first step, before anything runs.
   // The action keeps baselines on the data branch: a local-directory store would vanish with the runner.
   options.store = 'git';
   return { options, settings };
+}
+
+/** The workload is needed only by events that measure (push, pull_request); bot events run none. */
+export function requireWorkload(options: { command: string[] }): void {
+  if (options.command.length === 0) {
+    throw new UserError(
+      `input 'command' is empty (expected the workload to profile, e.g. 'python bench.py', here or in ${CONFIG_FILE})`,
+    );
+  }
 }

@@ -11,7 +11,7 @@ import { describeApiError } from './api-error.js';
 import { decideMode, type MeasureDecision } from './dispatch.js';
 import { type GitHubEvent, readGitHubEvent } from './event.js';
 import { baseRef, ensureMergeBase, pushCheck } from './git-history.js';
-import { type ActionInputs, readActionInputs } from './inputs.js';
+import { type ActionInputs, readActionInputs, requireWorkload } from './inputs.js';
 import { buildReportLinks, pagesUrlFor, type RepoSite } from './links.js';
 import type { ClientOptions, GitHubClient } from './octokit.js';
 import { publishResult, setOutputs } from './publish.js';
@@ -158,8 +158,9 @@ export async function runAction(deps: ActionDeps): Promise<void> {
   const token = io.getInput('github-token');
   if (token) io.setSecret(token);
   const event = readGitHubEvent(env);
-  const inputs = await readActionInputs((n) => io.getInput(n), event.workspace);
+  const inputs = await readActionInputs((n) => io.getInput(n), event.workspace, { requireCommand: false });
   const decision = decideMode(event, inputs.settings.baseBranchSet ? inputs.options.baseBranch : null);
+  if (decision.kind === 'baseline' || decision.kind === 'compare') requireWorkload(inputs.options);
   if (decision.kind === 'skip') {
     if (decision.warn) io.warning(`flamediff: ${decision.reason}`);
     else io.info(`flamediff: ${decision.reason}`);

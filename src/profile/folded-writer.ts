@@ -43,6 +43,8 @@ export function writeFoldedChunks(
   const labelBytes: Uint8Array = Buffer.from(labels.join(''), 'utf8');
   const { ids, offsets, weights, length } = p.stacks.columns();
   const order = canonicalOrder(ids, offsets, length, rank);
+  const labelLen = new Uint32Array(labels.length);
+  for (let id = 0; id < labels.length; id++) labelLen[id] = labelStart[id + 1] - labelStart[id];
   let buf = new Uint8Array(CHUNK);
   let pos = 0;
   // The previous line written into buf: its stack and where it starts (-1: not in buf).
@@ -54,43 +56,42 @@ export function writeFoldedChunks(
     if (!(w > 0)) continue;
     const a = offsets[i];
     const b = offsets[i + 1];
+    // Sorted neighbours share leading frames: that prefix is copied from the previous line at once.
+    let k = a;
+    let prefixBytes = 0;
+    if (prevPos >= 0) {
+      const pa = offsets[prevStack];
+      const pb = offsets[prevStack + 1];
+      while (pa + (k - a) < pb && k < b && ids[pa + (k - a)] === ids[k])
+        prefixBytes += labelLen[ids[k++]] + 1;
+      if (k - a < 2) {
+        k = a;
+        prefixBytes = 0;
+      }
+    }
     // Whole weights (the common case) are written digit by digit: no string per line.
     const whole = w <= MAX_DIGITS_WEIGHT && Number.isInteger(w);
     const weightText = whole ? '' : formatWeight(w);
-    let need = (whole ? 16 : weightText.length) + 2;
-    for (let k = a; k < b; k++) need += labelStart[ids[k] + 1] - labelStart[ids[k]] + 1;
+    let need = prefixBytes + (whole ? 16 : weightText.length) + 2;
+    for (let m = k; m < b; m++) need += labelLen[ids[m]] + 1;
     if (pos + need > buf.length) {
       if (pos > 0) write(buf.subarray(0, pos));
       pos = 0;
-      prevPos = -1;
+      k = a; // the previous line is gone: write every frame
+      prefixBytes = 0;
       if (need > buf.length) buf = new Uint8Array(need);
     }
     const lineStart = pos;
-    let k = a;
-    if (prevPos >= 0) {
-      // Sorted neighbours share leading frames: copy that prefix from the previous line at once.
-      const pa = offsets[prevStack];
-      const pn = offsets[prevStack + 1] - pa;
-      let bytes = 0;
-      let shared = 0;
-      while (shared < pn && k < b && ids[pa + shared] === ids[k]) {
-        bytes += labelStart[ids[k] + 1] - labelStart[ids[k]] + 1;
-        shared++;
-        k++;
-      }
-      if (shared > 1) {
-        buf.copyWithin(pos, prevPos, prevPos + bytes - 1);
-        pos += bytes - 1;
-      } else {
-        k = a;
-      }
+    if (prefixBytes > 0) {
+      buf.copyWithin(pos, prevPos, prevPos + prefixBytes - 1); // without the last `;`
+      pos += prefixBytes - 1;
     }
     prevStack = i;
     prevPos = lineStart;
     for (; k < b; k++) {
       if (k !== a) buf[pos++] = 59; // ;
       const from = labelStart[ids[k]];
-      const to = labelStart[ids[k] + 1];
+      const to = from + labelLen[ids[k]];
       if (to - from < 24) for (let c = from; c < to; c++) buf[pos++] = labelBytes[c];
       else {
         buf.set(labelBytes.subarray(from, to), pos);
@@ -153,7 +154,7 @@ function compareStacks(
   const nx = offsets[x + 1] - ax;
   const ay = offsets[y];
   const ny = offsets[y + 1] - ay;
-  const n = nx < ny ? nx : ny;
+  const n = Math.min(nx, ny);
   for (let k = d; k < n; k++) {
     const diff = rank[ids[ax + k]] - rank[ids[ay + k]];
     if (diff !== 0) return diff;
@@ -211,8 +212,7 @@ function multikeySort(order: Uint32Array, ids: Int32Array, offsets: Uint32Array,
 }
 
 function medianOf3(a: number, b: number, c: number): number {
-  if (a < b) return b < c ? b : a < c ? c : a;
-  return a < c ? a : b < c ? c : b;
+  return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
 }
 
 function insertionSort(
