@@ -10,19 +10,19 @@ import {
   renderTextFlame,
   runCheck,
   svgToPng
-} from "./chunks/chunk-KK4NJ23Z.js";
+} from "./chunks/chunk-B26QYWMD.js";
 import "./chunks/chunk-FOBAVYV2.js";
 import {
   CONFIG_FILE,
   applySetting,
   loadConfigFile,
   validateOptions
-} from "./chunks/chunk-KSBGOTY4.js";
+} from "./chunks/chunk-ZBFQ26Y4.js";
 import {
   DEFAULT_COMPARE_SETTINGS,
   compareRuns,
   defaultOptions
-} from "./chunks/chunk-BLSO27AT.js";
+} from "./chunks/chunk-SJ3VHCZV.js";
 import {
   App,
   Octokit,
@@ -30,16 +30,16 @@ import {
 } from "./chunks/chunk-4YRIZFNC.js";
 import {
   mergeProfiles
-} from "./chunks/chunk-WT7RXST5.js";
+} from "./chunks/chunk-GJBR3IBW.js";
 import {
   MANIFEST_NAME,
   parseManifest,
   serializeManifest
-} from "./chunks/chunk-CKR32DQC.js";
+} from "./chunks/chunk-QLRIOHMW.js";
 import {
   DEFAULT_ACCEPT_LABEL
 } from "./chunks/chunk-HAP3VRG2.js";
-import "./chunks/chunk-FB6AJTCT.js";
+import "./chunks/chunk-3CAACTDP.js";
 import "./chunks/chunk-BRJFS7W2.js";
 import {
   SPEEDSCOPE_SCHEMA,
@@ -53,16 +53,16 @@ import {
   parseHistory,
   shortSha,
   writeFolded
-} from "./chunks/chunk-KVNSEYTX.js";
+} from "./chunks/chunk-EEOG6D6U.js";
 import {
   git
-} from "./chunks/chunk-CMF7BMLL.js";
+} from "./chunks/chunk-ZDYUHTPG.js";
 import {
   InputError,
   UserError,
   errorLine,
   frameLabel
-} from "./chunks/chunk-X2MUVLJL.js";
+} from "./chunks/chunk-C2ZHKRND.js";
 import "./chunks/chunk-AK7A7ZA3.js";
 
 // src/bot/make-artifact.ts
@@ -1356,6 +1356,10 @@ import { mkdir as mkdir2 } from "node:fs/promises";
 import { createServer } from "node:http";
 import path6 from "node:path";
 var NAME = /^[A-Za-z0-9._-]{1,100}$/;
+function defaultBranch(payload) {
+  const b = payload.repository?.default_branch;
+  return typeof b === "string" && b !== "" ? b : null;
+}
 async function ok(cwd, args) {
   return (await git(cwd, args)).code === 0;
 }
@@ -1402,7 +1406,8 @@ function createBotApp(o) {
       owner,
       repo,
       payload,
-      options: { ...o.options, store: "git" },
+      // Baselines belong to the repository's default branch (the payload names it).
+      options: { ...o.options, store: "git", baseBranch: defaultBranch(payload) ?? o.options.baseBranch },
       cwd: await scratchRepo(o, owner, repo, token),
       serverUrl: o.serverUrl,
       acceptLabel: o.acceptLabel ?? DEFAULT_ACCEPT_LABEL,
@@ -1421,7 +1426,7 @@ function createBotApp(o) {
     ({ octokit, payload }) => guard(
       "issue_comment",
       () => serial(key(payload), async () => {
-        const { handleIssueComment } = await import("./chunks/issue-comment-6TH5EFX7.js");
+        const { handleIssueComment } = await import("./chunks/issue-comment-LRT4YAYN.js");
         await handleIssueComment(await bot(octokit, payload));
       })
     )
@@ -1432,7 +1437,7 @@ function createBotApp(o) {
       "pull_request.labeled",
       () => serial(key(payload), async () => {
         if (payload.label?.name !== (o.acceptLabel ?? DEFAULT_ACCEPT_LABEL)) return;
-        const { handleAcceptLabel } = await import("./chunks/label-K3OUE5FX.js");
+        const { handleAcceptLabel } = await import("./chunks/label-QPAKNZVI.js");
         await handleAcceptLabel(await bot(octokit, payload));
       })
     )
@@ -1442,7 +1447,7 @@ function createBotApp(o) {
     ({ octokit, payload }) => guard(
       "workflow_run",
       () => serial(key(payload), async () => {
-        const { handleWorkflowRun } = await import("./chunks/workflow-run-Y7WP4XLA.js");
+        const { handleWorkflowRun } = await import("./chunks/workflow-run-EIRZJI33.js");
         await handleWorkflowRun(await bot(octokit, payload), {
           runCheck: o.runCheck
         });
@@ -1590,7 +1595,7 @@ async function startServe(argv, io) {
     acceptLabel: values["accept-label"],
     log: (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `),
-    runCheck: async (opts, ctx, deps) => (await import("./chunks/check-MEU3QYL4.js")).runCheck(opts, ctx, deps)
+    runCheck: async (opts, ctx, deps) => (await import("./chunks/check-VMCSUORP.js")).runCheck(opts, ctx, deps)
   });
   const log = (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `);
@@ -1665,7 +1670,7 @@ async function writeSite(dir, files) {
     throw new UserError(`${dir}: cannot write the dashboard (${code2 ?? String(err)})`);
   }
 }
-async function defaultBranch(historyDir) {
+async function defaultBranch2(historyDir) {
   let names = [];
   try {
     names = (await readdir2(historyDir)).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5));
@@ -1753,7 +1758,7 @@ async function run(argv, io) {
   let file = v.history === void 0 ? void 0 : path8.resolve(io.cwd, v.history);
   if (!file) {
     const historyDir = path8.resolve(io.cwd, v.store ?? ".flamediff", "history");
-    const branch = v.branch ?? await defaultBranch(historyDir);
+    const branch = v.branch ?? await defaultBranch2(historyDir);
     file = path8.join(historyDir, `${branch}.json`);
   }
   const history = await loadHistory(file, v.branch ? `the history of branch ${v.branch}` : "the history");

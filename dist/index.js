@@ -5,7 +5,7 @@ import {
   defaultOptions,
   keySpec,
   quoteValue
-} from "./chunks/chunk-BLSO27AT.js";
+} from "./chunks/chunk-SJ3VHCZV.js";
 import {
   baseRef,
   buildReportLinks,
@@ -13,7 +13,7 @@ import {
   ensureMergeBase,
   pagesUrlFor,
   pushCheck
-} from "./chunks/chunk-5S47U2ZM.js";
+} from "./chunks/chunk-EV3QWN6H.js";
 import {
   DEFAULT_ACCEPT_LABEL
 } from "./chunks/chunk-HAP3VRG2.js";
@@ -25,11 +25,11 @@ import {
 } from "./chunks/chunk-3FCZDDWN.js";
 import {
   git
-} from "./chunks/chunk-CMF7BMLL.js";
+} from "./chunks/chunk-ZDYUHTPG.js";
 import {
   UserError,
   errorLine
-} from "./chunks/chunk-X2MUVLJL.js";
+} from "./chunks/chunk-C2ZHKRND.js";
 import "./chunks/chunk-AK7A7ZA3.js";
 
 // src/bot/action-hooks.ts
@@ -122,6 +122,12 @@ function decideMode(event, configuredBase) {
 }
 
 // src/bot/action-hooks.ts
+function withDefaultBase(ctx) {
+  const { options, settings } = ctx.inputs;
+  const repoDefault = ctx.event.payload.repository?.default_branch;
+  if (settings.baseBranchSet || typeof repoDefault !== "string" || repoDefault === "") return options;
+  return { ...options, baseBranch: repoDefault };
+}
 function botFromAction(ctx) {
   const { io } = ctx.deps;
   return {
@@ -129,7 +135,7 @@ function botFromAction(ctx) {
     owner: ctx.event.owner,
     repo: ctx.event.repo,
     payload: ctx.event.payload,
-    options: ctx.inputs.options,
+    options: withDefaultBase(ctx),
     cwd: path.resolve(ctx.event.workspace),
     serverUrl: ctx.event.serverUrl,
     acceptLabel: io.getInput("accept-label") || DEFAULT_ACCEPT_LABEL,
@@ -154,7 +160,7 @@ var issueComment = () => ({
   reason: "issue_comment: reading /flamediff commands.",
   async run(ctx) {
     await apiErrorsAsLines("Handling the comment command", "pull-requests: write", async () => {
-      const { handleIssueComment } = await import("./chunks/issue-comment-6TH5EFX7.js");
+      const { handleIssueComment } = await import("./chunks/issue-comment-LRT4YAYN.js");
       await handleIssueComment(botFromAction(ctx));
     });
   }
@@ -164,8 +170,8 @@ var workflowRun = () => ({
   reason: "workflow_run: fork-safe report from the artifact of the finished run (no pull request code runs here).",
   async run(ctx) {
     const [{ handleWorkflowRun }, { runCheck }] = await Promise.all([
-      import("./chunks/workflow-run-Y7WP4XLA.js"),
-      import("./chunks/check-MEU3QYL4.js")
+      import("./chunks/workflow-run-EIRZJI33.js"),
+      import("./chunks/check-VMCSUORP.js")
     ]);
     const b = botFromAction(ctx);
     const outcome = await apiErrorsAsLines(
@@ -197,7 +203,7 @@ function pullRequest(measure2) {
           );
           return;
         }
-        const { handleAcceptLabel } = await import("./chunks/label-K3OUE5FX.js");
+        const { handleAcceptLabel } = await import("./chunks/label-QPAKNZVI.js");
         await apiErrorsAsLines("Handling the accept label", "pull-requests: write", async () => {
           await handleAcceptLabel(b);
         });
@@ -227,7 +233,7 @@ function eventPullNumber(env) {
 }
 function gatedRunCheck(run2, env) {
   return async (opts, ctx) => {
-    const { withAcceptances } = await import("./chunks/gate-TXWOM2EQ.js");
+    const { withAcceptances } = await import("./chunks/gate-BKWGYNOF.js");
     return withAcceptances(run2, (c) => c.pullNumber ?? eventPullNumber(env))(opts, ctx);
   };
 }
@@ -339,13 +345,13 @@ function configFile(settings, root) {
   const implicit = path2.join(root, CONFIG_FILE);
   return existsSync(implicit) ? { file: implicit, required: false } : null;
 }
-async function readActionInputs(get, root) {
+async function readActionInputs(get, root, { requireCommand = true } = {}) {
   const settings = readSettings(get);
   let options = defaultOptions();
   options.baseBranch = "";
   const config = configFile(settings, root);
   if (config) {
-    const { loadConfigFile } = await import("./chunks/load-YRJW4FXE.js");
+    const { loadConfigFile } = await import("./chunks/load-5OFXRLLH.js");
     options = await loadConfigFile(config.file, options, config.required);
   }
   for (const [input, key] of Object.entries(OPTION_INPUTS)) {
@@ -360,15 +366,18 @@ async function readActionInputs(get, root) {
       throw err;
     }
   }
+  if (requireCommand) requireWorkload(options);
+  settings.baseBranchSet = options.baseBranch !== "";
+  if (!settings.baseBranchSet) options.baseBranch = defaultOptions().baseBranch;
+  options.store = "git";
+  return { options, settings };
+}
+function requireWorkload(options) {
   if (options.command.length === 0) {
     throw new UserError(
       `input 'command' is empty (expected the workload to profile, e.g. 'python bench.py', here or in ${CONFIG_FILE})`
     );
   }
-  settings.baseBranchSet = options.baseBranch !== "";
-  if (!settings.baseBranchSet) options.baseBranch = defaultOptions().baseBranch;
-  options.store = "git";
-  return { options, settings };
 }
 
 // src/github/publish.ts
@@ -673,8 +682,9 @@ async function runAction(deps) {
   const token = io.getInput("github-token");
   if (token) io.setSecret(token);
   const event = readGitHubEvent(env);
-  const inputs = await readActionInputs((n) => io.getInput(n), event.workspace);
+  const inputs = await readActionInputs((n) => io.getInput(n), event.workspace, { requireCommand: false });
   const decision = decideMode(event, inputs.settings.baseBranchSet ? inputs.options.baseBranch : null);
+  if (decision.kind === "baseline" || decision.kind === "compare") requireWorkload(inputs.options);
   if (decision.kind === "skip") {
     if (decision.warn) io.warning(`flamediff: ${decision.reason}`);
     else io.info(`flamediff: ${decision.reason}`);
@@ -749,7 +759,7 @@ function defaultDeps(io = runnerIo()) {
     io,
     env: process.env,
     runCheck: gatedRunCheck(
-      async (opts, ctx) => (await import("./chunks/check-MEU3QYL4.js")).runCheck(opts, ctx),
+      async (opts, ctx) => (await import("./chunks/check-VMCSUORP.js")).runCheck(opts, ctx),
       process.env
     ),
     createClient: async (o) => (await import("./chunks/octokit-4VE3545P.js")).createClient(o),

@@ -272,7 +272,9 @@ function parseFoldedBytes(
   for (const text of pieces) {
     if (!reserved) {
       // Folded lines are mostly distinct stacks of 100+ bytes: size the stack table about once.
-      profile.stacks.reserve(Math.min(inputByteSize(input) >>> 8, 1 << 24));
+      // Over-estimated frame count: memory reserved but never written costs nothing.
+      const size = inputByteSize(input);
+      profile.stacks.reserve(Math.min(size >>> 8, 1 << 24), Math.min(size >>> 3, 1 << 28));
       reserved = true;
     }
     // Each piece ends at a line end; the previous-line prefix cannot span pieces.

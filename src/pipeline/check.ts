@@ -426,7 +426,11 @@ async function compare(job: Job, store: Store): Promise<CheckResult> {
   let trends: ReportInput['trends'] = [];
   if (hasBase) {
     job.log('comparing');
-    report = compareRuns(sides.base, sides.head, opts.compare);
+    // Interleaved runs on one machine make time per frame comparable (drift hits both sides), and
+    // time avoids the compositional effect of shares (one frame growing shrinks every other share).
+    // A stored baseline may come from another machine or another hour: compare shares.
+    const settings = sides.rerun ? { ...opts.compare, metric: 'time' as const } : opts.compare;
+    report = compareRuns(sides.base, sides.head, settings);
     const baseMerged = mergeConsistent(
       sides.base.map((r) => r.profile),
       opts.compare,

@@ -27,17 +27,22 @@ export class StackTable {
   }
 
   /**
-   * Sizes the hash table for about `stacks` distinct stacks (a hint, e.g. a folded file's line
-   * count estimate), so that filling it does not rehash again and again. Never shrinks.
+   * Sizes the table for about `stacks` distinct stacks holding about `frames` frame ids in all
+   * (hints, e.g. from a folded file's size), so that filling it does not grow it again and again.
+   * Over-estimates are cheap: memory that is never written is never touched, while every growth
+   * copies into fresh memory (page faults are a large part of building a 1M-stack table).
    */
-  reserve(stacks: number): void {
+  reserve(stacks: number, frames = 0): void {
     let cap = this.mask + 1;
     while (cap < stacks * 2 && cap < 1 << 26) cap *= 2;
-    if (cap === this.mask + 1) return;
-    const old = this.slots;
-    this.slots = new Int32Array(2 * cap);
-    this.mask = cap - 1;
-    this.reinsert(old);
+    if (cap !== this.mask + 1) {
+      const old = this.slots;
+      this.slots = new Int32Array(2 * cap);
+      this.mask = cap - 1;
+      this.reinsert(old);
+    }
+    if (stacks + 2 > this.offsets.length) this.growStacks(stacks + 2);
+    if (frames > this.ids.length) this.growIds(frames);
   }
 
   /** Adds `weight` to the stack with these frame ids (root first), creating it when new. */
@@ -95,25 +100,28 @@ export class StackTable {
 
   private append(frameIds: Int32Array, start: number, end: number, weight: number): number {
     const n = end - start;
-    if (this.idsLen + n > this.ids.length) {
-      const next = new Int32Array(Math.max(this.ids.length * 2, this.idsLen + n));
-      next.set(this.ids.subarray(0, this.idsLen));
-      this.ids = next;
-    }
+    if (this.idsLen + n > this.ids.length) this.growIds(Math.max(this.ids.length * GROWTH, this.idsLen + n));
     const ids = this.ids;
     const at = this.idsLen;
     for (let k = 0; k < n; k++) ids[at + k] = frameIds[start + k];
-    if (this.count + 2 > this.offsets.length) {
-      const cap = this.offsets.length * 2;
-      this.offsets = grow(this.offsets, new Uint32Array(cap));
-      this.w = grow(this.w, new Float64Array(cap));
-    }
+    if (this.count + 2 > this.offsets.length) this.growStacks(this.offsets.length * GROWTH);
     const index = this.count++;
     this.offsets[index] = at;
     this.idsLen = at + n;
     this.offsets[index + 1] = this.idsLen;
     this.w[index] = weight;
     return index;
+  }
+
+  private growIds(cap: number): void {
+    const next = new Int32Array(cap);
+    next.set(this.ids.subarray(0, this.idsLen));
+    this.ids = next;
+  }
+
+  private growStacks(cap: number): void {
+    this.offsets = grow(this.offsets, new Uint32Array(cap), this.count + 1);
+    this.w = grow(this.w, new Float64Array(cap), this.count);
   }
 
   private equals(s: number, frameIds: Int32Array, start: number, end: number): boolean {
@@ -147,8 +155,14 @@ export class StackTable {
   }
 }
 
-function grow<T extends Uint32Array | Float64Array>(from: T, to: T): T {
-  to.set(from);
+/**
+ * The flat columns grow 4x at a time: the unused tail is never touched (so costs no memory),
+ * and copying less often means touching less fresh memory, which is what growth costs.
+ */
+const GROWTH = 4;
+
+function grow<T extends Uint32Array | Float64Array>(from: T, to: T, used: number): T {
+  to.set(from.subarray(0, used));
   return to;
 }
 

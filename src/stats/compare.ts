@@ -425,20 +425,37 @@ function sideWarnings(b: Side, h: Side): string[] {
   if (all.some((m) => !m.samplesKnown)) {
     w.push('Some profiles do not say their sampling interval: sampling noise is approximated from weights.');
   }
-  const interval = (s: Side) =>
-    new Set(s.runs.map((r) => `${r.profile.meta.unit}/${r.profile.meta.intervalNs ?? '?'}`));
-  const ib = interval(b);
-  const ih = interval(h);
-  if ([...ib].some((x) => !ih.has(x)) || [...ih].some((x) => !ib.has(x))) {
-    w.push(
-      `Base and head profiles differ in unit or sampling interval (${[...ib].join(', ')} vs ${[...ih].join(', ')}); shares stay comparable, times may not.`,
-    );
-  }
+  const mismatch = samplingMismatch(b, h);
+  if (mismatch) w.push(`${mismatch}; shares stay comparable, times may not.`);
   const samples = mean(all.map((m) => m.total * m.samplesPerWeight));
   if (samples < 1000) {
     w.push(`Few samples per run (${Math.round(samples)} on average): only large changes can be detected.`);
   }
   return w;
+}
+
+/**
+ * Units must agree exactly; intervals only roughly, because some samplers report the interval
+ * they measured (V8's cpuprofile: 583-601 us for a requested 500 us), which differs a little
+ * from run to run. A difference over 10% between the sides' medians is worth a warning.
+ */
+function samplingMismatch(b: Side, h: Side): string | null {
+  const units = (s: Side) => [...new Set(s.runs.map((r) => r.profile.meta.unit))].sort().join(', ');
+  if (units(b) !== units(h)) return `Base and head profiles differ in unit (${units(b)} vs ${units(h)})`;
+  const median = (s: Side): number | null => {
+    const xs = s.runs.map((r) => r.profile.meta.intervalNs).filter((x): x is number => x !== undefined);
+    if (xs.length === 0) return null;
+    xs.sort((x, y) => x - y);
+    return xs[xs.length >> 1];
+  };
+  const ib = median(b);
+  const ih = median(h);
+  if (ib === null && ih === null) return null;
+  if (ib === null || ih === null || Math.abs(ib - ih) > 0.1 * Math.max(ib, ih)) {
+    const show = (x: number | null) => (x === null ? 'unknown' : `${(x / 1000).toFixed(0)} us`);
+    return `Base and head profiles differ in sampling interval (median ${show(ib)} vs ${show(ih)})`;
+  }
+  return null;
 }
 
 function decideVerdict(
