@@ -10,7 +10,7 @@ import {
   renderTextFlame,
   runCheck,
   svgToPng
-} from "./chunks/chunk-B26QYWMD.js";
+} from "./chunks/chunk-TJZVNZJV.js";
 import "./chunks/chunk-FOBAVYV2.js";
 import {
   CONFIG_FILE,
@@ -39,7 +39,7 @@ import {
 import {
   DEFAULT_ACCEPT_LABEL
 } from "./chunks/chunk-HAP3VRG2.js";
-import "./chunks/chunk-3CAACTDP.js";
+import "./chunks/chunk-3VUCEB7F.js";
 import "./chunks/chunk-BRJFS7W2.js";
 import {
   SPEEDSCOPE_SCHEMA,
@@ -53,7 +53,7 @@ import {
   parseHistory,
   shortSha,
   writeFolded
-} from "./chunks/chunk-EEOG6D6U.js";
+} from "./chunks/chunk-OAFY4YHL.js";
 import {
   git
 } from "./chunks/chunk-ZDYUHTPG.js";
@@ -903,7 +903,7 @@ import { mkdtemp, rm as rm3, writeFile as writeFile4 } from "node:fs/promises";
 import os from "node:os";
 import path3 from "node:path";
 
-// raw:/work/main/examples/node/workload.mjs
+// raw:examples/node/workload.mjs
 var workload_default = "// flamediff example workload (Node): tokenise, score and summarise synthetic log lines.\n//\n// Runs for about a second. FLAMEDIFF_EXAMPLE_REGRESSION=1 injects a regression: `scoreTokens`\n// does extra string work (a reverse-and-rehash for about 3 in 4 tokens), about +30% of total\n// CPU time. FLAMEDIFF_EXAMPLE_SCALE scales the work (default 1). FLAMEDIFF_EXAMPLE_FAIL=1 exits\n// with status 3 (for fault tests). FLAMEDIFF_EXAMPLE_CHILD=1 does half the work in a child\n// `node` process (to show that the profiles of several processes from one run are merged).\nimport { spawnSync } from 'node:child_process';\nimport { fileURLToPath } from 'node:url';\n\nconst SCALE = Number(process.env.FLAMEDIFF_EXAMPLE_SCALE || '1');\nconst REGRESSION = process.env.FLAMEDIFF_EXAMPLE_REGRESSION === '1';\n\nfunction makeLines(n) {\n  const lines = [];\n  for (let i = 0; i < n; i++) {\n    lines.push(`${i} GET /api/item/${(i * 7919) % 1000} status=${200 + (i % 3)} ms=${(i * 104729) % 997}`);\n  }\n  return lines;\n}\n\nfunction tokenise(line) {\n  return line.split(' ').map((t) => t.split('='));\n}\n\n// Scores every token of every line. Called once per round (not per line), so V8 optimizes it on\n// its own instead of inlining it into a hot caller, and profiles show it by name.\nfunction scoreTokens(lines) {\n  const scores = [];\n  for (const tokens of lines) {\n    for (const tok of tokens) {\n      let s = 0;\n      const t = tok[tok.length - 1];\n      for (let k = 0; k < t.length; k++) s = (s * 31 + t.charCodeAt(k)) | 0;\n      if (tok[0] === 'status') s ^= 0x5bd1e995;\n      if (REGRESSION && (s & 3) !== 0) {\n        // The injected regression: a needless reverse-and-rehash for about 3 in 4 tokens.\n        const r = t.split('').reverse().join('');\n        for (let k = 0; k < r.length; k++) s = (s * 17 + r.charCodeAt(k)) | 0;\n      }\n      scores.push(s);\n    }\n  }\n  return scores;\n}\n\nfunction summarise(scores) {\n  const buckets = new Map();\n  for (const s of scores) buckets.set(s & 15, (buckets.get(s & 15) || 0) + 1);\n  return [...buckets.entries()].sort((a, b) => a[0] - b[0]);\n}\n\nfunction work(rounds) {\n  let total = 0;\n  for (let r = 0; r < rounds; r++) {\n    // Chunks of lines keep the heap small, so the garbage collector stays a minor part.\n    const all = makeLines(Math.round(40000 * SCALE));\n    for (let at = 0; at < all.length; at += 2000) {\n      const lines = all.slice(at, at + 2000).map(tokenise);\n      for (const [, n] of summarise(scoreTokens(lines))) total += n;\n    }\n  }\n  return total;\n}\n\nfunction main() {\n  if (process.env.FLAMEDIFF_EXAMPLE_FAIL === '1') {\n    console.error('example: failing on purpose (FLAMEDIFF_EXAMPLE_FAIL=1)');\n    process.exit(3);\n  }\n  let rounds = 6;\n  if (process.env.FLAMEDIFF_EXAMPLE_CHILD === '1') {\n    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], {\n      env: { ...process.env, FLAMEDIFF_EXAMPLE_CHILD: '', FLAMEDIFF_EXAMPLE_ROUNDS: '3' },\n      stdio: 'inherit',\n    });\n    if (child.status !== 0) process.exit(child.status ?? 1);\n    rounds = 3;\n  }\n  rounds = Number(process.env.FLAMEDIFF_EXAMPLE_ROUNDS || rounds);\n  console.log(`processed ${work(rounds)} tokens`);\n}\n\nmain();\n";
 
 // src/commands/demo.ts
@@ -1426,7 +1426,7 @@ function createBotApp(o) {
     ({ octokit, payload }) => guard(
       "issue_comment",
       () => serial(key(payload), async () => {
-        const { handleIssueComment } = await import("./chunks/issue-comment-LRT4YAYN.js");
+        const { handleIssueComment } = await import("./chunks/issue-comment-TLEUEXAP.js");
         await handleIssueComment(await bot(octokit, payload));
       })
     )
@@ -1437,7 +1437,7 @@ function createBotApp(o) {
       "pull_request.labeled",
       () => serial(key(payload), async () => {
         if (payload.label?.name !== (o.acceptLabel ?? DEFAULT_ACCEPT_LABEL)) return;
-        const { handleAcceptLabel } = await import("./chunks/label-QPAKNZVI.js");
+        const { handleAcceptLabel } = await import("./chunks/label-YAZNN7UR.js");
         await handleAcceptLabel(await bot(octokit, payload));
       })
     )
@@ -1447,7 +1447,7 @@ function createBotApp(o) {
     ({ octokit, payload }) => guard(
       "workflow_run",
       () => serial(key(payload), async () => {
-        const { handleWorkflowRun } = await import("./chunks/workflow-run-EIRZJI33.js");
+        const { handleWorkflowRun } = await import("./chunks/workflow-run-WNRU4GNL.js");
         await handleWorkflowRun(await bot(octokit, payload), {
           runCheck: o.runCheck
         });
@@ -1595,7 +1595,7 @@ async function startServe(argv, io) {
     acceptLabel: values["accept-label"],
     log: (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `),
-    runCheck: async (opts, ctx, deps) => (await import("./chunks/check-VMCSUORP.js")).runCheck(opts, ctx, deps)
+    runCheck: async (opts, ctx, deps) => (await import("./chunks/check-SUPTG6WB.js")).runCheck(opts, ctx, deps)
   });
   const log = (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `);

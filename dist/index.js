@@ -160,7 +160,7 @@ var issueComment = () => ({
   reason: "issue_comment: reading /flamediff commands.",
   async run(ctx) {
     await apiErrorsAsLines("Handling the comment command", "pull-requests: write", async () => {
-      const { handleIssueComment } = await import("./chunks/issue-comment-LRT4YAYN.js");
+      const { handleIssueComment } = await import("./chunks/issue-comment-TLEUEXAP.js");
       await handleIssueComment(botFromAction(ctx));
     });
   }
@@ -170,8 +170,8 @@ var workflowRun = () => ({
   reason: "workflow_run: fork-safe report from the artifact of the finished run (no pull request code runs here).",
   async run(ctx) {
     const [{ handleWorkflowRun }, { runCheck }] = await Promise.all([
-      import("./chunks/workflow-run-EIRZJI33.js"),
-      import("./chunks/check-VMCSUORP.js")
+      import("./chunks/workflow-run-WNRU4GNL.js"),
+      import("./chunks/check-SUPTG6WB.js")
     ]);
     const b = botFromAction(ctx);
     const outcome = await apiErrorsAsLines(
@@ -203,7 +203,7 @@ function pullRequest(measure2) {
           );
           return;
         }
-        const { handleAcceptLabel } = await import("./chunks/label-QPAKNZVI.js");
+        const { handleAcceptLabel } = await import("./chunks/label-YAZNN7UR.js");
         await apiErrorsAsLines("Handling the accept label", "pull-requests: write", async () => {
           await handleAcceptLabel(b);
         });
@@ -233,7 +233,7 @@ function eventPullNumber(env) {
 }
 function gatedRunCheck(run2, env) {
   return async (opts, ctx) => {
-    const { withAcceptances } = await import("./chunks/gate-BKWGYNOF.js");
+    const { withAcceptances } = await import("./chunks/gate-TFZ2ROLW.js");
     return withAcceptances(run2, (c) => c.pullNumber ?? eventPullNumber(env))(opts, ctx);
   };
 }
@@ -759,7 +759,7 @@ function defaultDeps(io = runnerIo()) {
     io,
     env: process.env,
     runCheck: gatedRunCheck(
-      async (opts, ctx) => (await import("./chunks/check-VMCSUORP.js")).runCheck(opts, ctx),
+      async (opts, ctx) => (await import("./chunks/check-SUPTG6WB.js")).runCheck(opts, ctx),
       process.env
     ),
     createClient: async (o) => (await import("./chunks/octokit-4VE3545P.js")).createClient(o),

@@ -14,14 +14,16 @@ const assetPlugin = {
     build.onResolve({ filter: /\?(raw|binary)$/ }, (args) => {
       const [p, kind] = args.path.split('?');
       const resolved = p.startsWith('.') ? path.resolve(args.resolveDir, p) : path.resolve('node_modules', p);
-      return { path: resolved, namespace: kind };
+      // Relative to the repository: absolute paths would end up in the bundle's comments and
+      // chunk hashes, and dist/ must be byte-identical wherever it is built.
+      return { path: path.relative(process.cwd(), resolved), namespace: kind };
     });
     build.onLoad({ filter: /.*/, namespace: 'raw' }, (args) => ({
-      contents: readFileSync(args.path, 'utf8'),
+      contents: readFileSync(path.resolve(args.path), 'utf8'),
       loader: 'text',
     }));
     build.onLoad({ filter: /.*/, namespace: 'binary' }, (args) => ({
-      contents: readFileSync(args.path),
+      contents: readFileSync(path.resolve(args.path)),
       loader: 'binary',
     }));
   },
