@@ -10,7 +10,7 @@ import {
   renderTextFlame,
   runCheck,
   svgToPng
-} from "./chunks/chunk-TJZVNZJV.js";
+} from "./chunks/chunk-GKHZVNPP.js";
 import "./chunks/chunk-FOBAVYV2.js";
 import {
   CONFIG_FILE,
@@ -1595,7 +1595,7 @@ async function startServe(argv, io) {
     acceptLabel: values["accept-label"],
     log: (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `),
-    runCheck: async (opts, ctx, deps) => (await import("./chunks/check-SUPTG6WB.js")).runCheck(opts, ctx, deps)
+    runCheck: async (opts, ctx, deps) => (await import("./chunks/check-FNCX54P2.js")).runCheck(opts, ctx, deps)
   });
   const log = (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `);

@@ -171,7 +171,7 @@ var workflowRun = () => ({
   async run(ctx) {
     const [{ handleWorkflowRun }, { runCheck }] = await Promise.all([
       import("./chunks/workflow-run-WNRU4GNL.js"),
-      import("./chunks/check-SUPTG6WB.js")
+      import("./chunks/check-FNCX54P2.js")
     ]);
     const b = botFromAction(ctx);
     const outcome = await apiErrorsAsLines(
@@ -759,7 +759,7 @@ function defaultDeps(io = runnerIo()) {
     io,
     env: process.env,
     runCheck: gatedRunCheck(
-      async (opts, ctx) => (await import("./chunks/check-SUPTG6WB.js")).runCheck(opts, ctx),
+      async (opts, ctx) => (await import("./chunks/check-FNCX54P2.js")).runCheck(opts, ctx),
       process.env
     ),
     createClient: async (o) => (await import("./chunks/octokit-4VE3545P.js")).createClient(o),
