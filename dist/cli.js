@@ -309,7 +309,7 @@ Examples:
 `;
 var checkCommand = {
   name: "check",
-  summary: "The whole job: record a baseline on the base branch, elsewhere compare and gate",
+  summary: "the whole job: record a baseline on the base branch, elsewhere compare and gate",
   help: HELP2,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs("check", argv, {
@@ -444,7 +444,7 @@ Examples:
 `;
 var collapseCommand = {
   name: "collapse",
-  summary: "Convert profiles (perf script, py-spy, austin, ...) to canonical folded stacks",
+  summary: "convert profiles (perf script, py-spy, austin, ...) to canonical folded stacks",
   help: HELP3,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs("collapse", argv, INPUT_OPTIONS);
@@ -614,7 +614,7 @@ var OPTIONS = {
 };
 var compareCommand = {
   name: "compare",
-  summary: "Compare base and head run sets frame by frame, with statistics",
+  summary: "compare base and head run sets frame by frame, with statistics",
   help: HELP4,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs("compare", argv, OPTIONS, true);
@@ -866,7 +866,7 @@ Examples:
 `;
 var convertCommand = {
   name: "convert",
-  summary: "Convert a profile to speedscope JSON or folded stacks",
+  summary: "convert a profile to speedscope JSON or folded stacks",
   help: HELP5,
   async run(argv, io) {
     const parsed = parseCommandArgs("convert", argv, {
@@ -925,7 +925,7 @@ Options:
 `;
 var demoCommand = {
   name: "demo",
-  summary: "Self-contained demo on the shipped example: baseline, injected regression, report",
+  summary: "self-contained demo on the shipped example: baseline, injected regression, report",
   help: HELP6,
   async run(argv, io) {
     const { values } = parseCommandArgs(

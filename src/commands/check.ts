@@ -32,7 +32,7 @@ Examples:
 
 export const checkCommand: Command = {
   name: 'check',
-  summary: 'The whole job: record a baseline on the base branch, elsewhere compare and gate',
+  summary: 'the whole job: record a baseline on the base branch, elsewhere compare and gate',
   help: HELP,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('check', argv, {

@@ -33,7 +33,7 @@ Examples:
 
 export const collapseCommand: Command = {
   name: 'collapse',
-  summary: 'Convert profiles (perf script, py-spy, austin, ...) to canonical folded stacks',
+  summary: 'convert profiles (perf script, py-spy, austin, ...) to canonical folded stacks',
   help: HELP,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('collapse', argv, INPUT_OPTIONS);

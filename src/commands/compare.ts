@@ -74,7 +74,7 @@ const OPTIONS = {
 
 export const compareCommand: Command = {
   name: 'compare',
-  summary: 'Compare base and head run sets frame by frame, with statistics',
+  summary: 'compare base and head run sets frame by frame, with statistics',
   help: HELP,
   async run(argv: string[], io: Io): Promise<number> {
     const { values, positionals } = parseCommandArgs('compare', argv, OPTIONS, true);

@@ -32,7 +32,7 @@ Examples:
 
 export const convertCommand: Command = {
   name: 'convert',
-  summary: 'Convert a profile to speedscope JSON or folded stacks',
+  summary: 'convert a profile to speedscope JSON or folded stacks',
   help: HELP,
   async run(argv, io) {
     const parsed = parseCommandArgs('convert', argv, {

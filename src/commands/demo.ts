@@ -31,7 +31,7 @@ Options:
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'Self-contained demo on the shipped example: baseline, injected regression, report',
+  summary: 'self-contained demo on the shipped example: baseline, injected regression, report',
   help: HELP,
   async run(argv, io) {
     const { values } = parseCommandArgs(
