@@ -10,19 +10,19 @@ import {
   renderTextFlame,
   runCheck,
   svgToPng
-} from "./chunks/chunk-GKHZVNPP.js";
+} from "./chunks/chunk-PRYK7YZX.js";
 import "./chunks/chunk-FOBAVYV2.js";
 import {
   CONFIG_FILE,
   applySetting,
   loadConfigFile,
   validateOptions
-} from "./chunks/chunk-ZBFQ26Y4.js";
+} from "./chunks/chunk-PG6ECLK3.js";
 import {
   DEFAULT_COMPARE_SETTINGS,
   compareRuns,
   defaultOptions
-} from "./chunks/chunk-SJ3VHCZV.js";
+} from "./chunks/chunk-5VLYCWQ4.js";
 import {
   App,
   Octokit,
@@ -1595,7 +1595,7 @@ async function startServe(argv, io) {
     acceptLabel: values["accept-label"],
     log: (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `),
-    runCheck: async (opts, ctx, deps) => (await import("./chunks/check-FNCX54P2.js")).runCheck(opts, ctx, deps)
+    runCheck: async (opts, ctx, deps) => (await import("./chunks/check-LDJGSSZX.js")).runCheck(opts, ctx, deps)
   });
   const log = (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `);

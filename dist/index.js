@@ -5,7 +5,7 @@ import {
   defaultOptions,
   keySpec,
   quoteValue
-} from "./chunks/chunk-SJ3VHCZV.js";
+} from "./chunks/chunk-5VLYCWQ4.js";
 import {
   baseRef,
   buildReportLinks,
@@ -171,7 +171,7 @@ var workflowRun = () => ({
   async run(ctx) {
     const [{ handleWorkflowRun }, { runCheck }] = await Promise.all([
       import("./chunks/workflow-run-WNRU4GNL.js"),
-      import("./chunks/check-FNCX54P2.js")
+      import("./chunks/check-LDJGSSZX.js")
     ]);
     const b = botFromAction(ctx);
     const outcome = await apiErrorsAsLines(
@@ -351,7 +351,7 @@ async function readActionInputs(get, root, { requireCommand = true } = {}) {
   options.baseBranch = "";
   const config = configFile(settings, root);
   if (config) {
-    const { loadConfigFile } = await import("./chunks/load-5OFXRLLH.js");
+    const { loadConfigFile } = await import("./chunks/load-WNAGYG3X.js");
     options = await loadConfigFile(config.file, options, config.required);
   }
   for (const [input, key] of Object.entries(OPTION_INPUTS)) {
@@ -759,7 +759,7 @@ function defaultDeps(io = runnerIo()) {
     io,
     env: process.env,
     runCheck: gatedRunCheck(
-      async (opts, ctx) => (await import("./chunks/check-FNCX54P2.js")).runCheck(opts, ctx),
+      async (opts, ctx) => (await import("./chunks/check-LDJGSSZX.js")).runCheck(opts, ctx),
       process.env
     ),
     createClient: async (o) => (await import("./chunks/octokit-4VE3545P.js")).createClient(o),

@@ -134,6 +134,7 @@ export function compareRuns(
       explainedBy: culprits.explainedBy[i] === null ? null : keys.keys[culprits.explainedBy[i] as number],
     };
   });
+  if (!useTime) undoDilution(frames, settings, floorAbs);
   frames.sort(frameOrder);
 
   const total = compareTotals(b, h, settings);
@@ -156,6 +157,44 @@ export function compareRuns(
       residualDf: fit.d,
     },
   };
+}
+
+/**
+ * Shares are compositional: when the ranked culprits grow, every other frame's share shrinks, so
+ * a frame whose cost did not change looks "improved". Shares alone cannot tell that apart from a
+ * real improvement, so: when both sides carry time per run, an improvement must also show in the
+ * frame's own time; otherwise head shares are rescaled as if the culprits had not grown
+ * (x (1 - culprits' base share) / (1 - culprits' head share)). An improvement that does not
+ * survive is reported unchanged. Only improvements change: regressions and the verdict do not.
+ */
+function undoDilution(frames: FrameResult[], s: CompareSettings, floorAbs: number): void {
+  const culprits = frames.filter((f) => f.rank !== null);
+  const cb = Math.min(
+    0.95,
+    culprits.reduce((a, f) => a + f.base.mean, 0),
+  );
+  const ch = Math.min(
+    0.95,
+    culprits.reduce((a, f) => a + f.head.mean, 0),
+  );
+  if (ch <= cb) return;
+  const factor = (1 - cb) / (1 - ch);
+  for (const f of frames) {
+    if (f.status !== 'improved') continue;
+    const bt = f.base.timeSeconds;
+    const ht = f.head.timeSeconds;
+    let stillImproved: boolean;
+    if (bt !== null && ht !== null && bt > 0) {
+      stillImproved = (bt - ht) / bt >= s.minRelEffect;
+    } else {
+      const adjusted = f.head.mean * factor - f.base.mean;
+      stillImproved =
+        f.ci.hi + (adjusted - f.delta) < 0 &&
+        -adjusted >= floorAbs &&
+        (f.base.mean <= 0 || -adjusted / f.base.mean >= s.minRelEffect);
+    }
+    if (!stillImproved) f.status = 'unchanged';
+  }
 }
 
 function mean(xs: readonly number[]): number {

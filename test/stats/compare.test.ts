@@ -75,6 +75,39 @@ describe('compareRuns on hand-made profiles', () => {
     ]),
   );
 
+  it('still reports a real improvement next to a regression', () => {
+    const fewer = [0, 1, 2].map((i) =>
+      profile([
+        ['main;a', 2000 + i * 10],
+        ['main;b;c', 12000 - i * 10],
+      ]),
+    );
+    const r = compareRuns(
+      base.map((p) => ({ profile: p })),
+      fewer.map((p) => ({ profile: p })),
+    );
+    expect(r.frames.find((f) => f.key === 'a')?.status).toBe('improved');
+    expect(r.frames.find((f) => f.key === 'c')?.status).toBe('regressed');
+  });
+
+  it('without time per run, rescales shares as if the culprit had not grown', () => {
+    const noTime = (ps: Profile[]) =>
+      ps.map((p) => {
+        const q = new Profile({ unit: 'samples' });
+        p.forEachStack((ids, w) =>
+          q.addFrames(
+            [...ids].map((id) => p.frame(id).name),
+            w,
+          ),
+        );
+        return { profile: q };
+      });
+    const r = compareRuns(noTime(base), noTime(head));
+    expect(r.frames.find((f) => f.key === 'a')?.head.timeSeconds).toBeNull();
+    expect(r.frames.find((f) => f.key === 'a')?.status).toBe('unchanged');
+    expect(r.frames.find((f) => f.key === 'c')?.status).toBe('regressed');
+  });
+
   it('flags the culprit leaf and explains its caller, with a path', () => {
     const r = compareRuns(
       base.map((profile) => ({ profile })),
@@ -89,7 +122,8 @@ describe('compareRuns on hand-made profiles', () => {
     expect(b?.status).toBe('regressed');
     expect(b?.rank).toBeNull();
     expect(b?.explainedBy).toBe('c');
-    expect(a?.status).toBe('improved'); // its share fell from 40% to 25%
+    // Its share fell from 40% to 25% only because c grew; its own cost did not change.
+    expect(a?.status).toBe('unchanged');
     expect(r.frames[0].key).toBe('c');
     expect(r.verdict).toBe('fail');
     expect(r.reason).toContain('c');
