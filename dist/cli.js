@@ -10,19 +10,19 @@ import {
   renderTextFlame,
   runCheck,
   svgToPng
-} from "./chunks/chunk-PRYK7YZX.js";
+} from "./chunks/chunk-DSLLKNJB.js";
 import "./chunks/chunk-FOBAVYV2.js";
 import {
   CONFIG_FILE,
   applySetting,
   loadConfigFile,
   validateOptions
-} from "./chunks/chunk-PG6ECLK3.js";
+} from "./chunks/chunk-TRL5HIBO.js";
 import {
   DEFAULT_COMPARE_SETTINGS,
   compareRuns,
   defaultOptions
-} from "./chunks/chunk-5VLYCWQ4.js";
+} from "./chunks/chunk-G4LQ3537.js";
 import {
   App,
   Octokit,
@@ -30,16 +30,16 @@ import {
 } from "./chunks/chunk-4YRIZFNC.js";
 import {
   mergeProfiles
-} from "./chunks/chunk-GJBR3IBW.js";
+} from "./chunks/chunk-WIGDG25K.js";
 import {
   MANIFEST_NAME,
   parseManifest,
   serializeManifest
-} from "./chunks/chunk-QLRIOHMW.js";
+} from "./chunks/chunk-Q2IALMT6.js";
 import {
   DEFAULT_ACCEPT_LABEL
 } from "./chunks/chunk-HAP3VRG2.js";
-import "./chunks/chunk-3VUCEB7F.js";
+import "./chunks/chunk-ZESN46HK.js";
 import "./chunks/chunk-BRJFS7W2.js";
 import {
   SPEEDSCOPE_SCHEMA,
@@ -53,16 +53,16 @@ import {
   parseHistory,
   shortSha,
   writeFolded
-} from "./chunks/chunk-OAFY4YHL.js";
+} from "./chunks/chunk-YDU6A24N.js";
 import {
   git
-} from "./chunks/chunk-ZDYUHTPG.js";
+} from "./chunks/chunk-O65JINTB.js";
 import {
   InputError,
   UserError,
   errorLine,
   frameLabel
-} from "./chunks/chunk-C2ZHKRND.js";
+} from "./chunks/chunk-HOMEMN36.js";
 import "./chunks/chunk-AK7A7ZA3.js";
 
 // src/bot/make-artifact.ts
@@ -1426,7 +1426,7 @@ function createBotApp(o) {
     ({ octokit, payload }) => guard(
       "issue_comment",
       () => serial(key(payload), async () => {
-        const { handleIssueComment } = await import("./chunks/issue-comment-TLEUEXAP.js");
+        const { handleIssueComment } = await import("./chunks/issue-comment-ACIGVXET.js");
         await handleIssueComment(await bot(octokit, payload));
       })
     )
@@ -1437,7 +1437,7 @@ function createBotApp(o) {
       "pull_request.labeled",
       () => serial(key(payload), async () => {
         if (payload.label?.name !== (o.acceptLabel ?? DEFAULT_ACCEPT_LABEL)) return;
-        const { handleAcceptLabel } = await import("./chunks/label-YAZNN7UR.js");
+        const { handleAcceptLabel } = await import("./chunks/label-P2O2VTTO.js");
         await handleAcceptLabel(await bot(octokit, payload));
       })
     )
@@ -1447,7 +1447,7 @@ function createBotApp(o) {
     ({ octokit, payload }) => guard(
       "workflow_run",
       () => serial(key(payload), async () => {
-        const { handleWorkflowRun } = await import("./chunks/workflow-run-WNRU4GNL.js");
+        const { handleWorkflowRun } = await import("./chunks/workflow-run-LLODKDWX.js");
         await handleWorkflowRun(await bot(octokit, payload), {
           runCheck: o.runCheck
         });
@@ -1595,7 +1595,7 @@ async function startServe(argv, io) {
     acceptLabel: values["accept-label"],
     log: (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `),
-    runCheck: async (opts, ctx, deps) => (await import("./chunks/check-LDJGSSZX.js")).runCheck(opts, ctx, deps)
+    runCheck: async (opts, ctx, deps) => (await import("./chunks/check-XTNBO67A.js")).runCheck(opts, ctx, deps)
   });
   const log = (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `);

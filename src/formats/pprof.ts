@@ -3,6 +3,7 @@ import { InputError } from '../errors.js';
 import { kindFromFile } from '../profile/frame-label.js';
 import { Profile } from '../profile/profile.js';
 import type { FrameKind, Unit } from '../profile/types.js';
+import { gunzipIfNeeded } from './input.js';
 import { noSamples } from './json-input.js';
 import { decodePprof, type RawPprof } from './pprof-decode.js';
 import { looksLikeProfileWire, WireError } from './protobuf-wire.js';
@@ -81,7 +82,7 @@ function isGzip(b: Uint8Array): boolean {
 
 export function importPprof(input: ProfileInput, opts: ImportOptions = {}): Profile {
   const file = input.fileName;
-  const bytes = gunzip(file, input.bytes);
+  const bytes = gunzipIfNeeded(file, input.bytes);
   let raw: RawPprof;
   try {
     raw = decodePprof(bytes);
@@ -92,21 +93,6 @@ export function importPprof(input: ProfileInput, opts: ImportOptions = {}): Prof
     throw err;
   }
   return new PprofConverter(file, raw).convert(opts.sampleType);
-}
-
-function gunzip(file: string, bytes: Uint8Array): Uint8Array {
-  if (!isGzip(bytes)) return bytes;
-  try {
-    const out = gunzipSync(bytes);
-    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
-  } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
-    throw new InputError(
-      file,
-      { offset: 0 },
-      `corrupt gzip data (${why}; expected a gzip-compressed pprof profile)`,
-    );
-  }
 }
 
 interface SampleType {

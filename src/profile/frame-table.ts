@@ -35,11 +35,6 @@ export class FrameTable {
     return id;
   }
 
-  /** Fast path for formats whose frames are just names of one kind (folded text). */
-  internName(name: string, kind: FrameKind = 'other'): number {
-    return this.intern({ name, kind });
-  }
-
   get(id: number): Frame {
     return {
       name: this.names[id],

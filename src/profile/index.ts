@@ -11,6 +11,5 @@ export {
   type Granularity,
   mapFrames,
   mergeProfiles,
-  scaleProfile,
 } from './transform.js';
 export * from './types.js';

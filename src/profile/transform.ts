@@ -126,11 +126,3 @@ export function mergeProfiles(profiles: readonly Profile[]): Profile {
   }
   return out;
 }
-
-/** Multiplies every weight by `factor` (normalisation). */
-export function scaleProfile(p: Profile, factor: number): Profile {
-  const out = mergeProfiles([p]);
-  const { length } = out.stacks.columns();
-  for (let i = 0; i < length; i++) out.stacks.setWeight(i, out.stacks.weight(i) * factor);
-  return out;
-}

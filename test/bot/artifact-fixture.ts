@@ -3,7 +3,8 @@
 // comparison has a clear regression (or none) without running any sampler.
 import { deflateRawSync } from 'node:zlib';
 import { MANIFEST_NAME, type RunManifest, serializeManifest } from '../../src/bot/manifest.js';
-import { writeZip, type ZipEntry } from '../../src/bot/zip.js';
+import type { ZipEntry } from '../../src/bot/zip.js';
+import { writeZip } from './zip-writer.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 

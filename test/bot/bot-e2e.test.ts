@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeZip, type ZipEntry } from '../../src/bot/zip.js';
+import type { ZipEntry } from '../../src/bot/zip.js';
 import { COMMENT_MARKER } from '../../src/github/sticky-comment.js';
 import { DIST, REPO_ROOT, runStep, type StepRun } from '../action-e2e/runner.js';
 import {
@@ -26,6 +26,7 @@ import {
 import { fixture as githubFixture } from '../github/helpers.js';
 import { type FakeBotApi, startFakeBotApi } from './fake-bot-api.js';
 import { commentPayload, fixture } from './helpers.js';
+import { writeZip } from './zip-writer.js';
 
 const TOKEN = 'ghs_botE2eT0kenNeverPrinted0123456789ab';
 const EXAMPLE = 'examples/node/workload.mjs';

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { combineArtifacts, validateArtifact } from '../../src/bot/artifact.js';
 import { parseBotCommand } from '../../src/bot/commands.js';
 import { MANIFEST_NAME, parseManifest, type RunManifest, serializeManifest } from '../../src/bot/manifest.js';
-import { readZip, writeZip, type ZipEntry } from '../../src/bot/zip.js';
+import { readZip, type ZipEntry } from '../../src/bot/zip.js';
+import { writeZip } from './zip-writer.js';
 
 const SHA = 'a'.repeat(40);
 const enc = (s: string) => new TextEncoder().encode(s);
