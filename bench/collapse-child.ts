@@ -3,6 +3,7 @@
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { collapseCommand } from '../src/commands/collapse.js';
 import { importProfileFile } from '../src/formats/index.js';
+import { importFoldedMerged } from '../src/formats/merged-import.js';
 import { writeFoldedChunks } from '../src/profile/folded-writer.js';
 import { mergeProfiles } from '../src/profile/transform.js';
 
@@ -20,6 +21,13 @@ if (job === 'collapse') {
   const io = { stdout: () => {}, stderr: () => {}, isTTY: false, cwd: process.cwd(), env: {} };
   await collapseCommand.run([...inputs, '-o', out], io);
 } else if (job === 'merge') {
+  // What `flamediff collapse a b c` does with plain folded files: one profile read from all.
+  const files = inputs.map((f) => ({ path: f, shownName: f }));
+  const merged = await importFoldedMerged(files, { format: 'folded' });
+  if (merged === undefined) throw new Error('the parts were not read as plain folded files');
+  stacks = merged.stackCount;
+} else if (job === 'merge-profiles') {
+  // The library path: a profile per file, then mergeProfiles.
   const profiles = [];
   for (const f of inputs) profiles.push(await importProfileFile(f, { format: 'folded' }));
   stacks = mergeProfiles(profiles).stackCount;

@@ -163,6 +163,8 @@ function report(
     '',
     `"ideal" is the power of a test that knows the simulator's true noise of every frame (per-run sd of its share, measured on 4000 simulated runs): a known-variance z-test with the same family weights and effect floors, its threshold set so that its A/A false-alarm rate equals flamediff's measured one in the same cell (at least 1 in ${TRIALS}).`,
     '',
+    ceiling(aa('aa/5/10000/0.02')),
+    '',
     `### Minimum detectable effect (80% power), relative to the frame's cost, vs the ideal test at the same false-alarm rate (target <= 1.25x); CV 2%, ${MDE_TRIALS} trials per bisection step`,
     '',
     '| cell | flamediff | ideal | ratio |',
@@ -198,4 +200,14 @@ if (process.env.VERDICT_WORKER) {
   process.disconnect?.();
 } else {
   await main();
+}
+
+/**
+ * What no valid test can beat: the ideal test given the whole 1% A/A budget of the issue in the
+ * power cell (flamediff itself must stay under 1% in every cell, so it spends less here).
+ */
+function ceiling(a: AaResult): string {
+  const c = idealThreshold({ ...a, falseAlarms: Math.round(0.01 * a.trials) });
+  const at = (t: '5%' | '20%', e: number) => pct(idealPower(noise(10_000), 5, t, e, c));
+  return `Ceiling: the ideal test allowed the issue's full 1% A/A false-alarm rate in this cell (flamediff measured ${pct(a.falseAlarms / a.trials)} here) detects +10% on the 20% frame ${at('20%', 0.1)} and +20% on the 5% frame ${at('5%', 0.2)} of the time (target 95% for both). With these family weights (sqrt of share) the first target is out of reach of any test that keeps false alarms at 1%; weighting by share (tried, 400 trials: 89% detected, 1%-frame power 16.5% -> 13.5%) or share squared (91%) moves it little.`;
 }

@@ -10,19 +10,19 @@ import {
   renderTextFlame,
   runCheck,
   svgToPng
-} from "./chunks/chunk-DSLLKNJB.js";
+} from "./chunks/chunk-HPDDHOEW.js";
 import "./chunks/chunk-FOBAVYV2.js";
 import {
   CONFIG_FILE,
   applySetting,
   loadConfigFile,
   validateOptions
-} from "./chunks/chunk-TRL5HIBO.js";
+} from "./chunks/chunk-7UZADCQ2.js";
 import {
   DEFAULT_COMPARE_SETTINGS,
   compareRuns,
   defaultOptions
-} from "./chunks/chunk-G4LQ3537.js";
+} from "./chunks/chunk-YRKX27SP.js";
 import {
   App,
   Octokit,
@@ -30,39 +30,51 @@ import {
 } from "./chunks/chunk-4YRIZFNC.js";
 import {
   mergeProfiles
-} from "./chunks/chunk-WIGDG25K.js";
+} from "./chunks/chunk-DCU47UDL.js";
 import {
   MANIFEST_NAME,
   parseManifest,
   serializeManifest
-} from "./chunks/chunk-Q2IALMT6.js";
+} from "./chunks/chunk-4BERIR7K.js";
 import {
   DEFAULT_ACCEPT_LABEL
 } from "./chunks/chunk-HAP3VRG2.js";
-import "./chunks/chunk-ZESN46HK.js";
+import "./chunks/chunk-VPH47JRG.js";
 import "./chunks/chunk-BRJFS7W2.js";
 import {
   SPEEDSCOPE_SCHEMA,
+  STREAM_FILE_AT,
   analyzeHistory,
   buildDashboard,
   buildDashboardPage,
   creepNote,
+  detectFormat,
+  foldedTarget,
+  formatByName,
   frameFromSpeedscope,
   importProfile,
   importProfileFile,
+  inputByteSize,
+  isGzip,
+  makeFileInput,
+  makeInput,
+  parseFoldedInto,
   parseHistory,
+  readHead,
   shortSha,
-  writeFolded
-} from "./chunks/chunk-YDU6A24N.js";
+  sniffEncoding,
+  writeFolded,
+  writeFoldedChunks
+} from "./chunks/chunk-IB6XW7N4.js";
 import {
   git
-} from "./chunks/chunk-O65JINTB.js";
+} from "./chunks/chunk-WZQ2VBT6.js";
 import {
   InputError,
   UserError,
   errorLine,
   frameLabel
-} from "./chunks/chunk-HOMEMN36.js";
+} from "./chunks/chunk-X5WLWGPF.js";
 import "./chunks/chunk-AK7A7ZA3.js";
 
 // src/bot/make-artifact.ts
@@ -354,6 +366,48 @@ var checkCommand = {
   }
 };
 
+// src/commands/collapse.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { dirname as dirname2, resolve as resolve2 } from "node:path";
+
+// src/formats/merged-import.ts
+import { readFile as readFile2, stat } from "node:fs/promises";
+async function importFoldedMerged(files, opts = {}) {
+  const inputs = [];
+  let bytes = 0;
+  for (const f of files) {
+    const input = await foldedInput(f.path, f.shownName, opts);
+    if (input === void 0) return void 0;
+    inputs.push(input);
+    bytes += inputByteSize(input);
+  }
+  const target = foldedTarget(bytes);
+  for (const input of inputs) {
+    const profile = parseFoldedInto(input, opts, target);
+    profile.meta.source ??= input.fileName;
+  }
+  return target.profile;
+}
+async function foldedInput(path9, shownName, opts) {
+  let size;
+  try {
+    size = (await stat(path9)).size;
+  } catch {
+    return void 0;
+  }
+  if (size === 0) return void 0;
+  if (size >= STREAM_FILE_AT) {
+    const head = readHead(path9);
+    if (isGzip(head) || sniffEncoding(head).encoding !== "utf-8") return void 0;
+    const format2 = opts.format ? formatByName(opts.format) : detectFormat(makeInput(shownName, head));
+    return format2?.name === "folded" ? makeFileInput(path9, shownName) : void 0;
+  }
+  const input = makeInput(shownName, await readFile2(path9));
+  const format = opts.format ? formatByName(opts.format) : detectFormat(input);
+  return format?.name === "folded" ? input : void 0;
+}
+
 // src/commands/profile-io.ts
 import { randomBytes } from "node:crypto";
 import { rename, rm, writeFile as writeFile2 } from "node:fs/promises";
@@ -452,18 +506,51 @@ var collapseCommand = {
       throw new UserError("flamediff collapse: no input FILE given (see `flamediff collapse --help`)");
     }
     const opts = importOptionsFrom(values, io);
-    const profiles = [];
-    for (const file of positionals) profiles.push(await readProfileArg(file, opts, io));
-    const merged = profiles.length === 1 ? profiles[0] : mergeProfiles(profiles);
-    await writeOutput(values.output, writeFolded(merged), io);
+    const merged = await foldedMerged(positionals, opts, io.cwd) ?? await importAll(positionals, opts, io);
+    const out = values.output;
+    if (out === void 0 || out === "-") await writeOutput(out, writeFolded(merged), io);
+    else writeFoldedFile(out, merged, io.cwd);
     return 0;
   }
 };
+function foldedMerged(files, opts, cwd) {
+  if (files.length < 2 || files.includes("-")) return Promise.resolve(void 0);
+  return importFoldedMerged(
+    files.map((file) => ({ path: resolve2(cwd, file), shownName: file })),
+    opts
+  );
+}
+async function importAll(files, opts, io) {
+  const profiles = [];
+  for (const file of files) profiles.push(await readProfileArg(file, opts, io));
+  return profiles.length === 1 ? profiles[0] : mergeProfiles(profiles);
+}
+function writeFoldedFile(out, profile, cwd) {
+  const path9 = resolve2(cwd, out);
+  const tmp = `${path9}.${randomBytes2(4).toString("hex")}.tmp`;
+  let fd = -1;
+  try {
+    fd = openSync(tmp, "w");
+    const target = fd;
+    writeFoldedChunks(profile, (chunk) => {
+      for (let at = 0; at < chunk.length; ) at += writeSync(target, chunk, at);
+    });
+    closeSync(fd);
+    fd = -1;
+    renameSync(tmp, path9);
+  } catch (err) {
+    if (fd !== -1) closeSync(fd);
+    rmSync(tmp, { force: true });
+    const code2 = err.code;
+    if (code2 === void 0) throw err;
+    throw new UserError(`${out}: cannot write (${code2}; is ${dirname2(out)} a writable directory?)`);
+  }
+}
 
 // src/commands/compare.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { readdir, readFile as readFile2, rename as rename2, rm as rm2, stat, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname2, join, resolve as resolve2 } from "node:path";
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { readdir, readFile as readFile3, rename as rename2, rm as rm2, stat as stat2, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname as dirname3, join, resolve as resolve3 } from "node:path";
 
 // src/stats/report-text.ts
 var MAX_ROWS = 25;
@@ -584,6 +671,8 @@ Statistics:
   --min-rel-effect R     Relative effect floor, of the frame's own value (default ${d.minRelEffect})
   --granularity G        function (default), line or module
   --metric M             share (default; portable) or time (same machine, e.g. interleaved runs)
+  --interleaved          Base and head runs alternated in one session: garbage-collection frames
+                         are then tested like any other (by default they allow for a load shift)
   --gate-frame S         Fail when a frame regresses by more than this share of total (default ${d.gateFrameShare})
   --gate-total R         Fail when the total regresses by more than this fraction (default off)
   --fail-on-regression   Exit 1 when the verdict is fail
@@ -608,6 +697,7 @@ var OPTIONS = {
   "min-rel-effect": { type: "string" },
   granularity: { type: "string" },
   metric: { type: "string" },
+  interleaved: { type: "boolean" },
   "gate-frame": { type: "string" },
   "gate-total": { type: "string" },
   "fail-on-regression": { type: "boolean" }
@@ -638,7 +728,7 @@ var compareCommand = {
     const report = compareRuns(base, head, settings);
     const json = `${JSON.stringify(report, null, 2)}
 `;
-    if (values.json) await writeAtomic(resolve2(io.cwd, values.json), json);
+    if (values.json) await writeAtomic(resolve3(io.cwd, values.json), json);
     io.stdout(format === "json" ? json : format === "markdown" ? reportMarkdown(report) : reportText(report));
     return report.verdict === "fail" && values["fail-on-regression"] ? 1 : 0;
   }
@@ -669,6 +759,7 @@ function settingsFrom(v) {
       throw new UserError(`flamediff compare: --metric '${m}' is not valid; expected share or time`);
     s.metric = m;
   }
+  if (v.interleaved) s.sessions = "interleaved";
   return s;
 }
 async function loadSide(side, args, io, opts) {
@@ -676,10 +767,10 @@ async function loadSide(side, args, io, opts) {
     throw new UserError(`flamediff compare: --${side} is required (files or a directory of runs)`);
   const runs = [];
   for (const arg of args.flatMap((a) => a.split(",")).filter((a) => a !== "")) {
-    const path9 = resolve2(io.cwd, arg);
+    const path9 = resolve3(io.cwd, arg);
     let isDir;
     try {
-      isDir = (await stat(path9)).isDirectory();
+      isDir = (await stat2(path9)).isDirectory();
     } catch (err) {
       throw new UserError(`${arg}: cannot read (${err.code ?? String(err)})`);
     }
@@ -698,7 +789,7 @@ async function loadDir(dir, side, opts) {
   const runsJson = join(dir, "runs.json");
   let text = null;
   try {
-    text = await readFile2(runsJson, "utf8");
+    text = await readFile3(runsJson, "utf8");
   } catch {
   }
   if (text !== null) {
@@ -718,7 +809,7 @@ async function loadDir(dir, side, opts) {
       if (typeof r.file !== "string")
         throw new UserError(`${runsJson}: run ${i + 1} has no "file" (expected a profile path)`);
       out2.push({
-        profile: await importProfileFile(resolve2(dir, r.file), opts),
+        profile: await importProfileFile(resolve3(dir, r.file), opts),
         wallSeconds: typeof r.wallSeconds === "number" ? r.wallSeconds : void 0,
         cpuSeconds: typeof r.cpuSeconds === "number" ? r.cpuSeconds : void 0
       });
@@ -731,7 +822,7 @@ async function loadDir(dir, side, opts) {
   return out;
 }
 async function writeAtomic(path9, text) {
-  const tmp = join(dirname2(path9), `.${randomBytes2(6).toString("hex")}.tmp`);
+  const tmp = join(dirname3(path9), `.${randomBytes3(6).toString("hex")}.tmp`);
   try {
     await writeFile3(tmp, text);
     await rename2(tmp, path9);
@@ -1348,7 +1439,7 @@ var renderCommand = {
 };
 
 // src/commands/serve.ts
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 import path7 from "node:path";
 
 // src/bot/app.ts
@@ -1426,7 +1517,7 @@ function createBotApp(o) {
     ({ octokit, payload }) => guard(
       "issue_comment",
       () => serial(key(payload), async () => {
-        const { handleIssueComment } = await import("./chunks/issue-comment-ACIGVXET.js");
+        const { handleIssueComment } = await import("./chunks/issue-comment-ENCDXXEQ.js");
         await handleIssueComment(await bot(octokit, payload));
       })
     )
@@ -1437,7 +1528,7 @@ function createBotApp(o) {
       "pull_request.labeled",
       () => serial(key(payload), async () => {
         if (payload.label?.name !== (o.acceptLabel ?? DEFAULT_ACCEPT_LABEL)) return;
-        const { handleAcceptLabel } = await import("./chunks/label-P2O2VTTO.js");
+        const { handleAcceptLabel } = await import("./chunks/label-PFPV3F4E.js");
         await handleAcceptLabel(await bot(octokit, payload));
       })
     )
@@ -1447,7 +1538,7 @@ function createBotApp(o) {
     ({ octokit, payload }) => guard(
       "workflow_run",
       () => serial(key(payload), async () => {
-        const { handleWorkflowRun } = await import("./chunks/workflow-run-LLODKDWX.js");
+        const { handleWorkflowRun } = await import("./chunks/workflow-run-GTV6S6U3.js");
         await handleWorkflowRun(await bot(octokit, payload), {
           runCheck: o.runCheck
         });
@@ -1502,16 +1593,16 @@ async function startBotServer(app, port, host, log = () => {
       send(res, 500, "handler failed");
     }
   });
-  await new Promise((resolve3, reject) => {
+  await new Promise((resolve4, reject) => {
     server.once("error", reject);
-    server.listen(port, host, () => resolve3());
+    server.listen(port, host, () => resolve4());
   });
   const addr = server.address();
   const p = typeof addr === "object" && addr ? addr.port : port;
   return {
     server,
     url: `http://${host.includes(":") ? `[${host}]` : host}:${p}`,
-    close: () => new Promise((resolve3) => server.close(() => resolve3()))
+    close: () => new Promise((resolve4) => server.close(() => resolve4()))
   };
 }
 
@@ -1568,7 +1659,7 @@ async function startServe(argv, io) {
   let privateKey = env.FLAMEDIFF_PRIVATE_KEY ?? "";
   if (!privateKey && keyFile) {
     try {
-      privateKey = await readFile3(path7.resolve(io.cwd, keyFile), "utf8");
+      privateKey = await readFile4(path7.resolve(io.cwd, keyFile), "utf8");
     } catch (err) {
       throw new UserError(`${keyFile}: cannot read the App's private key (${err.message})`);
     }
@@ -1595,7 +1686,7 @@ async function startServe(argv, io) {
     acceptLabel: values["accept-label"],
     log: (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `),
-    runCheck: async (opts, ctx, deps) => (await import("./chunks/check-XTNBO67A.js")).runCheck(opts, ctx, deps)
+    runCheck: async (opts, ctx, deps) => (await import("./chunks/check-PMM5J5J2.js")).runCheck(opts, ctx, deps)
   });
   const log = (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `);
@@ -1610,8 +1701,8 @@ var serveCommand = {
   help: HELP9,
   async run(argv, io) {
     const running = await startServe(argv, io);
-    await new Promise((resolve3) => {
-      const stop = () => resolve3();
+    await new Promise((resolve4) => {
+      const stop = () => resolve4();
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
     });
@@ -1621,7 +1712,7 @@ var serveCommand = {
 };
 
 // src/commands/trends.ts
-import { mkdir as mkdir3, readdir as readdir2, readFile as readFile4, writeFile as writeFile6 } from "node:fs/promises";
+import { mkdir as mkdir3, readdir as readdir2, readFile as readFile5, writeFile as writeFile6 } from "node:fs/promises";
 import path8 from "node:path";
 var HELP10 = `Usage: flamediff trends [options]
 
@@ -1688,7 +1779,7 @@ async function defaultBranch2(historyDir) {
 async function loadHistory(file, what) {
   let text;
   try {
-    text = await readFile4(file, "utf8");
+    text = await readFile5(file, "utf8");
   } catch (err) {
     const code2 = err.code;
     throw new UserError(`${file}: cannot read ${what} (${code2 ?? String(err)})`);

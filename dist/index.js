@@ -5,7 +5,7 @@ import {
   defaultOptions,
   keySpec,
   quoteValue
-} from "./chunks/chunk-G4LQ3537.js";
+} from "./chunks/chunk-YRKX27SP.js";
 import {
   baseRef,
   buildReportLinks,
@@ -13,7 +13,7 @@ import {
   ensureMergeBase,
   pagesUrlFor,
   pushCheck
-} from "./chunks/chunk-EFEPXOFN.js";
+} from "./chunks/chunk-AJKNE566.js";
 import {
   DEFAULT_ACCEPT_LABEL
 } from "./chunks/chunk-HAP3VRG2.js";
@@ -25,11 +25,11 @@ import {
 } from "./chunks/chunk-3FCZDDWN.js";
 import {
   git
-} from "./chunks/chunk-O65JINTB.js";
+} from "./chunks/chunk-WZQ2VBT6.js";
 import {
   UserError,
   errorLine
-} from "./chunks/chunk-HOMEMN36.js";
+} from "./chunks/chunk-X5WLWGPF.js";
 import "./chunks/chunk-AK7A7ZA3.js";
 
 // src/bot/action-hooks.ts
@@ -160,7 +160,7 @@ var issueComment = () => ({
   reason: "issue_comment: reading /flamediff commands.",
   async run(ctx) {
     await apiErrorsAsLines("Handling the comment command", "pull-requests: write", async () => {
-      const { handleIssueComment } = await import("./chunks/issue-comment-ACIGVXET.js");
+      const { handleIssueComment } = await import("./chunks/issue-comment-ENCDXXEQ.js");
       await handleIssueComment(botFromAction(ctx));
     });
   }
@@ -170,8 +170,8 @@ var workflowRun = () => ({
   reason: "workflow_run: fork-safe report from the artifact of the finished run (no pull request code runs here).",
   async run(ctx) {
     const [{ handleWorkflowRun }, { runCheck }] = await Promise.all([
-      import("./chunks/workflow-run-LLODKDWX.js"),
-      import("./chunks/check-XTNBO67A.js")
+      import("./chunks/workflow-run-GTV6S6U3.js"),
+      import("./chunks/check-PMM5J5J2.js")
     ]);
     const b = botFromAction(ctx);
     const outcome = await apiErrorsAsLines(
@@ -203,7 +203,7 @@ function pullRequest(measure2) {
           );
           return;
         }
-        const { handleAcceptLabel } = await import("./chunks/label-P2O2VTTO.js");
+        const { handleAcceptLabel } = await import("./chunks/label-PFPV3F4E.js");
         await apiErrorsAsLines("Handling the accept label", "pull-requests: write", async () => {
           await handleAcceptLabel(b);
         });
@@ -233,7 +233,7 @@ function eventPullNumber(env) {
 }
 function gatedRunCheck(run2, env) {
   return async (opts, ctx) => {
-    const { withAcceptances } = await import("./chunks/gate-BWR2AYEH.js");
+    const { withAcceptances } = await import("./chunks/gate-KBHTNSAA.js");
     return withAcceptances(run2, (c) => c.pullNumber ?? eventPullNumber(env))(opts, ctx);
   };
 }
@@ -351,7 +351,7 @@ async function readActionInputs(get, root, { requireCommand = true } = {}) {
   options.baseBranch = "";
   const config = configFile(settings, root);
   if (config) {
-    const { loadConfigFile } = await import("./chunks/load-2FVPSRYO.js");
+    const { loadConfigFile } = await import("./chunks/load-QSR647XD.js");
     options = await loadConfigFile(config.file, options, config.required);
   }
   for (const [input, key] of Object.entries(OPTION_INPUTS)) {
@@ -759,7 +759,7 @@ function defaultDeps(io = runnerIo()) {
     io,
     env: process.env,
     runCheck: gatedRunCheck(
-      async (opts, ctx) => (await import("./chunks/check-XTNBO67A.js")).runCheck(opts, ctx),
+      async (opts, ctx) => (await import("./chunks/check-PMM5J5J2.js")).runCheck(opts, ctx),
       process.env
     ),
     createClient: async (o) => (await import("./chunks/octokit-4VE3545P.js")).createClient(o),

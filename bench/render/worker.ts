@@ -29,7 +29,10 @@ if (task === 'folded') {
   result.renderMs = t3 - t2;
   result.totalMs = t3 - t0;
   result.svgBytes = Buffer.byteLength(svg);
-  result.frames = (svg.match(/<g><rect /g) ?? []).length;
+  // Frames drawn: the script's data has one entry (stride 7) per frame, slivers included.
+  const blob = /id="fd-data">([^<]*)<\/script>/.exec(svg)?.[1] ?? '{"d":[]}';
+  result.frames = JSON.parse(blob).d.length / 7;
+  result.elements = (svg.match(/<(rect|text) /g) ?? []).length;
   result.stacks = profile.stackCount;
 } else if (task === 'png') {
   const svg = readFileSync(input, 'utf8');

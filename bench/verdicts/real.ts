@@ -1,11 +1,12 @@
 // Real workloads: the examples under examples/ recorded with real samplers (node --cpu-prof,
 // perf), base runs vs base runs (A/A) and base vs the injected regression
 // (FLAMEDIFF_EXAMPLE_REGRESSION=1). Profiles go to bench/data/verdicts-real/ (git-ignored).
-import { spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { importProfileFile } from '../../src/formats/index.js';
-import { compareRuns, type RunInput } from '../../src/stats/index.js';
+import { type CompareSettings, compareRuns, type RunInput } from '../../src/stats/index.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const OUT = path.join(ROOT, 'bench', 'data', 'verdicts-real');
@@ -62,8 +63,29 @@ function perfWorkload(binary: string): Workload {
   };
 }
 
-async function recordSet(w: Workload, dir: string, n: number, regression: boolean): Promise<RunInput[]> {
+/** A busy loop per core: a noisy neighbour, as on a shared CI runner. */
+function startLoad(): ChildProcess[] {
+  const n = availableParallelism();
+  return Array.from({ length: n }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+}
+
+async function recordSet(
+  w: Workload,
+  dir: string,
+  n: number,
+  regression: boolean,
+  loaded = false,
+): Promise<RunInput[]> {
   mkdirSync(dir, { recursive: true });
+  const load = loaded ? startLoad() : [];
+  try {
+    return await recordRuns(w, dir, n, regression);
+  } finally {
+    for (const p of load) p.kill('SIGKILL');
+  }
+}
+
+async function recordRuns(w: Workload, dir: string, n: number, regression: boolean): Promise<RunInput[]> {
   const runs: RunInput[] = [];
   for (let i = 0; i < n; i++) {
     const file = path.join(dir, `run-${i + 1}.${w.ext}`);
@@ -75,8 +97,14 @@ async function recordSet(w: Workload, dir: string, n: number, regression: boolea
   return runs;
 }
 
-function summary(label: string, base: RunInput[], head: RunInput[], regressed: string | null): string {
-  const r = compareRuns(base, head);
+function summary(
+  label: string,
+  base: RunInput[],
+  head: RunInput[],
+  regressed: string | null,
+  settings: Partial<CompareSettings> = {},
+): string {
+  const r = compareRuns(base, head, settings);
   const flagged = r.frames.filter((f) => f.status === 'regressed' || f.status === 'new');
   const first = r.frames.find((f) => f.rank === 1);
   const target = regressed ? r.frames.find((f) => f.name === regressed) : undefined;
@@ -105,7 +133,7 @@ export async function realWorkloads(): Promise<string> {
   if (cc.status === 0 && existsSync(binary)) workloads.push(perfWorkload(binary));
   else notes.push(`native example not built: ${(cc.stderr || String(cc.error)).slice(0, 200)}`);
   const rows = [
-    '| comparison | runs | frames tested | frames flagged | ranked #1 (own change) | injected function: status, change [CI], q | total change | verdict | fitted jitter |',
+    '| comparison | runs | frames tested | frames flagged | ranked #1 (own change) | watched frame (the injected function; the V8 GC across sessions): status, change [CI], q | total change | verdict | fitted jitter |',
     '|---|---|---|---|---|---|---|---|---|',
   ];
   for (const w of workloads) {
@@ -113,10 +141,25 @@ export async function realWorkloads(): Promise<string> {
       const dir = path.join(OUT, w.ext);
       const base = await recordSet(w, path.join(dir, 'base'), 10, false);
       const head = await recordSet(w, path.join(dir, 'head'), 5, true);
+      const loaded = await recordSet(w, path.join(dir, 'loaded'), 5, false, true);
       const tag = w.ext === 'perf' ? 'perf' : 'node';
+      const gc = tag === 'node' ? '(garbage collector)' : null;
       rows.push(summary(`${tag} A/A (base 1-5 vs 6-10)`, base.slice(0, 5), base.slice(5), null));
       rows.push(summary(`${tag} A/A, N=3 (1-3 vs 6-8)`, base.slice(0, 3), base.slice(5, 8), null));
       rows.push(summary(`${tag} A/A, N=1 (1 vs 6)`, base.slice(0, 1), base.slice(5, 6), null));
+      rows.push(
+        summary(
+          `${tag} A/A across sessions (base 1-5 vs 5 runs beside busy loops)`,
+          base.slice(0, 5),
+          loaded,
+          gc,
+        ),
+      );
+      rows.push(
+        summary(`${tag} the same, declared interleaved`, base.slice(0, 5), loaded, gc, {
+          sessions: 'interleaved',
+        }),
+      );
       rows.push(summary(`${tag} regression (base 1-5 vs head)`, base.slice(0, 5), head, w.regressed));
       rows.push(summary(`${tag} regression, N=3`, base.slice(0, 3), head.slice(0, 3), w.regressed));
       rows.push(summary(`${tag} regression, N=1`, base.slice(0, 1), head.slice(0, 1), w.regressed));
@@ -127,5 +170,8 @@ export async function realWorkloads(): Promise<string> {
       );
     }
   }
+  notes.push(
+    `"across sessions": the second side was recorded beside ${availableParallelism()} busy loops (one per core), as a noisy neighbour on a shared runner would; "declared interleaved" is the same data compared with sessions = interleaved, i.e. without the between-session term for garbage collection (docs/statistics.md).`,
+  );
   return [...rows, '', ...notes.map((n) => `- ${n}`)].join('\n');
 }

@@ -1,7 +1,13 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { UserError } from '../errors.js';
-import { writeFolded } from '../profile/folded-writer.js';
+import { importFoldedMerged } from '../formats/merged-import.js';
+import type { ImportOptions } from '../formats/types.js';
+import { writeFolded, writeFoldedChunks } from '../profile/folded-writer.js';
+import type { Profile } from '../profile/profile.js';
 import { mergeProfiles } from '../profile/transform.js';
-import type { Command } from './command.js';
+import type { Command, Io } from './command.js';
 import { parseCommandArgs } from './command.js';
 import {
   INPUT_OPTIONS,
@@ -41,10 +47,53 @@ export const collapseCommand: Command = {
       throw new UserError('flamediff collapse: no input FILE given (see `flamediff collapse --help`)');
     }
     const opts = importOptionsFrom(values, io);
-    const profiles = [];
-    for (const file of positionals) profiles.push(await readProfileArg(file, opts, io));
-    const merged = profiles.length === 1 ? profiles[0] : mergeProfiles(profiles);
-    await writeOutput(values.output as string | undefined, writeFolded(merged), io);
+    const merged =
+      (await foldedMerged(positionals, opts, io.cwd)) ?? (await importAll(positionals, opts, io));
+    const out = values.output as string | undefined;
+    if (out === undefined || out === '-') await writeOutput(out, writeFolded(merged), io);
+    else writeFoldedFile(out, merged, io.cwd);
     return 0;
   },
 };
+
+/** Several plain folded files parsed into one profile (the same as importing and merging them). */
+function foldedMerged(files: string[], opts: ImportOptions, cwd: string): Promise<Profile | undefined> {
+  if (files.length < 2 || files.includes('-')) return Promise.resolve(undefined);
+  return importFoldedMerged(
+    files.map((file) => ({ path: resolve(cwd, file), shownName: file })),
+    opts,
+  );
+}
+
+async function importAll(files: string[], opts: ImportOptions, io: Io): Promise<Profile> {
+  const profiles = [];
+  for (const file of files) profiles.push(await readProfileArg(file, opts, io));
+  return profiles.length === 1 ? profiles[0] : mergeProfiles(profiles);
+}
+
+/**
+ * Writes the folded bytes to OUT as the writer makes them (no JS string of the whole output,
+ * which for a big profile costs more than the writing), atomically like writeOutput: a temp
+ * file renamed over OUT, so a failed run never truncates an old output.
+ */
+function writeFoldedFile(out: string, profile: Profile, cwd: string): void {
+  const path = resolve(cwd, out);
+  const tmp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
+  let fd = -1;
+  try {
+    fd = openSync(tmp, 'w');
+    const target = fd;
+    writeFoldedChunks(profile, (chunk) => {
+      for (let at = 0; at < chunk.length; ) at += writeSync(target, chunk, at);
+    });
+    closeSync(fd);
+    fd = -1;
+    renameSync(tmp, path);
+  } catch (err) {
+    if (fd !== -1) closeSync(fd);
+    rmSync(tmp, { force: true });
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === undefined) throw err; // not a file system error
+    throw new UserError(`${out}: cannot write (${code}; is ${dirname(out)} a writable directory?)`);
+  }
+}

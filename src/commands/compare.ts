@@ -42,6 +42,8 @@ Statistics:
   --min-rel-effect R     Relative effect floor, of the frame's own value (default ${d.minRelEffect})
   --granularity G        function (default), line or module
   --metric M             share (default; portable) or time (same machine, e.g. interleaved runs)
+  --interleaved          Base and head runs alternated in one session: garbage-collection frames
+                         are then tested like any other (by default they allow for a load shift)
   --gate-frame S         Fail when a frame regresses by more than this share of total (default ${d.gateFrameShare})
   --gate-total R         Fail when the total regresses by more than this fraction (default off)
   --fail-on-regression   Exit 1 when the verdict is fail
@@ -67,6 +69,7 @@ const OPTIONS = {
   'min-rel-effect': { type: 'string' },
   granularity: { type: 'string' },
   metric: { type: 'string' },
+  interleaved: { type: 'boolean' },
   'gate-frame': { type: 'string' },
   'gate-total': { type: 'string' },
   'fail-on-regression': { type: 'boolean' },
@@ -129,6 +132,7 @@ function settingsFrom(v: Record<string, string | boolean | string[] | undefined>
       throw new UserError(`flamediff compare: --metric '${m}' is not valid; expected share or time`);
     s.metric = m;
   }
+  if (v.interleaved) s.sessions = 'interleaved';
   return s;
 }
 

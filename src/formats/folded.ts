@@ -1,9 +1,10 @@
 import { parseFrameLabel } from '../profile/frame-label.js';
+import type { Profile } from '../profile/profile.js';
 import type { FrameInit } from '../profile/types.js';
-import { type FoldedDialect, parseFoldedText } from './folded-core.js';
+import { type FoldedDialect, type FoldedTarget, parseFoldedText } from './folded-core.js';
 import { headText } from './input.js';
 import { firstLines } from './lines.js';
-import type { FormatImporter, ProfileInput } from './types.js';
+import type { FormatImporter, ImportOptions, ProfileInput } from './types.js';
 
 // FlameGraph / Inferno folded ("collapsed") stacks: `root;...;leaf count`, one per line.
 // Fractional counts are allowed; the label conventions (`_[k]` kernel, `_[j]` jit, `_[i]`
@@ -37,3 +38,8 @@ export const foldedFormat: FormatImporter = {
     return parseFoldedText(input, dialect, { format: 'folded' }, opts).profile;
   },
 };
+
+/** Parses a folded input into a shared target (see merged-import.ts); returns its profile. */
+export function parseFoldedInto(input: ProfileInput, opts: ImportOptions, target: FoldedTarget): Profile {
+  return parseFoldedText(input, dialect, { format: 'folded' }, opts, target).profile;
+}

@@ -1,29 +1,51 @@
 /**
- * Frame label bytes -> frame id, for the byte-level parsers: an open-addressing hash table over
- * the UTF-8 bytes of a label, so that looking up a frame seen before needs no JS string. Keys
- * are copied into one byte arena (one allocation, not one per frame). `root` keeps root frames
- * apart from the others (dialects may read a root label differently).
+ * Frame label bytes -> id, for the byte-level parsers: an open-addressing hash table over the
+ * UTF-8 bytes of a label, so that looking up a frame seen before needs no JS string. Keys are
+ * copied into one byte arena (one allocation, not one per frame), each at a 4-byte boundary, so
+ * that a lookup compares the key four bytes at a time: hashing reads the probe's bytes as
+ * little-endian words anyway and keeps them for the compare. `root` keeps root frames apart from
+ * the others (dialects may read a root label differently).
  */
 export class FrameBytesTable {
-  private slots = new Int32Array(2 << 12); // [entry + 1 (0 = empty), hash] per slot
+  private slots = new Int32Array(2 << 12); // [record + 1 (0 = empty), hash] per slot
   private mask = (1 << 12) - 1;
   private count = 0;
-  private keyStart = new Uint32Array(1 << 11);
-  private keyLen = new Uint32Array(1 << 11);
-  private ids = new Int32Array(1 << 11);
+  // One record per key, in words: [byte length, id, the key's bytes (padded to a word)...], so
+  // that a lookup touches the slot and one record (not parallel arrays of lengths, starts, ids).
   private arena = new Uint8Array(1 << 16);
-  private arenaLen = 0;
+  private arenaWords = new Int32Array(this.arena.buffer);
+  private arenaLen = 0; // in words
+  /** The words of the key last hashed by get(). */
+  private words = new Int32Array(64);
+  /** Where the frame found by getFrame() ends (its `;` or the end given). */
+  frameEnd = 0;
+  /** A DataView of the last bytes looked up (parsers look up many keys in one buffer). */
+  private viewBytes: Uint8Array = new Uint8Array(0); // never undefined: a stable field type
+  private view: DataView = new DataView(new ArrayBuffer(0));
+
+  private viewOf(bytes: Uint8Array): DataView {
+    if (bytes !== this.viewBytes) {
+      this.viewBytes = bytes;
+      this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }
+    return this.view;
+  }
 
   /** The id stored for bytes[start, end), or -1. */
   get(bytes: Uint8Array, start: number, end: number, root: boolean): number {
-    const h = hashBytes(bytes, start, end, root);
+    if ((end - start) >>> 2 > this.words.length) this.words = new Int32Array((end - start) >>> 1);
+    const h = this.hash(bytes, start, end, root);
+    return this.find(h, bytes, start, end);
+  }
+
+  private find(h: number, bytes: Uint8Array, start: number, end: number): number {
     const slots = this.slots;
     const mask = this.mask;
     let slot = h & mask;
     for (;;) {
-      const e = slots[2 * slot] - 1;
-      if (e === -1) return -1;
-      if (slots[2 * slot + 1] === h && this.equals(e, bytes, start, end)) return this.ids[e];
+      const r = slots[2 * slot] - 1;
+      if (r === -1) return -1;
+      if (slots[2 * slot + 1] === h && this.equals(r, bytes, start, end)) return this.arenaWords[r + 1];
       slot = (slot + 1) & mask;
     }
   }
@@ -31,38 +53,97 @@ export class FrameBytesTable {
   /** Stores id for bytes[start, end) (a key not in the table: call get first). */
   set(bytes: Uint8Array, start: number, end: number, root: boolean, id: number): void {
     const n = end - start;
-    if (this.arenaLen + n > this.arena.length) {
-      const next = new Uint8Array(Math.max(this.arena.length * 2, this.arenaLen + n));
-      next.set(this.arena.subarray(0, this.arenaLen));
+    const room = 2 + ((n + 3) >>> 2);
+    if ((this.arenaLen + room) * 4 > this.arena.length) {
+      const next = new Uint8Array(Math.max(this.arena.length * 2, (this.arenaLen + room) * 8));
+      next.set(this.arena.subarray(0, this.arenaLen * 4));
       this.arena = next;
+      this.arenaWords = new Int32Array(next.buffer);
     }
-    this.arena.set(bytes.subarray(start, end), this.arenaLen);
-    if (this.count === this.ids.length) {
-      this.keyStart = growU32(this.keyStart);
-      this.keyLen = growU32(this.keyLen);
-      const ids = new Int32Array(this.ids.length * 2);
-      ids.set(this.ids);
-      this.ids = ids;
-    }
-    const e = this.count++;
-    this.keyStart[e] = this.arenaLen;
-    this.keyLen[e] = n;
-    this.ids[e] = id;
-    this.arenaLen += n;
-    const h = hashBytes(bytes, start, end, root);
+    const r = this.arenaLen;
+    this.arenaWords[r] = n;
+    this.arenaWords[r + 1] = id;
+    this.arena.set(bytes.subarray(start, end), (r + 2) * 4);
+    this.arenaLen += room;
+    this.count++;
+    if (n >>> 2 > this.words.length) this.words = new Int32Array(n >>> 1);
+    const h = this.hash(bytes, start, end, root);
     let slot = h & this.mask;
     while (this.slots[2 * slot] !== 0) slot = (slot + 1) & this.mask;
-    this.slots[2 * slot] = e + 1;
+    this.slots[2 * slot] = r + 1;
     this.slots[2 * slot + 1] = h;
     if (this.count * 2 > this.mask + 1) this.rehash();
   }
 
-  private equals(e: number, bytes: Uint8Array, start: number, end: number): boolean {
-    const n = this.keyLen[e];
+  /**
+   * Four bytes per multiply (FNV-style over little-endian words, the root flag as a different
+   * seed, the length mixed in last so that a scan can hash before it knows where the key ends),
+   * then a final avalanche: frame labels are hashed once per occurrence, so this is hot. The
+   * words are kept in this.words for equals().
+   */
+  private hash(bytes: Uint8Array, start: number, end: number, root: boolean): number {
+    const words = this.words;
+    const view = this.viewOf(bytes);
+    let h = root ? 0x811c9dc5 : 0x050c5d1f;
+    let i = start;
+    let j = 0;
+    for (; i + 3 < end; i += 4) {
+      const w = view.getInt32(i, true);
+      words[j++] = w;
+      h = Math.imul(h ^ w, 0x01000193);
+      h ^= h >>> 15;
+    }
+    for (; i < end; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+    return finalMix(h, end - start);
+  }
+
+  /**
+   * The frame that starts at `from` and ends before the next `;` (or at `end`): its id, or -1;
+   * where it ends is left in `frameEnd`. Finding the `;` and hashing are one pass over the bytes,
+   * which for the short frames of deep stacks costs less than a search and then a hash.
+   */
+  getFrame(bytes: Uint8Array, from: number, end: number, root: boolean): number {
+    let words = this.words;
+    const view = this.viewOf(bytes);
+    let h = root ? 0x811c9dc5 : 0x050c5d1f;
+    let i = from;
+    let j = 0;
+    for (; i + 3 < end; i += 4) {
+      // One unaligned little-endian read; a `;` in it is a zero byte of w ^ ';;;;' (the usual
+      // has-zero-byte test, exact about whether there is one).
+      const w = view.getInt32(i, true);
+      const x = w ^ 0x3b3b3b3b;
+      if (((x - 0x01010101) & ~x & 0x80808080) !== 0) break;
+      if (j === words.length) {
+        const more = new Int32Array(words.length * 2);
+        more.set(words);
+        this.words = more;
+        words = more;
+      }
+      words[j++] = w;
+      h = Math.imul(h ^ w, 0x01000193);
+      h ^= h >>> 15;
+    }
+    for (; i < end && bytes[i] !== 59; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+    this.frameEnd = i;
+    return this.find(finalMix(h, i - from), bytes, from, i);
+  }
+
+  /** Record r's key against bytes[start, end), whose whole words hash() just left in this.words. */
+  private equals(r: number, bytes: Uint8Array, start: number, end: number): boolean {
+    const arenaWords = this.arenaWords;
+    const n = arenaWords[r];
     if (n !== end - start) return false;
-    const a = this.keyStart[e];
+    const full = n >>> 2;
+    const at = r + 2;
+    if (LITTLE_ENDIAN) {
+      const words = this.words;
+      for (let k = 0; k < full; k++) if (arenaWords[at + k] !== words[k]) return false;
+    }
     const arena = this.arena;
-    for (let k = 0; k < n; k++) if (arena[a + k] !== bytes[start + k]) return false;
+    const from = LITTLE_ENDIAN ? full << 2 : 0;
+    const atByte = at << 2;
+    for (let k = from; k < n; k++) if (arena[atByte + k] !== bytes[start + k]) return false;
     return true;
   }
 
@@ -82,27 +163,13 @@ export class FrameBytesTable {
   }
 }
 
-function growU32(a: Uint32Array): Uint32Array<ArrayBuffer> {
-  const next = new Uint32Array(a.length * 2);
-  next.set(a);
-  return next;
-}
-
-/**
- * Four bytes per multiply (FNV-style over little-endian words, the root flag as a different
- * seed), then a final avalanche: frame labels are hashed once per occurrence, so this is hot.
- */
-function hashBytes(bytes: Uint8Array, start: number, end: number, root: boolean): number {
-  let h = (root ? 0x811c9dc5 : 0x050c5d1f) ^ (end - start);
-  let i = start;
-  for (; i + 3 < end; i += 4) {
-    const w = bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24);
-    h = Math.imul(h ^ w, 0x01000193);
-    h ^= h >>> 15;
-  }
-  for (; i < end; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+function finalMix(hash: number, length: number): number {
+  let h = hash ^ length;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   return h | 0;
 }
+
+/** The arena's words read the key's bytes as hash() builds them only on a little-endian host. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;

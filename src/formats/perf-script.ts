@@ -36,15 +36,21 @@ interface Collapser {
   pname: string | undefined;
   period: number;
   sawPeriod: boolean;
-  /** Frame ids of the current sample in file order (leaf first). */
-  ids: number[];
+  /** Frame ids of the current sample in file order (leaf first): ids[0, idsLen). */
+  ids: Int32Array;
+  idsLen: number;
   labelIds: Map<string, number>;
   /** `func (module)` text of a stack line -> frame id(s), one table per tidy_java state. */
   lineCache: Map<string, number | number[]>;
   javaLineCache: Map<string, number | number[]>;
-  /** The same caches keyed by the line's bytes (root flag = java): id, or -2 - index in groups. */
+  /** The same caches keyed by the `func (module)` bytes (root flag = java): id, or -2 - index in groups. */
   byteCache: FrameBytesTable;
   groups: number[][];
+  /** Set by stackLineFrames: whether its result may be cached by the `func (module)` text. */
+  byFunc: boolean;
+  /** The last process frame looked up (consecutive samples are mostly of one process). */
+  lastPname: string;
+  lastPnameId: number;
   stackBuf: Int32Array;
   samples: number;
   event: string | undefined;
@@ -73,12 +79,16 @@ export function collapsePerfScript(
     pname: undefined,
     period: 1,
     sawPeriod: false,
-    ids: [],
+    ids: new Int32Array(256),
+    idsLen: 0,
     labelIds: new Map(),
     lineCache: new Map(),
     javaLineCache: new Map(),
     byteCache: new FrameBytesTable(),
     groups: [],
+    byFunc: false,
+    lastPname: '',
+    lastPnameId: -1,
     stackBuf: new Int32Array(256),
     samples: 0,
     event: undefined,
@@ -133,13 +143,19 @@ function collapseBytes(c: Collapser, bytes: Buffer, importOpts: ImportOptions): 
   }
 }
 
+/**
+ * An indented stack line whose `func (module)` bytes were seen before is one lookup, with no
+ * string made (the address before them only matters for --addrs labels, which are not cached).
+ * A line's frames depend only on its text and on whether the process is `java` (tidy_java), the
+ * key's root flag.
+ */
 function stackLineBytes(c: Collapser, b: Buffer, start: number, end: number): void {
   let s = start;
-  while (s < end && isSpace(b[s])) s++;
+  while (s < end && CLASS[b[s]] === SPACE) s++;
   let e = s;
-  while (e < end && isWord(b[e])) e++;
+  while (e < end && CLASS[b[e]] === WORD) e++;
   let f = e;
-  while (f < end && isSpace(b[f])) f++;
+  while (f < end && CLASS[b[f]] === SPACE) f++;
   const java = c.pname === 'java';
   const shaped = e > s && e < end && f > e;
   if (shaped) {
@@ -149,13 +165,12 @@ function stackLineBytes(c: Collapser, b: Buffer, start: number, end: number): vo
       return;
     }
   }
-  // First time this text is seen (or an odd line): the string path decides and caches.
+  // First time this text is seen (or an odd line): the string path decides.
   const line = b.toString('utf8', start, end);
-  stackLine(c, line, 0, line.length);
-  if (!shaped) return;
-  // Bytes before f are ASCII (blanks and word characters): f is also the string offset.
-  const r = (java ? c.javaLineCache : c.lineCache).get(line.slice(f - start));
+  const r = stackLineFrames(c, line, 0, line.length, false);
   if (r === undefined) return;
+  pushIds(c, r);
+  if (!shaped || !c.byFunc) return;
   let value: number;
   if (typeof r === 'number') value = r;
   else {
@@ -206,6 +221,12 @@ function isSpace(ch: number): boolean {
   return ch === 32 || ch === 9 || ch === 13 || ch === 10 || ch === 11 || ch === 12;
 }
 
+/** Byte classes for the byte loop (Perl's \s and \w on ASCII): one load instead of compares. */
+const SPACE = 1;
+const WORD = 2;
+const CLASS = new Uint8Array(256);
+for (let ch = 0; ch < 128; ch++) CLASS[ch] = isSpace(ch) ? SPACE : isWord(ch) ? WORD : 0;
+
 function isWord(ch: number): boolean {
   return (ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122) || ch === 95;
 }
@@ -252,18 +273,20 @@ function endSample(c: Collapser): void {
   const pname = c.pname;
   if (pname === undefined) return;
   const ids = c.ids;
-  const depth = ids.length + 1;
+  const n = c.idsLen;
+  const depth = n + 1;
   if (c.stackBuf.length < depth) c.stackBuf = new Int32Array(depth * 2);
   const buf = c.stackBuf;
   buf[0] = processFrame(c, pname);
-  for (let k = 0; k < ids.length; k++) buf[k + 1] = ids[ids.length - 1 - k];
+  for (let k = 0; k < n; k++) buf[k + 1] = ids[n - 1 - k];
   c.profile.stacks.add(buf, c.period, 0, depth);
   c.samples++;
-  ids.length = 0;
+  c.idsLen = 0;
   c.pname = undefined;
 }
 
 function processFrame(c: Collapser, pname: string): number {
+  if (pname === c.lastPname && c.lastPnameId >= 0) return c.lastPnameId;
   const key = `\u0000${pname}`;
   let id = c.labelIds.get(key);
   if (id === undefined) {
@@ -271,45 +294,59 @@ function processFrame(c: Collapser, pname: string): number {
     id = c.profile.intern({ name: detach(pname), kind });
     c.labelIds.set(key, id);
   }
+  c.lastPname = pname;
+  c.lastPnameId = id;
   return id;
 }
 
-/** Fast path for indented stack lines: `<ws>addr<ws>func (module)`. */
+/** An indented stack line: `<ws>addr<ws>func (module)`. */
 function stackLine(c: Collapser, text: string, start: number, end: number): void {
+  const r = stackLineFrames(c, text, start, end, true);
+  if (r !== undefined) pushIds(c, r);
+}
+
+/**
+ * A stack line's frame id(s): the Perl per-line logic, with a fast path for the usual shape.
+ * Sets c.byFunc when the result may be cached by the `func (module)` text, and caches it so in
+ * the string maps when `useMaps` (the byte path keeps its own tables).
+ */
+function stackLineFrames(
+  c: Collapser,
+  text: string,
+  start: number,
+  end: number,
+  useMaps: boolean,
+): number | number[] | undefined {
+  c.byFunc = false;
   let s = start;
   while (s < end && isSpace(text.charCodeAt(s))) s++;
   let e = s;
   while (e < end && isWord(text.charCodeAt(e))) e++;
-  if (e === s || e >= end || !isSpace(text.charCodeAt(e))) {
-    stackLineSlow(c, text.slice(start, end));
-    return;
-  }
+  if (e === s || e >= end || !isSpace(text.charCodeAt(e))) return slowFrames(c, text.slice(start, end));
   let f = e;
   while (f < end && isSpace(text.charCodeAt(f))) f++;
-  const java = c.pname === 'java';
-  const cache = java ? c.javaLineCache : c.lineCache;
+  const cache = c.pname === 'java' ? c.javaLineCache : c.lineCache;
   // Everything after the address decides the frames (the address only matters for --addrs
   // of unknown symbols, never cached), so a repeated `func (module)` text is one Map lookup;
   // a slice + Map (native hashing and compare) beats hashing the range in JS.
   const key = text.slice(f, end);
-  const hit = cache.get(key);
-  if (hit !== undefined) {
-    pushIds(c, hit);
-    return;
-  }
+  const hit = useMaps ? cache.get(key) : undefined;
+  if (hit !== undefined) return hit;
   const open = text.lastIndexOf(' (', end - 1);
   if (text.charCodeAt(end - 1) !== 41 /* ) */ || open <= f || !noSpaceBetween(text, open + 2, end - 1)) {
-    stackLineSlow(c, text.slice(start, end));
-    return;
+    return slowFrames(c, text.slice(start, end));
   }
   const rawfunc = text.slice(f, open);
   const mod = text.slice(open + 2, end - 1);
   const pc = text.slice(s, e);
   const result = frameIds(c, pc, rawfunc, mod);
-  if (result === undefined) return;
+  if (result === undefined) return undefined;
   // `[unknown]` with --addrs embeds the address: such lines are not cacheable by text.
-  if (!(c.opts.addrs && rawfunc.includes('[unknown]'))) cache.set(detach(key), result);
-  pushIds(c, result);
+  if (!(c.opts.addrs && rawfunc.includes('[unknown]'))) {
+    c.byFunc = true;
+    if (useMaps) cache.set(detach(key), result);
+  }
+  return result;
 }
 
 function noSpaceBetween(text: string, a: number, b: number): boolean {
@@ -318,20 +355,30 @@ function noSpaceBetween(text: string, a: number, b: number): boolean {
 }
 
 function stackLineSlow(c: Collapser, line: string): void {
+  const r = slowFrames(c, line);
+  if (r !== undefined) pushIds(c, r);
+}
+
+function slowFrames(c: Collapser, line: string): number | number[] | undefined {
   const m = STACK.exec(line);
-  if (!m) return; // stackcollapse-perf.pl ignores lines it does not recognise
-  if (c.pname === undefined) return;
-  const result = frameIds(c, m[1], m[2], m[3]);
-  if (result !== undefined) pushIds(c, result);
+  if (!m) return undefined; // stackcollapse-perf.pl ignores lines it does not recognise
+  if (c.pname === undefined) return undefined;
+  return frameIds(c, m[1], m[2], m[3]);
 }
 
 function pushIds(c: Collapser, r: number | number[]): void {
+  const n = typeof r === 'number' ? 1 : r.length;
+  if (c.idsLen + n > c.ids.length) {
+    const next = new Int32Array(Math.max(c.ids.length * 2, c.idsLen + n));
+    next.set(c.ids);
+    c.ids = next;
+  }
   if (typeof r === 'number') {
-    c.ids.push(r);
+    c.ids[c.idsLen++] = r;
     return;
   }
   // A group (inlined `a->b`) keeps its order when the sample is reversed at the end.
-  for (let k = r.length - 1; k >= 0; k--) c.ids.push(r[k]);
+  for (let k = r.length - 1; k >= 0; k--) c.ids[c.idsLen++] = r[k];
 }
 
 /** The Perl per-line logic: strip offset, split inlined `->`, tidy, annotate. */

@@ -429,7 +429,9 @@ async function compare(job: Job, store: Store): Promise<CheckResult> {
     // Interleaved runs on one machine make time per frame comparable (drift hits both sides), and
     // time avoids the compositional effect of shares (one frame growing shrinks every other share).
     // A stored baseline may come from another machine or another hour: compare shares.
-    const settings = sides.rerun ? { ...opts.compare, metric: 'time' as const } : opts.compare;
+    const settings = sides.rerun
+      ? { ...opts.compare, metric: 'time' as const, sessions: 'interleaved' as const }
+      : { ...opts.compare, sessions: 'separate' as const };
     report = compareRuns(sides.base, sides.head, settings);
     const baseMerged = mergeConsistent(
       sides.base.map((r) => r.profile),

@@ -40,7 +40,7 @@ export function writeFoldedChunks(
   const labelStart = new Uint32Array(labels.length + 1);
   for (let id = 0; id < labels.length; id++)
     labelStart[id + 1] = labelStart[id] + Buffer.byteLength(labels[id]);
-  const labelBytes: Uint8Array = Buffer.from(labels.join(''), 'utf8');
+  const labelBytes = Buffer.from(labels.join(''), 'utf8');
   const { ids, offsets, weights, length } = p.stacks.columns();
   const order = canonicalOrder(ids, offsets, length, rank);
   const labelLen = new Uint32Array(labels.length);
@@ -92,11 +92,9 @@ export function writeFoldedChunks(
       if (k !== a) buf[pos++] = 59; // ;
       const from = labelStart[ids[k]];
       const to = from + labelLen[ids[k]];
-      if (to - from < 24) for (let c = from; c < to; c++) buf[pos++] = labelBytes[c];
-      else {
-        buf.set(labelBytes.subarray(from, to), pos);
-        pos += to - from;
-      }
+      // Short labels byte by byte; long ones natively (Buffer#copy makes no view object).
+      if (to - from < 32) for (let c = from; c < to; c++) buf[pos++] = labelBytes[c];
+      else pos += labelBytes.copy(buf, pos, from, to);
     }
     buf[pos++] = 32; // space
     if (whole) pos = writeDigits(buf, pos, w);

@@ -109,6 +109,7 @@ export function mergeProfiles(profiles: readonly Profile[]): Profile {
   if (profiles.length === 0) throw new UserError('no profiles to merge');
   const unit = profiles[0].meta.unit;
   const out = profiles[0].emptyLike();
+  let buf = new Int32Array(256);
   for (const p of profiles) {
     if (p.meta.unit !== unit) {
       throw new UserError(
@@ -116,13 +117,33 @@ export function mergeProfiles(profiles: readonly Profile[]): Profile {
       );
     }
     const map = new Int32Array(p.frames.size);
-    for (let id = 0; id < p.frames.size; id++) map[id] = out.intern(p.frame(id));
-    const buf: number[] = [];
-    p.forEachStack((ids, w) => {
-      buf.length = ids.length;
-      for (let k = 0; k < ids.length; k++) buf[k] = map[ids[k]];
-      out.addStack(buf, w);
-    });
+    let same = out.stacks.length === 0;
+    for (let id = 0; id < p.frames.size; id++) {
+      map[id] = out.intern(p.frame(id));
+      if (map[id] !== id) same = false;
+    }
+    // Into an empty profile, with every frame id unchanged (and no weight that adding would
+    // drop): the stacks are copied as they are.
+    if (same && allPositive(p)) {
+      out.stacks.copyFrom(p.stacks);
+      continue;
+    }
+    const { ids, offsets, weights, length } = p.stacks.columns();
+    for (let i = 0; i < length; i++) {
+      const w = weights[i];
+      if (!(w > 0)) continue;
+      const a = offsets[i];
+      const n = offsets[i + 1] - a;
+      if (n > buf.length) buf = new Int32Array(n * 2);
+      for (let k = 0; k < n; k++) buf[k] = map[ids[a + k]];
+      out.stacks.addLater(buf, w, 0, n);
+    }
   }
   return out;
+}
+
+function allPositive(p: Profile): boolean {
+  const { weights, length } = p.stacks.columns();
+  for (let i = 0; i < length; i++) if (!(weights[i] > 0)) return false;
+  return true;
 }

@@ -37,11 +37,18 @@ function svgSize(svg: string): { width: number; height: number } {
 
 /**
  * Drops what only the browser uses: the stylesheet (hover, zoom and search states; resvg matching
- * it against every element cost 4x the drawing) and the scripts. Everything visible at rest is
- * in presentation attributes. Frame names are escaped, so they cannot look like these tags.
+ * it against every element cost 4x the drawing), the scripts, titles (tooltips), and the hidden
+ * Reset Zoom button and tooltip box. Everything visible at rest is in presentation attributes.
+ * Frame names are escaped, so they cannot look like these tags. (Frames under 1 px are already
+ * merged into strips by the SVG itself, which is what makes resvg fast on big graphs.)
  */
 export function staticPart(svg: string): string {
-  return svg.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<script\b[\s\S]*?<\/script>/g, '');
+  return svg
+    .replace(/<style>[\s\S]*?<\/style>/, '')
+    .replace(/<script\b[\s\S]*?<\/script>/g, '')
+    .replace(/<title>[^<]*<\/title>/g, '')
+    .replace(/<text id="fd-unzoom"[^>]*>[^<]*<\/text>/, '')
+    .replace(/<g id="fd-tip"[^>]*>[\s\S]*?<\/g>/, '');
 }
 
 export async function pngFromSvg(svg: string, opts: PngOptions = {}): Promise<Uint8Array> {

@@ -13,34 +13,43 @@
   const S = 7; // stride of data.d: frame, depth, x, w, self, pruned weight, pruned count
   const inner = data.W - 2 * data.xpad;
   const framesG = $('fd-frames');
-  // Start-up touches each frame element once and reads no attributes: original positions come
-  // from the data (same arithmetic as the server), fills are read on first need.
-  const els = [];
-  for (let g = framesG.firstElementChild; g; g = g.nextElementSibling) {
-    g._fd = els.length;
-    els.push(g);
-  }
-  const n = els.length;
-  const rects = new Array(n);
-  const texts = new Array(n);
-  const hidden = new Array(n);
+  const stripsG = $('fd-strips');
+  const n = D.length / S;
+  const scale0 = inner / data.total;
+  // Frames narrower than data.sl px have no element of their own until needed (zoom, search
+  // match, keyboard): at rest they are painted as merged strips in #fd-strips. The static
+  // elements are the other frames, in data order, each rect followed by its label if any.
+  // Start-up touches each static element once and reads no attributes.
+  const els = new Array(n).fill(null);
+  const texts = new Array(n).fill(null);
+  const hidden = new Array(n).fill(false);
+  const faded = new Array(n).fill(false);
+  const thin = new Array(n).fill(false); // painted in a strip now, its element (if any) hidden
+  const curX = new Float64Array(n); // where each frame is drawn now (px), for hit tests
+  const curW = new Float64Array(n);
   const byDepth = [];
   for (let i = 0; i < n; i++) {
-    const r = els[i].firstElementChild;
-    rects[i] = r;
-    texts[i] = r.nextElementSibling;
-    hidden[i] = false;
+    curX[i] = data.xpad + D[i * S + 2] * scale0;
+    curW[i] = D[i * S + 3] * scale0;
+    thin[i] = curW[i] < data.sl;
     const dep = D[i * S + 1];
     (byDepth[dep] || (byDepth[dep] = [])).push(i);
+  }
+  let next = 0;
+  for (let el = stripsG.nextElementSibling; el; el = el.nextElementSibling) {
+    if (el.localName === 'text') {
+      texts[next - 1] = el;
+      continue;
+    }
+    while (next < n && D[next * S + 3] * scale0 < data.sl) next++;
+    el._fd = next;
+    els[next++] = el;
   }
   const num = (v) => String(Math.round(v * 100) / 100);
   const ox = (i) => num(data.xpad + D[i * S + 2] * (inner / data.total));
   const oy = (i) => String(data.y0 + D[i * S + 1] * data.dy);
-  let fills = null;
-  function fillOf(i) {
-    if (!fills) fills = rects.map((r) => r.getAttribute('fill'));
-    return fills[i];
-  }
+  const styleOf = (i) => data.st[data.f[i]];
+  const fillOf = (i) => styleOf(i).slice(0, 7);
   const fr = (i) => data.fr[D[i * S]];
   const depthOf = (i) => D[i * S + 1];
   const xOf = (i) => D[i * S + 2];
@@ -85,10 +94,40 @@
     const l = 0.2126 * parseInt(m[1], 16) + 0.7152 * parseInt(m[2], 16) + 0.0722 * parseInt(m[3], 16);
     return l / 255 < 0.4;
   }
+  /** The frame's element, created on first need (slivers have none at rest). */
+  function ensureEl(i) {
+    if (els[i]) return els[i];
+    const r = document.createElementNS(NS, 'rect');
+    r.setAttribute('y', oy(i));
+    r.setAttribute('height', String(data.fh - 1));
+    let fill = fillOf(i);
+    if (searchRe) {
+      searchRe.lastIndex = 0;
+      if (searchRe.test(fr(i)[1])) fill = '#e600e6';
+    }
+    r.setAttribute('fill', fill);
+    if (/ d$/.test(styleOf(i))) {
+      r.setAttribute('stroke', '#111');
+      r.setAttribute('stroke-width', '1');
+      r.setAttribute('stroke-dasharray', '3,2');
+    }
+    r._fd = i;
+    framesG.appendChild(r);
+    els[i] = r;
+    if (hidden[i] || thin[i]) r.classList.add('fd-hide');
+    if (faded[i]) r.classList.add('fd-parent');
+    place(i, curX[i], curW[i]);
+    return r;
+  }
   function place(i, x, w) {
-    const r = rects[i];
+    curX[i] = x;
+    curW[i] = w;
+    const r = els[i];
+    if (!r) return;
     r.setAttribute('x', num(x));
     r.setAttribute('width', num(w));
+    if (w >= 4) r.setAttribute('rx', '2');
+    else r.removeAttribute('rx');
     const t = fitText(fr(i)[3], w);
     let el = texts[i];
     if (!el) {
@@ -96,17 +135,80 @@
       el = document.createElementNS(NS, 'text');
       el.setAttribute('y', String(Number(oy(i)) + 11.5));
       if (isDark(fillOf(i))) el.setAttribute('fill', '#fff');
-      els[i].appendChild(el);
+      if (hidden[i] || thin[i]) el.classList.add('fd-hide');
+      if (faded[i]) el.classList.add('fd-parent');
+      framesG.insertBefore(el, r.nextSibling);
       texts[i] = el;
     }
     el.setAttribute('x', num(x + 3));
     el.textContent = t;
   }
-  function setHidden(i, h) {
-    if (hidden[i] !== h) {
-      hidden[i] = h;
-      els[i].classList.toggle('fd-hide', h);
+  function setClass(i, arr, cls, on) {
+    if (arr[i] === on) return;
+    arr[i] = on;
+    if (els[i]) els[i].classList.toggle(cls, on);
+    if (texts[i]) texts[i].classList.toggle(cls, on);
+  }
+  function setHidden(i, h, t) {
+    const was = hidden[i] || thin[i];
+    hidden[i] = h;
+    thin[i] = t;
+    if (was === (h || t)) return;
+    if (els[i]) els[i].classList.toggle('fd-hide', h || t);
+    if (texts[i]) texts[i].classList.toggle('fd-hide', h || t);
+  }
+  /** Gives a frame painted in a strip its own visible element (search match, selection). */
+  function thicken(i) {
+    const r = ensureEl(i);
+    if (thin[i]) setHidden(i, hidden[i], false);
+    return r;
+  }
+
+  // ---- strips: slivers merged per depth into rects at most data.sl px wide, filled with their
+  // width-weighted mean colour (same rule as src/render/svg.ts stripsSvg)
+  function drawStrips(list) {
+    while (stripsG.lastChild) stripsG.removeChild(stripsG.lastChild);
+    const rows = [];
+    for (let k = 0; k < list.length; k++) {
+      const dep = depthOf(list[k]);
+      (rows[dep] || (rows[dep] = [])).push(list[k]);
     }
+    const frag = document.createDocumentFragment();
+    for (let dep = 0; dep < rows.length; dep++) {
+      const row = rows[dep];
+      if (!row) continue;
+      let k = 0;
+      while (k < row.length) {
+        const first = row[k];
+        const x0 = curX[first];
+        let x1 = x0;
+        let r = 0;
+        let g = 0;
+        let b = 0;
+        while (k < row.length) {
+          const i = row[k];
+          const xi = curX[i];
+          const wi = curW[i];
+          if (i !== first && (Math.abs(xi - x1) > 1e-6 || xi + wi - x0 > data.sl)) break;
+          const c = fillOf(i);
+          r += parseInt(c.slice(1, 3), 16) * wi;
+          g += parseInt(c.slice(3, 5), 16) * wi;
+          b += parseInt(c.slice(5, 7), 16) * wi;
+          x1 = xi + wi;
+          k++;
+        }
+        const w = x1 - x0;
+        const hex2 = (v) => ('0' + Math.max(0, Math.min(255, Math.round(v / w))).toString(16)).slice(-2);
+        const el = document.createElementNS(NS, 'rect');
+        el.setAttribute('x', num(x0));
+        el.setAttribute('y', String(data.y0 + dep * data.dy));
+        el.setAttribute('width', num(w));
+        el.setAttribute('height', String(data.fh - 1));
+        el.setAttribute('fill', w > 0 ? '#' + hex2(r) + hex2(g) + hex2(b) : fillOf(first));
+        frag.appendChild(el);
+      }
+    }
+    stripsG.appendChild(frag);
   }
 
   // ---- zoom
@@ -122,6 +224,7 @@
     viewX = x0;
     viewW = w0;
     const scale = inner / w0;
+    const slivers = [];
     for (let j = 0; j < n; j++) {
       const xj = xOf(j);
       const wj = wOf(j);
@@ -133,12 +236,25 @@
       } else {
         show = xj >= x0 - eps && xj + wj <= x0 + w0 + eps;
       }
-      setHidden(j, !show);
-      els[j].classList.toggle('fd-parent', parent);
-      if (!show) continue;
-      if (parent) place(j, data.xpad, inner);
-      else place(j, data.xpad + (xj - x0) * scale, wj * scale);
+      setClass(j, faded, 'fd-parent', parent);
+      if (!show) {
+        setHidden(j, true, false);
+        continue;
+      }
+      const px = parent ? data.xpad : data.xpad + (xj - x0) * scale;
+      const pw = parent ? inner : wj * scale;
+      if (pw < data.sl && j !== sel) {
+        setHidden(j, false, true);
+        curX[j] = px;
+        curW[j] = pw;
+        slivers.push(j);
+      } else {
+        setHidden(j, false, false);
+        ensureEl(j);
+        place(j, px, pw);
+      }
     }
+    drawStrips(slivers);
     $('fd-unzoom').setAttribute('display', z < 0 ? 'none' : 'inline');
     if (searchRe) runSearch();
     updateUrl();
@@ -153,7 +269,8 @@
     for (let j = 0; j < n; j++) {
       searchRe.lastIndex = 0;
       const hit = searchRe.test(fr(j)[1]);
-      rects[j].setAttribute('fill', hit ? '#e600e6' : fillOf(j));
+      if (hit) thicken(j).setAttribute('fill', '#e600e6');
+      else if (els[j]) els[j].setAttribute('fill', fillOf(j));
       if (hit) {
         const a = Math.max(xOf(j), viewX);
         const b = Math.min(xOf(j) + wOf(j), viewX + viewW);
@@ -193,7 +310,7 @@
   function clearSearch() {
     searchRe = null;
     searchTerm = '';
-    for (let j = 0; j < n; j++) rects[j].setAttribute('fill', fillOf(j));
+    for (let j = 0; j < n; j++) if (els[j]) els[j].setAttribute('fill', fillOf(j));
     $('fd-matched').textContent = ' ';
     const btn = $('fd-search');
     btn.textContent = 'Search';
@@ -340,10 +457,27 @@
     return pt.matrixTransform(m.inverse());
   }
   function frameOf(ev) {
-    let t = ev.target;
-    while (t && t !== framesG) {
-      if (t._fd !== undefined) return t._fd;
-      t = t.parentNode;
+    const t = ev.target;
+    if (t && t._fd !== undefined) return t._fd;
+    if (t && t.parentNode === stripsG) return frameAt(svgPoint(ev));
+    return -1;
+  }
+  /** The visible frame under a point, from the data (strips stand for many frames). */
+  function frameAt(p) {
+    const d = data.dy > 0 ? Math.floor((p.y - data.y0) / data.dy) : Math.ceil((data.y0 - p.y) / -data.dy);
+    const list = byDepth[d];
+    if (!list) return -1;
+    const tx = viewX + ((p.x - data.xpad) * viewW) / inner;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (xOf(list[mid]) <= tx) lo = mid;
+      else hi = mid - 1;
+    }
+    for (let k = Math.max(0, lo - 1); k <= Math.min(list.length - 1, lo + 1); k++) {
+      const j = list[k];
+      if (!hidden[j] && curX[j] <= p.x + 0.5 && p.x - 0.5 <= curX[j] + curW[j]) return j;
     }
     return -1;
   }
@@ -367,8 +501,8 @@
     if (sel >= 0) els[sel].classList.remove('fd-sel');
     sel = i;
     if (i < 0) return;
-    els[i].classList.add('fd-sel');
-    if (withTip) showTip(i, Number(rects[i].getAttribute('x')), Number(oy(i)));
+    thicken(i).classList.add('fd-sel');
+    if (withTip) showTip(i, curX[i], Number(oy(i)));
   }
   function visibleAt(d, pred) {
     const list = byDepth[d] || [];

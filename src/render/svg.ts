@@ -61,6 +61,16 @@ export function num(v: number): string {
   return String(Math.round(v * 100) / 100);
 }
 
+/**
+ * Frames narrower than this many px are not drawn one element each: at rest they are painted as
+ * strips (see `strips`), and the script creates their elements when a zoom, a search match or the
+ * keyboard needs them. Most elements of a big graph are such slivers, and every element costs the
+ * browser parse, style, layout and paint time (and resvg the same for the PNG).
+ */
+export const SLIVER_PX = 1;
+/** Corners are rounded only on frames this wide: on narrower ones nobody sees it, but it costs paint. */
+const ROUND_PX = 4;
+
 export function renderScene(s: Scene): string {
   const g = geometry(s);
   const { layout, tree, profile } = s;
@@ -70,13 +80,19 @@ export function renderScene(s: Scene): string {
   const fr: unknown[] = [['all', 'all', '', 'all', 'root']];
   const extra: unknown[] = [s.extra ? s.extra(-1) : null];
   const infos: FrameInfo[] = [];
-  const d: number[] = [];
+  const d: number[] = new Array(layout.count * 7);
+  // Styles are few (a colour per function): each frame refers to one by index.
+  const styleIndex = new Map<string, number>();
+  const styles: string[] = [];
+  const fs: number[] = new Array(layout.count);
   const parts: string[] = [];
+  const slivers: number[] = [];
+  const fills: string[] = new Array(layout.count);
   for (let i = 0; i < layout.count; i++) {
     const node = layout.node[i];
     const fid = tree.frame[node];
     let ci = 0;
-    let info: FrameInfo = { name: 'all', text: 'all', label: 'all', loc: '', kind: 'root' };
+    let info: FrameInfo = ROOT_INFO;
     if (fid >= 0) {
       const known = compact.get(fid);
       if (known === undefined) {
@@ -92,21 +108,31 @@ export function renderScene(s: Scene): string {
       }
     }
     const depth = layout.depth[i];
-    d.push(
-      ci,
-      depth,
-      layout.x[i],
-      layout.w[i],
-      tree.self[node],
-      layout.prunedWeight[i],
-      layout.prunedCount[i],
-    );
-    parts.push(
-      frameSvg(s.style(i), XPAD + layout.x[i] * scale, g.y0 + depth * g.dy, layout.w[i] * scale, info),
-    );
+    const o = i * 7;
+    d[o] = ci;
+    d[o + 1] = depth;
+    d[o + 2] = layout.x[i];
+    d[o + 3] = layout.w[i];
+    d[o + 4] = tree.self[node];
+    d[o + 5] = layout.prunedWeight[i];
+    d[o + 6] = layout.prunedCount[i];
+    const st = s.style(i);
+    const fill = hex(st.fill);
+    const key = st.mark ? `${fill} d` : fill;
+    let si = styleIndex.get(key);
+    if (si === undefined) {
+      si = styles.length;
+      styleIndex.set(key, si);
+      styles.push(key);
+    }
+    fs[i] = si;
+    fills[i] = fill;
+    const w = layout.w[i] * scale;
+    if (w < SLIVER_PX) slivers.push(i);
+    else parts.push(frameSvg(st, fill, XPAD + layout.x[i] * scale, g.y0 + depth * g.dy, w, info));
   }
   const data = {
-    v: 1,
+    v: 2,
     unit: profile.meta.unit,
     total: layout.total,
     W: s.width,
@@ -115,14 +141,18 @@ export function renderScene(s: Scene): string {
     y0: g.y0,
     dy: g.dy,
     cw: CHAR_WIDTH,
+    sl: SLIVER_PX,
     fr,
     x: s.extra ? extra : undefined,
     d,
+    st: styles,
+    f: fs,
     ...s.meta,
   };
   return [
     header(s, g),
     `<g id="fd-frames" tabindex="0" role="group" aria-label="frames: click to zoom, arrow keys to move, Enter to zoom, Escape to reset">`,
+    `<g id="fd-strips">${stripsSvg(slivers, layout, fills, scale, g)}</g>`,
     parts.join('\n'),
     '</g>',
     footer(s, g),
@@ -133,13 +163,76 @@ export function renderScene(s: Scene): string {
   ].join('\n');
 }
 
-function frameSvg(st: SceneFrameStyle, x: number, y: number, w: number, info: FrameInfo): string {
+const ROOT_INFO: FrameInfo = { name: 'all', text: 'all', label: 'all', loc: '', kind: 'root' };
+
+/**
+ * Slivers (frames under SLIVER_PX) painted as strips: touching slivers of one depth are merged
+ * into rectangles at most SLIVER_PX wide, filled with their width-weighted mean colour, which is
+ * what anti-aliasing would have blended them into. The script redraws strips the same way when
+ * zooming (svg-script.js `strips`).
+ */
+function stripsSvg(
+  slivers: number[],
+  layout: FlameLayout,
+  fills: string[],
+  scale: number,
+  g: Geometry,
+): string {
+  const byDepth = new Map<number, number[]>();
+  for (const i of slivers) {
+    const dep = layout.depth[i];
+    let list = byDepth.get(dep);
+    if (!list) byDepth.set(dep, (list = []));
+    list.push(i);
+  }
+  const out: string[] = [];
+  for (const [dep, list] of byDepth) {
+    let k = 0;
+    while (k < list.length) {
+      const first = list[k];
+      const x0 = XPAD + layout.x[first] * scale;
+      let x1 = x0;
+      let r = 0;
+      let gr = 0;
+      let b = 0;
+      // Merge while the next sliver touches this one and the strip stays within SLIVER_PX.
+      while (k < list.length) {
+        const i = list[k];
+        const xi = XPAD + layout.x[i] * scale;
+        const wi = layout.w[i] * scale;
+        if (i !== first && (Math.abs(xi - x1) > 1e-6 || xi + wi - x0 > SLIVER_PX)) break;
+        const c = fills[i];
+        r += parseInt(c.slice(1, 3), 16) * wi;
+        gr += parseInt(c.slice(3, 5), 16) * wi;
+        b += parseInt(c.slice(5, 7), 16) * wi;
+        x1 = xi + wi;
+        k++;
+      }
+      const w = x1 - x0;
+      const fill = w > 0 ? hex([r / w, gr / w, b / w]) : fills[first];
+      out.push(
+        `<rect x="${num(x0)}" y="${g.y0 + dep * g.dy}" width="${num(w)}" height="${FRAME_HEIGHT - 1}" fill="${fill}"/>`,
+      );
+    }
+  }
+  return out.join('');
+}
+
+function frameSvg(
+  st: SceneFrameStyle,
+  fill: string,
+  x: number,
+  y: number,
+  w: number,
+  info: FrameInfo,
+): string {
   const mark = st.mark ? ` stroke="#111" stroke-width="1" stroke-dasharray="3,2"` : '';
-  const rect = `<rect x="${num(x)}" y="${y}" width="${num(w)}" height="${FRAME_HEIGHT - 1}" fill="${hex(st.fill)}" rx="2"${mark}/>`;
+  const rx = w >= ROUND_PX ? ' rx="2"' : '';
+  const rect = `<rect x="${num(x)}" y="${y}" width="${num(w)}" height="${FRAME_HEIGHT - 1}" fill="${fill}"${rx}${mark}/>`;
   const text = fitText(info.text, w);
-  if (text === '') return `<g>${rect}</g>`;
+  if (text === '') return rect;
   const dark = luminance(st.fill) < 0.4 ? ' fill="#fff"' : '';
-  return `<g>${rect}<text x="${num(x + 3)}" y="${y + 11.5}"${dark}>${escapeXml(text)}</text></g>`;
+  return `${rect}<text x="${num(x + 3)}" y="${y + 11.5}"${dark}>${escapeXml(text)}</text>`;
 }
 
 function luminance(c: Rgb): number {
@@ -147,8 +240,8 @@ function luminance(c: Rgb): number {
 }
 
 const STYLE = `
-#fd-frames g { cursor: pointer; }
-#fd-frames g:hover rect, #fd-frames g.fd-sel rect { stroke: #000; stroke-width: 1.5; }
+#fd-frames rect { cursor: pointer; }
+#fd-frames > rect:hover, #fd-frames > rect.fd-sel { stroke: #000; stroke-width: 1.5; }
 #fd-frames:focus { outline: none; }
 #fd-frames text { pointer-events: none; }
 .fd-hide { display: none; }

@@ -188,34 +188,37 @@ export function buildPrunedTree(
   maxDepth = Number.POSITIVE_INFINITY,
 ): CallTree {
   const { ids, offsets, weights, length } = p.stacks.columns();
-  const frame: number[] = [-1];
-  const parent: number[] = [-1];
-  const depth: number[] = [0];
-  const total: number[] = [0];
-  const self: number[] = [0];
+  const nodes = new NodeColumns();
+  nodes.add(-1, -1, 0, 0);
   let alive = new Int32Array(length);
   let nodeOf = new Int32Array(length);
   let n = 0;
+  let all = 0;
   for (let s = 0; s < length; s++) {
     if (!(weights[s] > 0)) continue;
-    total[0] += weights[s];
+    all += weights[s];
     alive[n++] = s;
   }
+  nodes.total[0] = all;
+  // Buffers reused by every level: a level has at most `n` (parent, frame) pairs.
+  const slotOf = new Int32Array(n);
+  const sums = new Float64Array(n);
+  const follow = new Int32Array(n);
   let deepest = 0;
   for (let k = 0; n > 0; k++) {
-    const table = new PairTable();
-    const sums: number[] = [];
-    const slotOf = new Int32Array(n);
+    const table = new PairTable(n);
+    let pairs = 0;
     let m = 0;
     for (let i = 0; i < n; i++) {
       const s = alive[i];
       const node = nodeOf[i];
-      if (offsets[s + 1] - offsets[s] <= k) {
-        self[node] += weights[s]; // the stack ends here
+      const start = offsets[s];
+      if (offsets[s + 1] - start <= k) {
+        nodes.self[node] += weights[s]; // the stack ends here
         continue;
       }
-      const t = table.index(node, ids[offsets[s] + k]);
-      if (t === sums.length) sums.push(0);
+      const t = table.index(node, ids[start + k]);
+      if (t === pairs) sums[pairs++] = 0;
       sums[t] += weights[s];
       alive[m] = s;
       nodeOf[m] = node;
@@ -223,17 +226,12 @@ export function buildPrunedTree(
     }
     // Every (parent, frame) pair of this level becomes a node, in first-seen (input) order;
     // only the heavy ones are followed further down.
-    const follow = new Int32Array(sums.length);
-    for (let t = 0; t < sums.length; t++) {
-      const id = frame.length;
-      frame.push(table.frameAt(t));
-      parent.push(table.parentAt(t));
-      depth.push(k + 1);
-      total.push(sums[t]);
-      self.push(0);
-      deepest = k + 1;
-      follow[t] = sums[t] >= minWeight && k + 1 <= maxDepth ? id : -1;
+    const followable = k + 1 <= maxDepth;
+    for (let t = 0; t < pairs; t++) {
+      const id = nodes.add(table.frameAt(t), table.parentAt(t), k + 1, sums[t]);
+      follow[t] = followable && sums[t] >= minWeight ? id : -1;
     }
+    if (pairs > 0) deepest = k + 1;
     let next = 0;
     for (let i = 0; i < m; i++) {
       const node = follow[slotOf[i]];
@@ -247,29 +245,69 @@ export function buildPrunedTree(
       nodeOf = nodeOf.slice(0, n);
     }
   }
-  const size = frame.length;
-  const parentArr = Int32Array.from(parent);
-  const { kidStart, kids } = childrenOf(parentArr, size);
+  const size = nodes.size;
+  const parent = nodes.parent.subarray(0, size);
+  const { kidStart, kids } = childrenOf(parent, size);
   return {
     size,
-    frame: Int32Array.from(frame),
-    parent: parentArr,
-    depth: Int32Array.from(depth),
-    total: Float64Array.from(total),
-    self: Float64Array.from(self),
+    frame: nodes.frame.subarray(0, size),
+    parent,
+    depth: nodes.depth.subarray(0, size),
+    total: nodes.total.subarray(0, size),
+    self: nodes.self.subarray(0, size),
     kidStart,
     kids,
     maxDepth: deepest,
   };
 }
 
+/** Growable node columns of buildPrunedTree (typed arrays: no boxing, no per-push checks). */
+class NodeColumns {
+  size = 0;
+  frame = new Int32Array(1024);
+  parent = new Int32Array(1024);
+  depth = new Int32Array(1024);
+  total = new Float64Array(1024);
+  self = new Float64Array(1024);
+
+  add(frame: number, parent: number, depth: number, total: number): number {
+    if (this.size === this.frame.length) this.grow();
+    const id = this.size++;
+    this.frame[id] = frame;
+    this.parent[id] = parent;
+    this.depth[id] = depth;
+    this.total[id] = total;
+    return id;
+  }
+
+  private grow(): void {
+    const cap = this.frame.length * 2;
+    this.frame = resize(this.frame, new Int32Array(cap));
+    this.parent = resize(this.parent, new Int32Array(cap));
+    this.depth = resize(this.depth, new Int32Array(cap));
+    this.total = resize(this.total, new Float64Array(cap));
+    this.self = resize(this.self, new Float64Array(cap));
+  }
+}
+
 /** (parent, frame) pairs of one level, numbered densely in first-seen order. */
 class PairTable {
-  private parents = new Int32Array(256);
-  private frames = new Int32Array(256);
+  private parents: Int32Array;
+  private frames: Int32Array;
   private count = 0;
-  private slots = new Int32Array(1 << 10).fill(-1);
-  private mask = (1 << 10) - 1;
+  private slots: Int32Array;
+  private mask: number;
+
+  /** `expected`: an upper bound on the pairs; the table starts at a fraction of it and grows. */
+  constructor(expected: number) {
+    const cap = Math.max(256, Math.min(expected, 1 << 16));
+    this.parents = new Int32Array(cap);
+    this.frames = new Int32Array(cap);
+    let slots = 1024;
+    while (slots < cap * 2) slots *= 2;
+    this.slots = new Int32Array(slots).fill(-1);
+    this.mask = slots - 1;
+  }
 
   index(parent: number, frame: number): number {
     const { slots, parents, frames, mask } = this;

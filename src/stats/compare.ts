@@ -83,6 +83,10 @@ export function compareRuns(
 
   const inc = (m: RunMetrics, id: number) => m.inclusive[id];
   const data = keptIds.map((id) => frameData(b.metrics, h.metrics, (m) => inc(m, id), useTime));
+  const separate = settings.sessions !== 'interleaved';
+  keptIds.forEach((id, i) => {
+    if (separate && SESSION_SENSITIVE.has(keys.frames[id].kind)) data[i].fixedVar = sessionVariance(data[i]);
+  });
   const fit = fitNoise(data);
   const level = 1 - settings.alpha;
   const tests = data.map((d) => testFrame(d, fit, level));
@@ -134,11 +138,19 @@ export function compareRuns(
       explainedBy: culprits.explainedBy[i] === null ? null : keys.keys[culprits.explainedBy[i] as number],
     };
   });
-  if (!useTime) undoDilution(frames, settings, floorAbs);
+  if (!useTime) undoDilution(frames, settings, floorAbs, separate);
   frames.sort(frameOrder);
 
   const total = compareTotals(b, h, settings);
   warnings.push(...sideWarnings(b, h));
+  const gcShift = frames.find(
+    (f) => separate && SESSION_SENSITIVE.has(f.kind) && f.status === 'inconclusive' && f.delta > 0,
+  );
+  if (gcShift) {
+    warnings.push(
+      `${gcShift.key} grew, but its share follows the machine's load as much as the code when base and head ran in separate sessions; measure them interleaved (baseline: rerun) to test it.`,
+    );
+  }
   const { verdict, reason } = decideVerdict(frames, total, settings, useTime ? baseTotalSeconds : 1);
   return {
     schema: 1,
@@ -164,11 +176,17 @@ export function compareRuns(
  * a frame whose cost did not change looks "improved". Shares alone cannot tell that apart from a
  * real improvement, so: when both sides carry time per run, an improvement must also show in the
  * frame's own time; otherwise head shares are rescaled as if the culprits had not grown
- * (x (1 - culprits' base share) / (1 - culprits' head share)). An improvement that does not
+ * (x (1 - culprits' base share) / (1 - culprits' head share)); GC that grew between separate
+ * sessions counts as a culprit here. An improvement that does not
  * survive is reported unchanged. Only improvements change: regressions and the verdict do not.
  */
-function undoDilution(frames: FrameResult[], s: CompareSettings, floorAbs: number): void {
-  const culprits = frames.filter((f) => f.rank !== null);
+function undoDilution(frames: FrameResult[], s: CompareSettings, floorAbs: number, separate: boolean): void {
+  // Garbage collection that grew between sessions dilutes the other shares just as a culprit does.
+  const culprits = frames.filter(
+    (f) =>
+      f.rank !== null ||
+      (separate && SESSION_SENSITIVE.has(f.kind) && f.status === 'inconclusive' && f.delta > 0),
+  );
   const cb = Math.min(
     0.95,
     culprits.reduce((a, f) => a + f.base.mean, 0),
@@ -195,6 +213,22 @@ function undoDilution(frames: FrameResult[], s: CompareSettings, floorAbs: numbe
     }
     if (!stillImproved) f.status = 'unchanged';
   }
+}
+
+/**
+ * Frame kinds whose share depends on the machine as much as on the code: V8's garbage collector
+ * runs on helper threads too, and when another process takes the other cores the main thread
+ * does that work itself. Measured on the Node example (docs/statistics.md): 16-18% of samples on
+ * an idle 2-core machine, 15-23% with a busy loop on the other core.
+ */
+const SESSION_SENSITIVE = new Set(['gc']);
+/** Relative sd of a session-sensitive frame's value between two sessions (one side each). */
+const SESSION_REL_SD = 0.15;
+
+/** Var(head - base) added by two independent session shifts of relative sd SESSION_REL_SD. */
+function sessionVariance(d: FrameData): number {
+  const level = (mean(d.base.x) + mean(d.head.x)) / 2;
+  return 2 * (SESSION_REL_SD * level) ** 2;
 }
 
 function mean(xs: readonly number[]): number {

@@ -23,6 +23,11 @@ export interface SideData {
 export interface FrameData {
   base: SideData;
   head: SideData;
+  /**
+   * Known variance of head - base that the runs cannot show (a between-session shift, see
+   * sessionVariance in compare.ts); added to the model's variance, carrying no estimation df.
+   */
+  fixedVar?: number;
 }
 
 export interface NoiseFit {
@@ -161,10 +166,11 @@ export function testFrame(f: FrameData, fit: NoiseFit, level: number): TestResul
       ratio = fit.s0;
     }
   }
-  const se2 = Math.max(ratio * model, vSamp);
+  const runVar = Math.max(ratio * model, vSamp);
+  const se2 = runVar + (f.fixedVar ?? 0);
   const se = Math.sqrt(se2);
-  // Satterthwaite: only the estimated (non-sampling) part of the variance carries nu df.
-  const est = se2 - vSamp;
+  // Satterthwaite: only the estimated (non-sampling, non-fixed) part of the variance carries nu df.
+  const est = runVar - vSamp;
   let df = MAX_DF;
   if (Number.isFinite(nu) && est > 1e-12 * se2) df = Math.min(MAX_DF, nu * (se2 / est) ** 2);
   if (se === 0) {

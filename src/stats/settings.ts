@@ -13,6 +13,7 @@ export const DEFAULT_COMPARE_SETTINGS: CompareSettings = {
   gateTotal: null,
   seed: 1,
   metric: 'share',
+  sessions: 'separate',
 };
 
 /** Defaults plus overrides, checked: a bad value is a UserError naming the setting. */
@@ -43,6 +44,11 @@ export function resolveSettings(partial: Partial<CompareSettings>): CompareSetti
     'null or a fraction >= 0',
   );
   check('seed', Number.isInteger(s.seed), 'an integer');
+  check(
+    'sessions',
+    s.sessions === undefined || s.sessions === 'separate' || s.sessions === 'interleaved',
+    'separate or interleaved',
+  );
   check('metric', s.metric === undefined || s.metric === 'share' || s.metric === 'time', 'share or time');
   return s;
 }

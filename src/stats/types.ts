@@ -125,6 +125,13 @@ export interface CompareSettings {
    * machine, e.g. interleaved). Falls back to 'share' when the profiles carry no time unit.
    */
   metric?: 'share' | 'time';
+  /**
+   * How base and head runs were measured: 'separate' (different sessions, e.g. a stored
+   * baseline; default) or 'interleaved' (alternating in one session, e.g. baseline: rerun).
+   * Separate sessions add a between-session term for environment-sensitive frames (garbage
+   * collection), whose share follows the machine's load as much as the code.
+   */
+  sessions?: 'separate' | 'interleaved';
 }
 
 export interface ComparisonReport {

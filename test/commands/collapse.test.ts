@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -77,6 +77,18 @@ describe('flamediff collapse', () => {
     await expect(collapseCommand.run(['missing.perf'], x)).rejects.toThrow(
       'missing.perf: cannot read (ENOENT)',
     );
+  });
+
+  it('reports an OUT it cannot write, and leaves no temp file behind', async () => {
+    const x = io();
+    x.cwd = dir;
+    writeFileSync(join(dir, 'w.folded'), 'a;b 1\n');
+    await expect(collapseCommand.run(['w.folded', '-o', 'no-such-dir/out.folded'], x)).rejects.toThrow(
+      'no-such-dir/out.folded: cannot write (ENOENT; is no-such-dir a writable directory?)',
+    );
+    expect(await collapseCommand.run(['w.folded', '-o', 'w.out'], x)).toBe(0);
+    expect(readFileSync(join(dir, 'w.out'), 'utf8')).toBe('a;b 1\n');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('refuses to merge profiles with different units', async () => {

@@ -28,6 +28,10 @@ let browser: Browser;
 
 beforeAll(async () => {
   files['/py.svg'] = renderFlameSvg(foldedProfile(fixture('py.folded')), { title: 'py fixture' });
+  // 1,000 frames of 0.3 px under `many`: drawn as merged strips, no element each at rest.
+  const slivers = ['main;wide 3000'];
+  for (let i = 0; i < 1000; i++) slivers.push(`main;many;s${i} 1`);
+  files['/slivers.svg'] = renderFlameSvg(foldedProfile(slivers.join('\n')));
   files['/evil.svg'] = renderFlameSvg(foldedProfile(fixture('evil.folded')), {
     title: '"><image href=x onerror=alert(7)>',
   });
@@ -87,7 +91,12 @@ async function open(url: string, answer?: string): Promise<Opened> {
   return o;
 }
 
-const frame = (page: Page, text: string) => page.locator('#fd-frames > g', { hasText: text }).first();
+/** A frame's rect, found by its label (labels are the rect's next sibling; slivers have none). */
+const frame = (page: Page, text: string) =>
+  page
+    .locator('#fd-frames > text', { hasText: text })
+    .first()
+    .locator('xpath=preceding-sibling::*[1][local-name()="rect"]');
 
 /** The first drawn frame whose function name is `name` (labels may be truncated on screen). */
 async function byName(page: Page, name: string) {
@@ -97,18 +106,16 @@ async function byName(page: Page, name: string) {
     return -1;
   }, name);
   expect(i).toBeGreaterThanOrEqual(0);
-  return page.locator('#fd-frames > g').nth(i);
+  // Every frame of the fixtures used here is wide enough to have its own rect, in data order.
+  return page.locator('#fd-frames > rect').nth(i);
 }
 
 async function rectOf(page: Page, text: string): Promise<{ x: number; width: number; hidden: boolean }> {
-  return frame(page, text).evaluate((g) => {
-    const r = g.querySelector('rect') as SVGRectElement;
-    return {
-      x: Number(r.getAttribute('x')),
-      width: Number(r.getAttribute('width')),
-      hidden: g.classList.contains('fd-hide'),
-    };
-  });
+  return frame(page, text).evaluate((r) => ({
+    x: Number(r.getAttribute('x')),
+    width: Number(r.getAttribute('width')),
+    hidden: r.classList.contains('fd-hide'),
+  }));
 }
 
 describe.skipIf(!existsSync(CHROMIUM))('SVG in Chromium', () => {
@@ -193,7 +200,7 @@ describe.skipIf(!existsSync(CHROMIUM))('SVG in Chromium', () => {
     await page.locator('#fd-frames').focus();
     await page.keyboard.press('ArrowUp'); // selects the root first
     await page.keyboard.press('ArrowUp'); // flame: up is the first child
-    const sel = () => page.locator('#fd-frames > g.fd-sel text').textContent();
+    const sel = () => page.locator('#fd-frames > rect.fd-sel + text').textContent();
     expect(await sel()).toBe('MainThread');
     await page.keyboard.press('ArrowRight');
     expect(await sel()).toBe('worker-1');
@@ -202,6 +209,50 @@ describe.skipIf(!existsSync(CHROMIUM))('SVG in Chromium', () => {
     expect(await page.locator('#fd-tip').getAttribute('visibility')).toBe('visible');
     await page.keyboard.press('Escape');
     expect((await rectOf(page, 'worker-1')).width).toBeLessThan(400);
+    await page.close();
+  });
+
+  it('frames under 1 px: strips at rest, real frames on hover, zoom and search', async () => {
+    const { page, errors } = await open('/slivers.svg');
+    const counts = () =>
+      page.evaluate(() => ({
+        strips: document.querySelectorAll('#fd-strips rect').length,
+        rects: document.querySelectorAll('#fd-frames > rect').length,
+      }));
+    const atRest = await counts();
+    expect(atRest.rects).toBe(4); // all, main, many, wide
+    expect(atRest.strips).toBeGreaterThan(250);
+    expect(atRest.strips).toBeLessThan(400); // ~295 px of slivers, at most 1 px a strip
+    // hovering a strip names the sliver under the pointer
+    await page.locator('#fd-strips rect').nth(100).hover({ force: true }); // neighbours overlap by a rounding error
+    await expect.poll(() => page.locator('#fd-tip').getAttribute('visibility')).toBe('visible');
+    const lines = await page.locator('#fd-tip text').allTextContents();
+    expect(lines[0]).toMatch(/^s\d+$/);
+    expect(lines[1]).toBe('1 sample (0.03% of all)');
+    // search highlights slivers too (s1, s10-s19, s100-s199)
+    await page.evaluate(() =>
+      (document.documentElement as unknown as { fdSearch: (s: string) => void }).fdSearch('^s1'),
+    );
+    expect(await page.locator('#fd-frames rect[fill="#e600e6"]').count()).toBe(111);
+    await expect.poll(() => page.locator('#fd-matched').textContent()).toBe('Matched: 2.8%');
+    await page.evaluate(() =>
+      (document.documentElement as unknown as { fdSearch: (s: string) => void }).fdSearch(''),
+    );
+    // zooming into `many` widens every sliver to 1.18 px: each gets its own rect
+    await frame(page, 'many').click();
+    const zoomed = await counts();
+    expect(zoomed.rects).toBe(4 + 1000 - 111 + 111);
+    expect(zoomed.strips).toBe(0);
+    const w = await page.evaluate(() => {
+      const r = Array.from(document.querySelectorAll('#fd-frames > rect')).filter(
+        (e) => !e.classList.contains('fd-hide'),
+      );
+      return r.map((e) => Number(e.getAttribute('width'))).sort((a, b) => a - b)[0];
+    });
+    expect(w).toBeCloseTo(1.18, 2);
+    await page.locator('#fd-unzoom').click();
+    expect((await counts()).strips).toBe(atRest.strips);
+    expect(errors).toEqual([]);
     await page.close();
   });
 

@@ -7,7 +7,7 @@ const py = () => foldedProfile(fixture('py.folded'));
 
 /** The frames' rect fills keyed by the label drawn in them (first match). */
 function fillOf(svg: string, text: string): string | undefined {
-  const re = /<g><rect [^>]*fill="(#[0-9a-f]{6})"[^>]*\/><text [^>]*>([^<]*)<\/text><\/g>/g;
+  const re = /<rect [^>]*fill="(#[0-9a-f]{6})"[^>]*\/><text [^>]*>([^<]*)<\/text>/g;
   for (const m of svg.matchAll(re)) if (m[2].endsWith(text)) return m[1];
   return undefined;
 }
@@ -79,6 +79,31 @@ describe('flame SVG', () => {
     // frame 1 is `root`: stride 7, pruned weight and count at offsets 5 and 6
     expect(d[7 + 5]).toBe(30);
     expect(d[7 + 6]).toBe(30);
+  });
+
+  it('paints frames under 1 px as merged strips of their mean colour, keeping them all in the data', () => {
+    const lines = ['main;wide 3000'];
+    for (let i = 0; i < 1000; i++) lines.push(`main;many;s${i} 1`);
+    const svg = renderFlameSvg(foldedProfile(lines.join('\n')), { palette: 'grey' });
+    const d = data(svg);
+    expect(d.d.length / 7).toBe(1004); // all, main, many, wide and 1,000 slivers of 0.295 px
+    const strips = /<g id="fd-strips">(.*?)<\/g>/.exec(svg)?.[1] ?? '';
+    const rects = [
+      ...strips.matchAll(/<rect x="([\d.]+)" y="\d+" width="([\d.]+)" height="15" fill="(#[0-9a-f]{6})"\/>/g),
+    ];
+    expect(strips.match(/<rect /g)?.length).toBe(rects.length);
+    // 295 px of touching slivers, at most 1 px a strip, together exactly as wide as `many`
+    expect(rects.length).toBeGreaterThanOrEqual(295);
+    expect(rects.length).toBeLessThan(400);
+    for (const r of rects) expect(Number(r[2])).toBeLessThanOrEqual(1);
+    const covered = rects.reduce((a, r) => a + Number(r[2]), 0);
+    expect(covered).toBeCloseTo(295, 0);
+    // grey palette: every sliver is a grey, so is their mean
+    for (const r of rects) expect(r[3].slice(1, 3)).toBe(r[3].slice(3, 5));
+    // no element per sliver outside the strips, and no label for them
+    const outside = svg.replace(/<g id="fd-strips">.*?<\/g>/, '');
+    expect(outside.match(/<rect [^>]*height="15"/g)?.length).toBe(4);
+    expect(svg).not.toContain('>s1<');
   });
 
   it('colours by language: own code, stdlib and site-packages differ; same function same colour', () => {

@@ -246,3 +246,47 @@ describe('compareRuns on hand-made profiles', () => {
     });
   });
 });
+
+describe('garbage collection between sessions', () => {
+  // Node's GC share moves with the load on the other cores (16-18% idle, 15-23% with a busy
+  // neighbour, measured on the example): a stored baseline and a later head differ by session.
+  const run = (gc: number, jitter: number): RunInput => {
+    const p = new Profile({ unit: 'samples', intervalNs: 500_000 });
+    p.addFrames(['main', 'work'], 6000 + jitter);
+    p.addFrames(['main', 'parse'], 2000 - jitter);
+    p.addFrames(['main', { name: '(garbage collector)', kind: 'gc' }], gc);
+    return { profile: p };
+  };
+  const base = [0, 1, 2, 3, 4].map((i) => run(2000 + 10 * i, 15 * i));
+  const head = [0, 1, 2, 3, 4].map((i) => run(2500 + 10 * i, 15 * i));
+
+  it('a 25% GC shift between separate sessions is inconclusive, with a warning, and passes', () => {
+    const r = compareRuns(base, head);
+    const gc = r.frames.find((f) => f.name === '(garbage collector)');
+    expect(gc?.status).toBe('inconclusive');
+    expect(r.verdict).toBe('pass');
+    expect(r.warnings.join('\n')).toContain('(garbage collector) grew');
+    expect(r.settings.sessions).toBe('separate');
+  });
+
+  it('the same shift measured interleaved is a regression', () => {
+    const r = compareRuns(base, head, { sessions: 'interleaved' });
+    const gc = r.frames.find((f) => f.name === '(garbage collector)');
+    expect(gc?.status).toBe('regressed');
+    expect(r.verdict).toBe('fail');
+  });
+
+  it('a doubled GC share fails even between sessions', () => {
+    const r = compareRuns(
+      base,
+      base.map((_, i) => run(5000 + 10 * i, 15 * i)),
+    );
+    expect(r.frames.find((f) => f.name === '(garbage collector)')?.status).toBe('regressed');
+  });
+
+  it('rejects an unknown sessions setting', () => {
+    expect(() => compareRuns(base, head, { sessions: 'same' as never })).toThrow(
+      /sessions = "same" is not valid; expected separate or interleaved/,
+    );
+  });
+});
