@@ -171,7 +171,7 @@ var workflowRun = () => ({
   async run(ctx) {
     const [{ handleWorkflowRun }, { runCheck }] = await Promise.all([
       import("./chunks/workflow-run-GTV6S6U3.js"),
-      import("./chunks/check-PMM5J5J2.js")
+      import("./chunks/check-2QF7TF4U.js")
     ]);
     const b = botFromAction(ctx);
     const outcome = await apiErrorsAsLines(
@@ -759,7 +759,7 @@ function defaultDeps(io = runnerIo()) {
     io,
     env: process.env,
     runCheck: gatedRunCheck(
-      async (opts, ctx) => (await import("./chunks/check-PMM5J5J2.js")).runCheck(opts, ctx),
+      async (opts, ctx) => (await import("./chunks/check-2QF7TF4U.js")).runCheck(opts, ctx),
       process.env
     ),
     createClient: async (o) => (await import("./chunks/octokit-4VE3545P.js")).createClient(o),

@@ -43,12 +43,15 @@ function svgSize(svg: string): { width: number; height: number } {
  * merged into strips by the SVG itself, which is what makes resvg fast on big graphs.)
  */
 export function staticPart(svg: string): string {
-  return svg
-    .replace(/<style>[\s\S]*?<\/style>/, '')
-    .replace(/<script\b[\s\S]*?<\/script>/g, '')
-    .replace(/<title>[^<]*<\/title>/g, '')
-    .replace(/<text id="fd-unzoom"[^>]*>[^<]*<\/text>/, '')
-    .replace(/<g id="fd-tip"[^>]*>[\s\S]*?<\/g>/, '');
+  return (
+    svg
+      .replace(/<style>[\s\S]*?<\/style>/, '')
+      .replace(/<script\b[\s\S]*?<\/script>/g, '')
+      .replace(/<title>[^<]*<\/title>/g, '')
+      // Controls a picture cannot use: Reset Zoom, Search and the case toggle.
+      .replace(/<text id="fd-(?:unzoom|search|case)"[^>]*>[^<]*<\/text>/g, '')
+      .replace(/<g id="fd-tip"[^>]*>[\s\S]*?<\/g>/, '')
+  );
 }
 
 export async function pngFromSvg(svg: string, opts: PngOptions = {}): Promise<Uint8Array> {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Profile } from '../../src/profile/profile.js';
 import { renderDiffSvg, renderFlameSvg, svgToPng } from '../../src/render/index.js';
+import { staticPart } from '../../src/render/png.js';
 import { comparison, FIXTURES, fixture, foldedProfile, frameResult, golden } from './helpers.js';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -39,6 +40,22 @@ describe('PNG', () => {
     const hashes: Record<string, string> = {};
     for (const [name, svg] of Object.entries(pictures())) hashes[name] = sha(await svgToPng(svg));
     golden('png-hashes.json', `${JSON.stringify(hashes, null, 2)}\n`);
+  });
+
+  it('leaves out what only the interactive page can use (script, controls, tooltip)', () => {
+    const svg = pictures().py;
+    expect(svg).toContain('id="fd-search"');
+    const still = staticPart(svg);
+    for (const gone of [
+      '<script',
+      'id="fd-search"',
+      'id="fd-case"',
+      'id="fd-unzoom"',
+      'id="fd-tip"',
+      '<title>',
+    ])
+      expect(still).not.toContain(gone);
+    expect(still).toContain('<rect');
   });
 
   it('is deterministic and honours the width', async () => {
