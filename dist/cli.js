@@ -8,21 +8,24 @@ import {
   renderDiffSvg,
   renderFlameSvg,
   renderTextFlame,
+  repoRoot,
+  resolveCommit,
   runCheck,
-  svgToPng
-} from "./chunks/chunk-BVVGXIF3.js";
+  svgToPng,
+  withInterrupt
+} from "./chunks/chunk-XIJEH2KS.js";
 import "./chunks/chunk-FOBAVYV2.js";
 import {
   CONFIG_FILE,
   applySetting,
   loadConfigFile,
   validateOptions
-} from "./chunks/chunk-7UZADCQ2.js";
+} from "./chunks/chunk-5BXOF466.js";
 import {
   DEFAULT_COMPARE_SETTINGS,
   compareRuns,
   defaultOptions
-} from "./chunks/chunk-YRKX27SP.js";
+} from "./chunks/chunk-NWHLHDY2.js";
 import {
   App,
   Octokit,
@@ -39,8 +42,8 @@ import {
 import {
   DEFAULT_ACCEPT_LABEL
 } from "./chunks/chunk-HAP3VRG2.js";
-import "./chunks/chunk-VPH47JRG.js";
-import "./chunks/chunk-BRJFS7W2.js";
+import "./chunks/chunk-33L7XYO7.js";
+import "./chunks/chunk-4J6PWYKI.js";
 import {
   SPEEDSCOPE_SCHEMA,
   STREAM_FILE_AT,
@@ -65,7 +68,7 @@ import {
   sniffEncoding,
   writeFolded,
   writeFoldedChunks
-} from "./chunks/chunk-IB6XW7N4.js";
+} from "./chunks/chunk-QWYONMGE.js";
 import {
   git
 } from "./chunks/chunk-WZQ2VBT6.js";
@@ -168,11 +171,8 @@ function numberFlag(command, flag, value2, fallback, check = {}) {
   const n = Number(value2);
   const ok2 = value2.trim() !== "" && Number.isFinite(n) && (check.min === void 0 || n >= check.min) && (check.max === void 0 || n <= check.max) && (!check.integer || Number.isInteger(n));
   if (!ok2) {
-    const range = [
-      check.integer ? "an integer" : "a number",
-      check.min !== void 0 ? `>= ${check.min}` : "",
-      check.max !== void 0 ? `<= ${check.max}` : ""
-    ].filter(Boolean).join(" ");
+    const kind = check.integer ? "an integer" : "a number";
+    const range = check.min !== void 0 && check.max !== void 0 ? `${kind} from ${check.min} to ${check.max}` : check.min !== void 0 ? `${kind} >= ${check.min}` : check.max !== void 0 ? `${kind} <= ${check.max}` : kind;
     throw new UserError(`flamediff ${command}: --${flag} '${value2}' is not valid; expected ${range}`);
   }
   return n;
@@ -333,38 +333,57 @@ var checkCommand = {
       pull: { type: "string" },
       ...SETTING_FLAG_SPEC
     });
-    const cwd = io.cwd;
-    const configPath = path2.resolve(cwd, values.config ?? CONFIG_FILE);
+    const cwd = await repoRoot(io.cwd) ?? io.cwd;
+    const configPath = values.config === void 0 ? path2.join(cwd, CONFIG_FILE) : path2.resolve(io.cwd, values.config);
     const opts = await loadConfigFile(configPath, void 0, values.config !== void 0);
     applySettingFlags(opts, values);
     if (positionals.length > 0) opts.command = positionals;
-    if (values.out !== void 0) opts.outDir = values.out;
+    if (values.out !== void 0) opts.outDir = path2.resolve(io.cwd, values.out);
     validateOptions(opts, "flamediff check");
     const pull = values.pull === void 0 ? void 0 : numberFlag("check", "pull", values.pull, 0, { min: 1, integer: true });
     const head = await currentHead(cwd);
-    const headSha = values["head-sha"] ?? head?.sha;
+    const headSha = await headCommit(cwd, values["head-sha"], head?.sha ?? null);
     if (!headSha)
       throw new UserError(
         `flamediff check: ${cwd} is not a git repository with a commit; pass --head-sha and --head-ref`
       );
+    const baseRef = values["base-ref"];
+    if (baseRef !== void 0 && head !== null && !await resolveCommit(cwd, baseRef)) {
+      throw new UserError(
+        `flamediff check: --base-ref '${baseRef}' is not a commit or ref in ${cwd} (expected e.g. origin/main; fetch it first)`
+      );
+    }
     const headRef = (values["head-ref"] ?? head?.ref ?? headSha).replace(
       /^refs\/heads\//,
       ""
     );
-    const result = await runCheck(opts, {
-      headSha,
-      headRef,
-      isBaseBranch: headRef === opts.baseBranch,
-      pullNumber: pull,
-      cwd,
-      baseRef: values["base-ref"],
-      log: (line) => io.stderr(`flamediff: ${line}
-`)
-    });
+    const result = await withInterrupt(
+      (signal) => runCheck(opts, {
+        headSha,
+        headRef,
+        isBaseBranch: headRef === opts.baseBranch,
+        pullNumber: pull,
+        cwd,
+        baseRef,
+        log: (line) => io.stderr(`flamediff: ${line}
+`),
+        signal
+      })
+    );
     io.stdout(result.consoleText);
     return result.verdict === "fail" && opts.failOnRegression ? 1 : 0;
   }
 };
+async function headCommit(cwd, given, head) {
+  if (given === void 0 || head === null) return given ?? head;
+  const sha = await resolveCommit(cwd, given);
+  if (!sha) {
+    throw new UserError(
+      `flamediff check: --head-sha '${given}' is not a commit in ${cwd} (expected a commit id or ref that exists here; fetch it first)`
+    );
+  }
+  return sha;
+}
 
 // src/commands/collapse.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
@@ -1040,53 +1059,56 @@ var demoCommand = {
       max: 20
     });
     const outDir = path3.resolve(io.cwd, values.out ?? "out");
-    const work = await mkdtemp(path3.join(os.tmpdir(), "flamediff-demo-"));
-    try {
-      await writeFile4(path3.join(work, "workload.mjs"), workload_default);
-      const opts = defaultOptions();
-      opts.command = [process.execPath, "workload.mjs"];
-      opts.sampler = "node";
-      opts.runs = runs;
-      opts.warmup = 0;
-      opts.timeoutSeconds = 120;
-      opts.storeDir = path3.join(work, ".flamediff");
-      opts.env = { FLAMEDIFF_EXAMPLE_SCALE: String(scale) };
-      opts.rateHz = 2e3;
-      const log = (line) => io.stderr(`flamediff demo: ${line}
+    return withInterrupt(async (signal) => {
+      const work = await mkdtemp(path3.join(os.tmpdir(), "flamediff-demo-"));
+      try {
+        await writeFile4(path3.join(work, "workload.mjs"), workload_default);
+        const opts = defaultOptions();
+        opts.command = [process.execPath, "workload.mjs"];
+        opts.sampler = "node";
+        opts.runs = runs;
+        opts.warmup = 0;
+        opts.timeoutSeconds = 120;
+        opts.storeDir = path3.join(work, ".flamediff");
+        opts.env = { FLAMEDIFF_EXAMPLE_SCALE: String(scale) };
+        opts.rateHz = 2e3;
+        const log = (line) => io.stderr(`flamediff demo: ${line}
 `);
-      io.stderr(`flamediff demo: step 1/2, baseline: ${runs} runs of the example
+        io.stderr(`flamediff demo: step 1/2, baseline: ${runs} runs of the example
 `);
-      await runCheck(
-        { ...opts, outDir: path3.join(outDir, "baseline") },
-        { headSha: demoSha("base"), headRef: "main", isBaseBranch: true, cwd: work, log }
-      );
-      const regression = !values["no-regression"];
-      io.stderr(
-        `flamediff demo: step 2/2, ${regression ? "the injected-regression variant" : "the same code again (A/A)"}: ${runs} runs
+        await runCheck(
+          { ...opts, outDir: path3.join(outDir, "baseline") },
+          { headSha: demoSha("base"), headRef: "main", isBaseBranch: true, cwd: work, log, signal }
+        );
+        const regression = !values["no-regression"];
+        io.stderr(
+          `flamediff demo: step 2/2, ${regression ? "the injected-regression variant" : "the same code again (A/A)"}: ${runs} runs
 `
-      );
-      const result = await runCheck(
-        { ...opts, outDir },
-        {
-          headSha: demoSha(regression ? "regression" : "same"),
-          headRef: regression ? "demo/regression" : "demo/same",
-          isBaseBranch: false,
-          cwd: work,
-          baselineSha: demoSha("base"),
-          headEnv: regression ? { FLAMEDIFF_EXAMPLE_REGRESSION: "1" } : {},
-          log
-        }
-      );
-      io.stdout(result.consoleText);
-      io.stdout(
-        `
+        );
+        const result = await runCheck(
+          { ...opts, outDir },
+          {
+            headSha: demoSha(regression ? "regression" : "same"),
+            headRef: regression ? "demo/regression" : "demo/same",
+            isBaseBranch: false,
+            cwd: work,
+            baselineSha: demoSha("base"),
+            headEnv: regression ? { FLAMEDIFF_EXAMPLE_REGRESSION: "1" } : {},
+            log,
+            signal
+          }
+        );
+        io.stdout(result.consoleText);
+        io.stdout(
+          `
 Open ${path3.relative(io.cwd, result.files.diffSvg ?? outDir) || "."} in a browser for the interactive differential flamegraph.
 `
-      );
-      return 0;
-    } finally {
-      await rm3(work, { recursive: true, force: true });
-    }
+        );
+        return 0;
+      } finally {
+        await rm3(work, { recursive: true, force: true });
+      }
+    });
   }
 };
 
@@ -1338,7 +1360,11 @@ function expandDiffBase(argv) {
     }
     let j = i + 1;
     while (j < argv.length && !argv[j].startsWith("-")) out.push("--diff-base", argv[j++]);
-    if (j === i + 1) out.push(a);
+    if (j === i + 1) {
+      throw new UserError(
+        "flamediff render: --diff-base needs one or more base profiles (--diff-base FILES...)"
+      );
+    }
     i = j - 1;
   }
   return out;
@@ -1517,7 +1543,7 @@ function createBotApp(o) {
     ({ octokit, payload }) => guard(
       "issue_comment",
       () => serial(key(payload), async () => {
-        const { handleIssueComment } = await import("./chunks/issue-comment-ENCDXXEQ.js");
+        const { handleIssueComment } = await import("./chunks/issue-comment-XALAGS7D.js");
         await handleIssueComment(await bot(octokit, payload));
       })
     )
@@ -1528,7 +1554,7 @@ function createBotApp(o) {
       "pull_request.labeled",
       () => serial(key(payload), async () => {
         if (payload.label?.name !== (o.acceptLabel ?? DEFAULT_ACCEPT_LABEL)) return;
-        const { handleAcceptLabel } = await import("./chunks/label-PFPV3F4E.js");
+        const { handleAcceptLabel } = await import("./chunks/label-H7G3WJQI.js");
         await handleAcceptLabel(await bot(octokit, payload));
       })
     )
@@ -1538,7 +1564,7 @@ function createBotApp(o) {
     ({ octokit, payload }) => guard(
       "workflow_run",
       () => serial(key(payload), async () => {
-        const { handleWorkflowRun } = await import("./chunks/workflow-run-GTV6S6U3.js");
+        const { handleWorkflowRun } = await import("./chunks/workflow-run-RTHAMPL5.js");
         await handleWorkflowRun(await bot(octokit, payload), {
           runCheck: o.runCheck
         });
@@ -1686,7 +1712,7 @@ async function startServe(argv, io) {
     acceptLabel: values["accept-label"],
     log: (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `),
-    runCheck: async (opts, ctx, deps) => (await import("./chunks/check-2QF7TF4U.js")).runCheck(opts, ctx, deps)
+    runCheck: async (opts, ctx, deps) => (await import("./chunks/check-PSOOAIYI.js")).runCheck(opts, ctx, deps)
   });
   const log = (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `);
@@ -1797,7 +1823,7 @@ function frameFilter(source) {
     );
   }
 }
-var printable = (s) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+var printable = (s) => s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, "?");
 var pct2 = (x) => `${(x * 100).toFixed(2)}%`;
 var signed = (r) => r === null ? "new" : `${r >= 0 ? "+" : ""}${(r * 100).toFixed(1)}%`;
 function trendsText(r, top) {

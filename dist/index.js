@@ -5,7 +5,7 @@ import {
   defaultOptions,
   keySpec,
   quoteValue
-} from "./chunks/chunk-YRKX27SP.js";
+} from "./chunks/chunk-NWHLHDY2.js";
 import {
   baseRef,
   buildReportLinks,
@@ -22,7 +22,7 @@ import {
   isRequestError,
   tokenIdentity,
   upsertStickyComment
-} from "./chunks/chunk-3FCZDDWN.js";
+} from "./chunks/chunk-XUD2PGQ2.js";
 import {
   git
 } from "./chunks/chunk-WZQ2VBT6.js";
@@ -121,6 +121,24 @@ function decideMode(event, configuredBase) {
   };
 }
 
+// src/github/summary.ts
+var SUMMARY_LIMIT_BYTES = 1024 * 1024;
+function fitSummary(markdown, note, limit = SUMMARY_LIMIT_BYTES) {
+  const text = markdown.endsWith("\n") ? markdown : `${markdown}
+`;
+  if (Buffer.byteLength(text, "utf8") <= limit) return text;
+  const tail = `
+
+> ${note}
+`;
+  const budget = limit - Buffer.byteLength(tail, "utf8");
+  let cut = Buffer.from(text, "utf8").subarray(0, Math.max(0, budget)).toString("utf8");
+  if (cut.endsWith("\uFFFD")) cut = cut.slice(0, -1);
+  const nl = cut.lastIndexOf("\n");
+  if (nl > 0) cut = cut.slice(0, nl);
+  return `${cut}${tail}`;
+}
+
 // src/bot/action-hooks.ts
 function withDefaultBase(ctx) {
   const { options, settings } = ctx.inputs;
@@ -144,7 +162,18 @@ function botFromAction(ctx) {
     log: (l) => io.info(l),
     warn: (l) => io.warning(l),
     setOutput: (n, v) => io.setOutput(n, v),
-    writeSummary: (md) => io.writeSummary(md)
+    writeSummary: async (md) => {
+      try {
+        await io.writeSummary(
+          fitSummary(
+            md,
+            "Summary truncated at GitHub's 1 MiB limit: the full reports are on the data branch."
+          )
+        );
+      } catch (err) {
+        io.warning(`flamediff: cannot write the job summary (${err.message}).`);
+      }
+    }
   };
 }
 async function apiErrorsAsLines(what, permission, fn) {
@@ -160,7 +189,7 @@ var issueComment = () => ({
   reason: "issue_comment: reading /flamediff commands.",
   async run(ctx) {
     await apiErrorsAsLines("Handling the comment command", "pull-requests: write", async () => {
-      const { handleIssueComment } = await import("./chunks/issue-comment-ENCDXXEQ.js");
+      const { handleIssueComment } = await import("./chunks/issue-comment-XALAGS7D.js");
       await handleIssueComment(botFromAction(ctx));
     });
   }
@@ -170,8 +199,8 @@ var workflowRun = () => ({
   reason: "workflow_run: fork-safe report from the artifact of the finished run (no pull request code runs here).",
   async run(ctx) {
     const [{ handleWorkflowRun }, { runCheck }] = await Promise.all([
-      import("./chunks/workflow-run-GTV6S6U3.js"),
-      import("./chunks/check-2QF7TF4U.js")
+      import("./chunks/workflow-run-RTHAMPL5.js"),
+      import("./chunks/check-PSOOAIYI.js")
     ]);
     const b = botFromAction(ctx);
     const outcome = await apiErrorsAsLines(
@@ -203,7 +232,7 @@ function pullRequest(measure2) {
           );
           return;
         }
-        const { handleAcceptLabel } = await import("./chunks/label-PFPV3F4E.js");
+        const { handleAcceptLabel } = await import("./chunks/label-H7G3WJQI.js");
         await apiErrorsAsLines("Handling the accept label", "pull-requests: write", async () => {
           await handleAcceptLabel(b);
         });
@@ -233,7 +262,7 @@ function eventPullNumber(env) {
 }
 function gatedRunCheck(run2, env) {
   return async (opts, ctx) => {
-    const { withAcceptances } = await import("./chunks/gate-KBHTNSAA.js");
+    const { withAcceptances } = await import("./chunks/gate-DRDQF6KL.js");
     return withAcceptances(run2, (c) => c.pullNumber ?? eventPullNumber(env))(opts, ctx);
   };
 }
@@ -351,7 +380,7 @@ async function readActionInputs(get, root, { requireCommand = true } = {}) {
   options.baseBranch = "";
   const config = configFile(settings, root);
   if (config) {
-    const { loadConfigFile } = await import("./chunks/load-QSR647XD.js");
+    const { loadConfigFile } = await import("./chunks/load-4CRQEFPA.js");
     options = await loadConfigFile(config.file, options, config.required);
   }
   for (const [input, key] of Object.entries(OPTION_INPUTS)) {
@@ -470,24 +499,6 @@ function findDefinitionLine(text, name) {
     if (i >= 0) return i + 1;
   }
   return null;
-}
-
-// src/github/summary.ts
-var SUMMARY_LIMIT_BYTES = 1024 * 1024;
-function fitSummary(markdown, note, limit = SUMMARY_LIMIT_BYTES) {
-  const text = markdown.endsWith("\n") ? markdown : `${markdown}
-`;
-  if (Buffer.byteLength(text, "utf8") <= limit) return text;
-  const tail = `
-
-> ${note}
-`;
-  const budget = limit - Buffer.byteLength(tail, "utf8");
-  let cut = Buffer.from(text, "utf8").subarray(0, Math.max(0, budget)).toString("utf8");
-  if (cut.endsWith("\uFFFD")) cut = cut.slice(0, -1);
-  const nl = cut.lastIndexOf("\n");
-  if (nl > 0) cut = cut.slice(0, nl);
-  return `${cut}${tail}`;
 }
 
 // src/github/publish.ts
@@ -759,7 +770,7 @@ function defaultDeps(io = runnerIo()) {
     io,
     env: process.env,
     runCheck: gatedRunCheck(
-      async (opts, ctx) => (await import("./chunks/check-2QF7TF4U.js")).runCheck(opts, ctx),
+      async (opts, ctx) => (await import("./chunks/check-PSOOAIYI.js")).runCheck(opts, ctx),
       process.env
     ),
     createClient: async (o) => (await import("./chunks/octokit-4VE3545P.js")).createClient(o),

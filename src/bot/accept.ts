@@ -1,7 +1,7 @@
 // Accepting a pull request head's performance changes (by comment or label): record it in the
 // store, mark the sticky comment, and set the `flamediff` commit status to success for that commit.
 import { describeApiError } from '../github/api-error.js';
-import { COMMENT_MARKER, findOwnComments, tokenIdentity } from '../github/sticky-comment.js';
+import { COMMENT_MARKER, findOwnComments, fitComment, tokenIdentity } from '../github/sticky-comment.js';
 import { openStore } from '../store/index.js';
 import { type Acceptance, addAcceptance, withAcceptance } from './acceptances.js';
 import type { BotContext } from './context.js';
@@ -37,7 +37,7 @@ export async function markStickyComment(b: BotContext, pull: number, a: Acceptan
       b.log(`flamediff: comment created: ${data.html_url}`);
       return;
     }
-    const body = withAcceptance(sticky.body ?? COMMENT_MARKER, a);
+    const body = fitComment(withAcceptance(sticky.body ?? COMMENT_MARKER, a));
     if (body === sticky.body) return;
     const { data } = await b.client.rest.issues.updateComment({
       owner: b.owner,

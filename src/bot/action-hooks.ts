@@ -7,6 +7,7 @@ import { describeApiError, isRequestError } from '../github/api-error.js';
 import { type EventHandler, eventHandler, registerEventHandler } from '../github/dispatch.js';
 import type { GitHubEvent } from '../github/event.js';
 import type { ActionRunContext } from '../github/run-action.js';
+import { fitSummary } from '../github/summary.js';
 import type { CheckContext } from '../pipeline/check.js';
 import { type BotContext, DEFAULT_ACCEPT_LABEL } from './context.js';
 import type { RunCheck } from './gate.js';
@@ -36,7 +37,20 @@ export function botFromAction(ctx: ActionRunContext): BotContext {
     log: (l) => io.info(l),
     warn: (l) => io.warning(l),
     setOutput: (n, v) => io.setOutput(n, v),
-    writeSummary: (md) => io.writeSummary(md),
+    writeSummary: async (md) => {
+      // Several shards' full reports can pass GitHub's 1 MiB (which then shows no summary at all);
+      // and a summary that cannot be written must not turn a posted verdict into a crash.
+      try {
+        await io.writeSummary(
+          fitSummary(
+            md,
+            "Summary truncated at GitHub's 1 MiB limit: the full reports are on the data branch.",
+          ),
+        );
+      } catch (err) {
+        io.warning(`flamediff: cannot write the job summary (${(err as Error).message}).`);
+      }
+    },
   };
 }
 

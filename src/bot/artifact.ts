@@ -1,6 +1,7 @@
 // Validates a downloaded run artifact before the privileged workflow uses it: the manifest must
 // match the workflow_run it claims to come from, every file must be listed, and profiles are
 // parsed as data only (never executed, never trusted for paths).
+import { gunzipSync } from 'node:zlib';
 import { UserError } from '../errors.js';
 import { importProfile } from '../formats/index.js';
 import type { Profile } from '../profile/profile.js';
@@ -11,7 +12,7 @@ import {
   parseManifest,
   type RunManifest,
 } from './manifest.js';
-import type { ZipEntry } from './zip.js';
+import { DEFAULT_ZIP_LIMITS, type ZipEntry } from './zip.js';
 
 export interface ArtifactExpectation {
   /** owner/name of the repository the workflow_run belongs to. */
@@ -41,10 +42,16 @@ export interface ValidatedArtifact {
   shards: ValidatedShard[];
 }
 
+/**
+ * `maxProfileBytes` bounds what reaches the parsers, all profiles together, after gzip: the zip
+ * reader bounds the archive, but a profile may itself be gzipped (pprof always is), and a few
+ * hundred KiB of gzip can inflate to gigabytes.
+ */
 export function validateArtifact(
   entries: readonly ZipEntry[],
   label: string,
   expect: ArtifactExpectation,
+  maxProfileBytes = DEFAULT_ZIP_LIMITS.maxTotalBytes,
 ): ValidatedArtifact {
   const byName = new Map(entries.map((e) => [e.name, e.data]));
   const raw = byName.get(MANIFEST_NAME);
@@ -52,7 +59,8 @@ export function validateArtifact(
   const manifest = parseManifest(new TextDecoder().decode(raw), `${label}/${MANIFEST_NAME}`);
   checkProvenance(manifest, label, expect);
   const listed = new Set<string>([MANIFEST_NAME]);
-  const shards = manifest.shards.map((s) => loadShard(s, byName, label, listed));
+  const budget = { left: maxProfileBytes };
+  const shards = manifest.shards.map((s) => loadShard(s, byName, label, listed, budget));
   const extra = entries.map((e) => e.name).filter((n) => !listed.has(n));
   if (extra.length) {
     throw new UserError(`${label}: files not listed in the manifest: ${extra.slice(0, 5).join(', ')}`);
@@ -83,15 +91,44 @@ function loadShard(
   files: Map<string, Uint8Array>,
   label: string,
   listed: Set<string>,
+  budget: { left: number },
 ): ValidatedShard {
   const runs = s.runs.map((r) => {
     const data = files.get(r.file);
     if (!data) throw new UserError(`${label}: manifest lists ${r.file}, which is not in the artifact`);
     listed.add(r.file);
-    const profile = importProfile(`${label}/${r.file}`, data);
+    const name = `${label}/${r.file}`;
+    const bytes = boundedGunzip(data, name, budget.left);
+    budget.left -= bytes.length;
+    const profile = importProfile(name, bytes);
     return { profile, wallSeconds: r.wallSeconds ?? undefined, cpuSeconds: r.cpuSeconds ?? undefined };
   });
   return { name: s.name, sampler: s.sampler, runs, ...(s.machine ? { machine: s.machine } : {}) };
+}
+
+/**
+ * Inflates a gzipped profile here, within `max` bytes, so the parsers (which inflate without a
+ * bound) only ever see plain bytes. Gzip inside gzip is refused: no profiler writes it.
+ */
+function boundedGunzip(data: Uint8Array, name: string, max: number): Uint8Array {
+  const isGzip = (b: Uint8Array) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
+  if (data.length > max) {
+    throw new UserError(`${name}: the artifact's profiles pass the limit of ${max} bytes in total`);
+  }
+  if (!isGzip(data)) return data;
+  let out: Uint8Array;
+  try {
+    out = gunzipSync(data, { maxOutputLength: Math.max(1, max) });
+  } catch (err) {
+    const tooBig = (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+    throw new UserError(
+      tooBig
+        ? `${name}: gzip data inflates past the limit of ${max} bytes for the artifact's profiles (a gzip bomb?)`
+        : `${name}: corrupt gzip data (expected a complete gzip stream)`,
+    );
+  }
+  if (isGzip(out)) throw new UserError(`${name}: gzip inside gzip is not accepted`);
+  return out;
 }
 
 /** Joins the artifacts of a sharded matrix: same repository, commit and PR; distinct shard names. */

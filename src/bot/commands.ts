@@ -11,18 +11,35 @@ const MAX_REASON = 500;
 const MAX_FRAME = 300;
 
 /**
- * Finds the first line that starts with `/flamediff` (outside fenced code blocks and quotes) and
- * parses it. Returns null when the comment holds no command at all.
+ * Finds the first line that starts with `/flamediff` (outside code blocks, quotes and HTML
+ * comments, as GitHub renders them) and parses it. Returns null when the comment holds no command.
  */
 export function parseBotCommand(body: string): BotCommand | null {
-  let inFence = false;
+  // The open fence (a ``` block is closed only by ``` of at least its length, not by ~~~).
+  let fence: string | null = null;
+  let inHtmlComment = false;
   for (const raw of body.split(/\r?\n/)) {
     const line = raw.trim();
-    if (line.startsWith('```') || line.startsWith('~~~')) {
-      inFence = !inFence;
+    const f = /^(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence !== null) {
+      if (f && f[0] === fence[0] && f.length >= fence.length && line === f) fence = null;
       continue;
     }
-    if (inFence || line.startsWith('>')) continue;
+    if (f) {
+      fence = f;
+      continue;
+    }
+    // Text nobody sees when the comment is rendered must not act.
+    if (inHtmlComment) {
+      if (line.includes('-->')) inHtmlComment = false;
+      continue;
+    }
+    if (line.startsWith('<!--')) {
+      inHtmlComment = !line.includes('-->', 4);
+      continue;
+    }
+    // Four spaces or a tab: an indented code block; `>`: a quote.
+    if (/^( {4}|\t)/.test(raw) || line.startsWith('>')) continue;
     const m = /^\/flamediff(?:\s+(\S+))?(?:\s+(.*))?$/i.exec(line);
     if (!m) continue;
     const word = (m[1] ?? 'help').toLowerCase();

@@ -1,5 +1,6 @@
 // The accept label on a pull request works like `/flamediff accept`: for the head commit at the
 // time it was added, and only when the person who added it has write access (checked via the API).
+import { describeApiError } from '../github/api-error.js';
 import { mdCode } from '../report/markdown.js';
 import { accept } from './accept.js';
 import type { BotContext } from './context.js';
@@ -26,13 +27,31 @@ export async function handleAcceptLabel(b: BotContext): Promise<LabelOutcome> {
     b.warn(
       `flamediff: ${login} added '${b.acceptLabel}' to #${pull} but has '${perm.level}' access (write needed): not accepted.`,
     );
+    const removed = await removeLabel(b, pull);
     await reply(
       b,
       pull,
-      `The label ${mdCode(b.acceptLabel)} was added by ${mdCode(login)}, who does not have write access: the performance changes are **not** accepted. A maintainer can add it again or comment \`/flamediff accept <reason>\`.`,
+      `The label ${mdCode(b.acceptLabel)} was added by ${mdCode(login)}, who does not have write access: the performance changes are **not** accepted${removed ? ' and the label was removed' : ''}. A maintainer can add it again or comment \`/flamediff accept <reason>\`.`,
     );
     return 'refused';
   }
   await accept(b, pull, { sha, by: login, at: new Date().toISOString(), reason: '', via: 'label' });
   return 'accepted';
+}
+
+/** A refused label must not stay on the pull request looking like an acceptance. */
+async function removeLabel(b: BotContext, pull: number): Promise<boolean> {
+  try {
+    await b.client.rest.issues.removeLabel({
+      owner: b.owner,
+      repo: b.repo,
+      issue_number: pull,
+      name: b.acceptLabel,
+    });
+    b.log(`flamediff: removed the label '${b.acceptLabel}' from #${pull}.`);
+    return true;
+  } catch (err) {
+    b.warn(describeApiError('Removing the refused label', err, { permission: 'pull-requests: write' }));
+    return false;
+  }
 }

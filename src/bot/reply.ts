@@ -1,5 +1,6 @@
 // Replies to commands. Every reply carries a hidden marker so the bot never answers itself.
 import { describeApiError } from '../github/api-error.js';
+import { fitComment } from '../github/sticky-comment.js';
 import type { BotContext } from './context.js';
 
 export const REPLY_MARKER = '<!-- flamediff:reply -->';
@@ -10,7 +11,8 @@ export async function reply(b: BotContext, pull: number, markdown: string): Prom
       owner: b.owner,
       repo: b.repo,
       issue_number: pull,
-      body: `${REPLY_MARKER}\n${markdown}`,
+      // An explain reply over several shards can pass GitHub's limit: cut it rather than get a 422.
+      body: fitComment(`${REPLY_MARKER}\n${markdown}`),
     });
     b.log(`flamediff: replied ${data.html_url}`);
   } catch (err) {

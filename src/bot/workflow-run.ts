@@ -166,11 +166,12 @@ async function downloadArtifacts(
     try {
       const entries = readZip(bytes, label, limits);
       out.push(
-        validateArtifact(entries, label, {
-          repository: repoFullName(b),
-          headSha: run.headSha,
-          pullNumbers: expect.pullNumbers,
-        }),
+        validateArtifact(
+          entries,
+          label,
+          { repository: repoFullName(b), headSha: run.headSha, pullNumbers: expect.pullNumbers },
+          limits.maxTotalBytes,
+        ),
       );
     } catch (err) {
       if (err instanceof UserError) throw new Rejected(err.message);

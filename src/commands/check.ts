@@ -5,7 +5,8 @@ import { applySettingFlags, SETTING_FLAG_SPEC, SETTING_FLAGS_HELP } from '../con
 import { CONFIG_FILE, loadConfigFile, validateOptions } from '../config/load.js';
 import { UserError } from '../errors.js';
 import { runCheck } from '../pipeline/check.js';
-import { currentHead } from '../pipeline/git-info.js';
+import { currentHead, repoRoot, resolveCommit } from '../pipeline/git-info.js';
+import { withInterrupt } from '../sample/index.js';
 import { type Command, numberFlag, parseCommandArgs } from './command.js';
 
 const HELP = `Usage: flamediff check [--config ${CONFIG_FILE}] [--base-ref REF] [--out DIR] [settings] [-- COMMAND...]
@@ -44,37 +45,72 @@ export const checkCommand: Command = {
       pull: { type: 'string' },
       ...SETTING_FLAG_SPEC,
     });
-    const cwd = io.cwd;
-    const configPath = path.resolve(cwd, (values.config as string | undefined) ?? CONFIG_FILE);
+    // flamediff.yml, store-dir, working-directory and out-dir are relative to the repository root
+    // (docs/configuration.md), also when flamediff runs from a subdirectory; paths given as flags
+    // are relative to where the user typed them.
+    const cwd = (await repoRoot(io.cwd)) ?? io.cwd;
+    const configPath =
+      values.config === undefined
+        ? path.join(cwd, CONFIG_FILE)
+        : path.resolve(io.cwd, values.config as string);
     const opts = await loadConfigFile(configPath, undefined, values.config !== undefined);
     applySettingFlags(opts, values);
     if (positionals.length > 0) opts.command = positionals;
-    if (values.out !== undefined) opts.outDir = values.out as string;
+    if (values.out !== undefined) opts.outDir = path.resolve(io.cwd, values.out as string);
     validateOptions(opts, 'flamediff check');
     const pull =
       values.pull === undefined
         ? undefined
         : numberFlag('check', 'pull', values.pull as string, 0, { min: 1, integer: true });
     const head = await currentHead(cwd);
-    const headSha = (values['head-sha'] as string | undefined) ?? head?.sha;
+    const headSha = await headCommit(cwd, values['head-sha'] as string | undefined, head?.sha ?? null);
     if (!headSha)
       throw new UserError(
         `flamediff check: ${cwd} is not a git repository with a commit; pass --head-sha and --head-ref`,
       );
+    const baseRef = values['base-ref'] as string | undefined;
+    // A typo here would otherwise read as a shallow clone and silently use the latest baseline.
+    if (baseRef !== undefined && head !== null && !(await resolveCommit(cwd, baseRef))) {
+      throw new UserError(
+        `flamediff check: --base-ref '${baseRef}' is not a commit or ref in ${cwd} (expected e.g. origin/main; fetch it first)`,
+      );
+    }
     const headRef = ((values['head-ref'] as string | undefined) ?? head?.ref ?? headSha).replace(
       /^refs\/heads\//,
       '',
     );
-    const result = await runCheck(opts, {
-      headSha,
-      headRef,
-      isBaseBranch: headRef === opts.baseBranch,
-      pullNumber: pull,
-      cwd,
-      baseRef: values['base-ref'] as string | undefined,
-      log: (line) => io.stderr(`flamediff: ${line}\n`),
-    });
+    const result = await withInterrupt((signal) =>
+      runCheck(opts, {
+        headSha,
+        headRef,
+        isBaseBranch: headRef === opts.baseBranch,
+        pullNumber: pull,
+        cwd,
+        baseRef,
+        log: (line) => io.stderr(`flamediff: ${line}\n`),
+        signal,
+      }),
+    );
     io.stdout(result.consoleText);
     return result.verdict === 'fail' && opts.failOnRegression ? 1 : 0;
   },
 };
+
+/**
+ * The commit measured: --head-sha resolved to its full id in the repository (a short or unknown id
+ * would be stored as a baseline no merge-base lookup ever finds), or HEAD.
+ */
+async function headCommit(
+  cwd: string,
+  given: string | undefined,
+  head: string | null,
+): Promise<string | null> {
+  if (given === undefined || head === null) return given ?? head;
+  const sha = await resolveCommit(cwd, given);
+  if (!sha) {
+    throw new UserError(
+      `flamediff check: --head-sha '${given}' is not a commit in ${cwd} (expected a commit id or ref that exists here; fetch it first)`,
+    );
+  }
+  return sha;
+}

@@ -55,13 +55,15 @@ export function numberFlag(
     (check.max === undefined || n <= check.max) &&
     (!check.integer || Number.isInteger(n));
   if (!ok) {
-    const range = [
-      check.integer ? 'an integer' : 'a number',
-      check.min !== undefined ? `>= ${check.min}` : '',
-      check.max !== undefined ? `<= ${check.max}` : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
+    const kind = check.integer ? 'an integer' : 'a number';
+    const range =
+      check.min !== undefined && check.max !== undefined
+        ? `${kind} from ${check.min} to ${check.max}`
+        : check.min !== undefined
+          ? `${kind} >= ${check.min}`
+          : check.max !== undefined
+            ? `${kind} <= ${check.max}`
+            : kind;
     throw new UserError(`flamediff ${command}: --${flag} '${value}' is not valid; expected ${range}`);
   }
   return n;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import workload from '../../examples/node/workload.mjs?raw';
 import { defaultOptions } from '../config/options.js';
 import { runCheck } from '../pipeline/check.js';
+import { withInterrupt } from '../sample/index.js';
 import { type Command, numberFlag, parseCommandArgs } from './command.js';
 
 /** Stable made-up commit ids: the demo runs outside any repository. */
@@ -55,48 +56,51 @@ export const demoCommand: Command = {
       max: 20,
     });
     const outDir = path.resolve(io.cwd, (values.out as string | undefined) ?? 'out');
-    const work = await mkdtemp(path.join(os.tmpdir(), 'flamediff-demo-'));
-    try {
-      await writeFile(path.join(work, 'workload.mjs'), workload);
-      const opts = defaultOptions();
-      opts.command = [process.execPath, 'workload.mjs'];
-      opts.sampler = 'node';
-      opts.runs = runs;
-      opts.warmup = 0;
-      opts.timeoutSeconds = 120;
-      opts.storeDir = path.join(work, '.flamediff');
-      opts.env = { FLAMEDIFF_EXAMPLE_SCALE: String(scale) };
-      // Node samples every ~1 ms by default; 2 kHz gives the short example enough samples per run.
-      opts.rateHz = 2000;
-      const log = (line: string) => io.stderr(`flamediff demo: ${line}\n`);
-      io.stderr(`flamediff demo: step 1/2, baseline: ${runs} runs of the example\n`);
-      await runCheck(
-        { ...opts, outDir: path.join(outDir, 'baseline') },
-        { headSha: demoSha('base'), headRef: 'main', isBaseBranch: true, cwd: work, log },
-      );
-      const regression = !values['no-regression'];
-      io.stderr(
-        `flamediff demo: step 2/2, ${regression ? 'the injected-regression variant' : 'the same code again (A/A)'}: ${runs} runs\n`,
-      );
-      const result = await runCheck(
-        { ...opts, outDir },
-        {
-          headSha: demoSha(regression ? 'regression' : 'same'),
-          headRef: regression ? 'demo/regression' : 'demo/same',
-          isBaseBranch: false,
-          cwd: work,
-          baselineSha: demoSha('base'),
-          headEnv: regression ? { FLAMEDIFF_EXAMPLE_REGRESSION: '1' } : {},
-          log,
-        },
-      );
-      io.stdout(result.consoleText);
-      io.stdout(
-        `\nOpen ${path.relative(io.cwd, result.files.diffSvg ?? outDir) || '.'} in a browser for the interactive differential flamegraph.\n`,
-      );
-      return 0;
-    } finally {
-      await rm(work, { recursive: true, force: true });
-    }
+    return withInterrupt(async (signal) => {
+      const work = await mkdtemp(path.join(os.tmpdir(), 'flamediff-demo-'));
+      try {
+        await writeFile(path.join(work, 'workload.mjs'), workload);
+        const opts = defaultOptions();
+        opts.command = [process.execPath, 'workload.mjs'];
+        opts.sampler = 'node';
+        opts.runs = runs;
+        opts.warmup = 0;
+        opts.timeoutSeconds = 120;
+        opts.storeDir = path.join(work, '.flamediff');
+        opts.env = { FLAMEDIFF_EXAMPLE_SCALE: String(scale) };
+        // Node samples every ~1 ms by default; 2 kHz gives the short example enough samples per run.
+        opts.rateHz = 2000;
+        const log = (line: string) => io.stderr(`flamediff demo: ${line}\n`);
+        io.stderr(`flamediff demo: step 1/2, baseline: ${runs} runs of the example\n`);
+        await runCheck(
+          { ...opts, outDir: path.join(outDir, 'baseline') },
+          { headSha: demoSha('base'), headRef: 'main', isBaseBranch: true, cwd: work, log, signal },
+        );
+        const regression = !values['no-regression'];
+        io.stderr(
+          `flamediff demo: step 2/2, ${regression ? 'the injected-regression variant' : 'the same code again (A/A)'}: ${runs} runs\n`,
+        );
+        const result = await runCheck(
+          { ...opts, outDir },
+          {
+            headSha: demoSha(regression ? 'regression' : 'same'),
+            headRef: regression ? 'demo/regression' : 'demo/same',
+            isBaseBranch: false,
+            cwd: work,
+            baselineSha: demoSha('base'),
+            headEnv: regression ? { FLAMEDIFF_EXAMPLE_REGRESSION: '1' } : {},
+            log,
+            signal,
+          },
+        );
+        io.stdout(result.consoleText);
+        io.stdout(
+          `\nOpen ${path.relative(io.cwd, result.files.diffSvg ?? outDir) || '.'} in a browser for the interactive differential flamegraph.\n`,
+        );
+        return 0;
+      } finally {
+        await rm(work, { recursive: true, force: true });
+      }
+    });
   },
 };

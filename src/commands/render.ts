@@ -80,7 +80,12 @@ export function expandDiffBase(argv: string[]): string[] {
     }
     let j = i + 1;
     while (j < argv.length && !argv[j].startsWith('-')) out.push('--diff-base', argv[j++]);
-    if (j === i + 1) out.push(a); // let parseArgs report the missing value
+    if (j === i + 1) {
+      // parseArgs would say "argument is ambiguous" (next is an option) or "argument missing".
+      throw new UserError(
+        'flamediff render: --diff-base needs one or more base profiles (--diff-base FILES...)',
+      );
+    }
     i = j - 1;
   }
   return out;

@@ -100,7 +100,10 @@ function frameFilter(source: string | undefined): ((key: string) => boolean) | u
 }
 
 /** Terminal output must not carry control characters from frame names. */
-const printable = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+// Controls, bidi overrides/isolates/marks and line separators from frame names would drive the
+// terminal, reorder the line (Trojan Source) or break it.
+const printable = (s: string) =>
+  s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '?');
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 const signed = (r: number | null) => (r === null ? 'new' : `${r >= 0 ? '+' : ''}${(r * 100).toFixed(1)}%`);
 

@@ -41,6 +41,8 @@ function applyPair(
   const key = prefix + name;
   const where = lineOf(lines, pair.key ?? pair.value);
   if (key === 'compare') {
+    // `compare:` with every entry commented out is an empty mapping, not a mistake.
+    if (pair.value === null || (isScalar(pair.value) && pair.value.value === null)) return;
     if (!isMap(pair.value)) {
       throw new InputError(file, where, "'compare' must be a mapping (e.g. compare: { alpha: 0.05 })");
     }
@@ -69,6 +71,10 @@ function unknownKeyMessage(key: string): string {
   const pool = key.startsWith('compare.')
     ? KEYS.map((k) => k.key).filter((k) => k.startsWith('compare.'))
     : known;
+  // A statistics key at the top level (the docs list them in their own table) is a likely mistake.
+  if (!key.startsWith('compare.') && keySpec(`compare.${key}`)) {
+    return `'${key}' belongs under 'compare:' (expected compare: { ${key}: ... })`;
+  }
   const hint = suggestKey(key, pool);
   return `unknown key '${key}'${hint ? ` (did you mean '${hint}'?)` : ''} (expected one of ${pool.join(', ')})`;
 }

@@ -132,7 +132,9 @@ export function splitCommand(text: string): string[] | null {
     const c = text[i];
     if (quote) {
       if (c === quote) quote = null;
-      else if (c === '\\' && quote === '"' && i + 1 < text.length) cur += text[++i];
+      // As in sh: inside double quotes a backslash escapes only $ ` " \ (so `printf "a\nb"` keeps it).
+      else if (c === '\\' && quote === '"' && i + 1 < text.length && '$`"\\'.includes(text[i + 1]))
+        cur += text[++i];
       else cur += c;
     } else if (c === '"' || c === "'") {
       quote = c;
@@ -159,7 +161,9 @@ const commandKey: KeySpec = {
   expected: 'a command line (string, split like a shell without expansion) or a list of arguments',
   apply(o, v) {
     let argv: string[] | null = null;
-    if (typeof v === 'string') argv = splitCommand(v);
+    // YAML reads `command: true` (the program) as a boolean: take the text the user wrote.
+    if (typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number')
+      argv = splitCommand(String(v));
     else if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number')) {
       argv = v.map(String);
     }
@@ -178,7 +182,12 @@ function mapKey<T extends string | boolean>(
     key,
     expected,
     apply(o, v) {
-      if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new ValueProblem(v, expected);
+      if (v === null) {
+        // `env:` with every entry commented out.
+        set(o, {});
+        return;
+      }
+      if (typeof v !== 'object' || Array.isArray(v)) throw new ValueProblem(v, expected);
       const out: Record<string, T> = {};
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
         if (typeof x === 'string') out[k] = x as T;

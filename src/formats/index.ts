@@ -100,6 +100,7 @@ function safeSniff(f: FormatImporter, input: ProfileInput): boolean {
 
 /** Detects the format (file name first, then content) and imports. */
 export function importProfile(fileName: string, bytes: Uint8Array, opts: ImportOptions = {}): Profile {
+  if (opts.format) formatByName(opts.format); // a misspelt --format is the error to show first
   if (bytes.length === 0) throw emptyFile(fileName);
   return importInput(makeInput(fileName, bytes), opts);
 }
@@ -139,6 +140,7 @@ export async function importProfileFile(
   shownName = path,
 ): Promise<Profile> {
   const size = await fileSize(path, shownName);
+  if (opts.format) formatByName(opts.format);
   if (size === 0) throw emptyFile(shownName);
   if (size >= STREAM_FILE_AT) {
     // Sniff on the head; stream the file when its parser reads line by line.

@@ -5,6 +5,27 @@ import type { GitHubClient } from './octokit.js';
 
 export const COMMENT_MARKER = '<!-- flamediff:comment -->';
 
+/** GitHub refuses comment bodies longer than this (422 "Body is too long"). */
+export const GITHUB_COMMENT_LIMIT = 65_536;
+
+/** Whether `body` is a sticky comment: the marker opens it (a reply merely quoting it is not one). */
+export function startsWithMarker(body: string | null | undefined): boolean {
+  return body?.trimStart().startsWith(COMMENT_MARKER) ?? false;
+}
+
+/**
+ * The body as GitHub will accept it. The report is rendered under the limit, but what is added to
+ * it afterwards (the acceptance block, several shards) can push it over: then it is cut at a line
+ * boundary with a note, rather than refused with a 422 that leaves a stale report behind.
+ */
+export function fitComment(body: string, limit = GITHUB_COMMENT_LIMIT): string {
+  if (body.length <= limit) return body;
+  const note =
+    "\n\n<sub>Cut to stay under GitHub's 65,536-character comment limit: the full report is in the job summary.</sub>\n";
+  const cut = body.lastIndexOf('\n', limit - note.length - 1);
+  return body.slice(0, Math.max(0, cut)) + note;
+}
+
 /** Login of the account behind the token; null when GitHub will not say (GITHUB_TOKEN, App tokens). */
 export async function tokenIdentity(client: GitHubClient): Promise<string | null> {
   try {
@@ -28,7 +49,7 @@ interface CommentLike {
  * account, since people cannot post as bots; GITHUB_TOKEN's is github-actions[bot].
  */
 export function isOwnComment(c: CommentLike, identity: string | null): boolean {
-  if (!c.user || !c.body?.includes(COMMENT_MARKER)) return false;
+  if (!c.user || !startsWithMarker(c.body)) return false;
   if (identity) return c.user.login === identity;
   return c.user.type === 'Bot';
 }
@@ -73,7 +94,7 @@ export async function upsertStickyComment(
   body: string,
   opts: { identity: string | null; createIfMissing: boolean; log?: (line: string) => void },
 ): Promise<StickyOutcome> {
-  const markedBody = body.includes(COMMENT_MARKER) ? body : `${COMMENT_MARKER}\n${body}`;
+  const markedBody = fitComment(startsWithMarker(body) ? body : `${COMMENT_MARKER}\n${body}`);
   const own = await findOwnComments(client, t, opts.identity);
   if (own.length === 0) {
     if (!opts.createIfMissing)

@@ -87,6 +87,9 @@ function readHead(r: Reader, e: Json, where: string): Omit<HistoryEntry, 'frames
   };
   if (!/^[0-9a-f]{4,64}$/i.test(out.sha))
     r.fail(`${where}.sha`, `${kind(out.sha)} (expected a hex commit sha)`);
+  // The dashboard puts commits on a time axis and the text output prints the date span.
+  if (!/^\d{4}-\d\d-\d\d/.test(out.date) || Number.isNaN(Date.parse(out.date)))
+    r.fail(`${where}.date`, `${kind(out.date)} (expected an ISO date)`);
   const pull = r.optionalInt(e.pull, `${where}.pull`, 1);
   const runs = r.optionalInt(e.runs, `${where}.runs`, 1);
   if (pull !== undefined) out.pull = pull;

@@ -1,8 +1,10 @@
 // Which stored baseline a head commit is compared with: the nearest one among the first-parent
 // ancestors of the merge-base on the base branch, within `baselineDepth` commits. Anything less
 // than "the merge-base itself" is stated in the report.
+import { InputError } from '../errors.js';
 import { shortSha } from '../report/format.js';
 import { type LoadedBaseline, loadBaseline, readBaselineIndex } from '../store/baselines.js';
+import { layout } from '../store/layout.js';
 import type { StoreReader } from '../store/types.js';
 import { commitDate, firstParentAncestors, isGitRepo, mergeBase } from './git-info.js';
 
@@ -33,6 +35,14 @@ export async function selectBaseline(
   const stored = new Set(index.baselines.map((b) => b.sha));
   const load = async (sha: string, note: string | null): Promise<SelectedBaseline | null> => {
     const loaded = await loadBaseline(store, o.baseBranch, sha);
+    if (!loaded && stored.has(sha)) {
+      // Listed but gone: a damaged store, not "no baseline" (which would silently gate nothing).
+      throw new InputError(
+        store.describe(`${layout.baselineDir(o.baseBranch, sha)}/runs.json`),
+        undefined,
+        `missing (the baseline is listed in ${layout.baselineIndex(o.baseBranch)}); the baseline is incomplete`,
+      );
+    }
     if (!loaded) return null;
     return { sha, branch: o.baseBranch, note, commitDate: await commitDate(o.cwd, sha), loaded };
   };
@@ -50,9 +60,13 @@ export async function selectBaseline(
     };
   }
   const latest = index.baselines[index.baselines.length - 1].sha;
-  const mb = (await isGitRepo(o.cwd)) ? await mergeBase(o.cwd, o.headSha, o.baseRefs) : null;
+  const inRepo = await isGitRepo(o.cwd);
+  const mb = inRepo ? await mergeBase(o.cwd, o.headSha, o.baseRefs) : null;
   if (!mb) {
-    const note = `could not find the merge-base of ${shortSha(o.headSha)} and ${o.baseRefs.join(' / ')} (shallow clone? fetch the base branch, e.g. fetch-depth: 0); compared with the latest stored baseline ${shortSha(latest)} instead`;
+    const why = inRepo
+      ? `could not find the merge-base of ${shortSha(o.headSha)} and ${o.baseRefs.join(' / ')} (shallow clone? fetch the base branch, e.g. fetch-depth: 0)`
+      : `${o.cwd} is not a git repository, so there is no merge-base`;
+    const note = `${why}; compared with the latest stored baseline ${shortSha(latest)} instead`;
     return { selected: await load(latest, note), note };
   }
   const ancestors = await firstParentAncestors(o.cwd, mb.sha, o.depth);

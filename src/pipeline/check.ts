@@ -16,12 +16,14 @@ import { mdCode, mdText } from '../report/markdown.js';
 import { renderBaselineSummary, renderComment, renderSummary } from '../report/render.js';
 import type { ReportInput } from '../report/view-model.js';
 import { type RecordOptions, type RecordResult, record, recordInterleaved } from '../sample/index.js';
+import { inTheWay } from '../sample/runner.js';
+import type { MachineInfo } from '../sample/types.js';
 import { compareRuns, mergeConsistent, type RunInput } from '../stats/index.js';
 import type { ComparisonReport } from '../stats/types.js';
 import { checkStore, readHistory, writeBaseline } from '../store/baselines.js';
 import { openStore } from '../store/index.js';
 import { layout } from '../store/layout.js';
-import { writePullReport } from '../store/pulls.js';
+import { readPullsIndex, writePullReport } from '../store/pulls.js';
 import type { Store } from '../store/types.js';
 import { selectBaseline } from './baseline-select.js';
 import { commitDate, mergeBase, temporaryWorktree } from './git-info.js';
@@ -29,6 +31,7 @@ import {
   firstLines,
   historyEntry,
   machineText,
+  machineWarning,
   relativeProfile,
   runInputs,
   sideTotals,
@@ -71,6 +74,8 @@ export interface CheckContext {
   repoUrl?: string;
   /** Extra environment for the head side only (the demo's injected regression). */
   headEnv?: Record<string, string>;
+  /** Aborts the runs (Ctrl-C / SIGTERM): the workload is stopped and nothing is recorded. */
+  signal?: AbortSignal;
 }
 
 export interface CheckResult {
@@ -132,18 +137,21 @@ export async function runCheck(
     throw new UserError(`head commit '${ctx.headSha}' is not a commit id (expected 4 to 64 hex digits)`);
   }
   const cwd = path.resolve(ctx.cwd ?? process.cwd());
+  const outDir = path.resolve(cwd, opts.outDir);
+  await mkdir(outDir, { recursive: true }).catch((err: NodeJS.ErrnoException) => {
+    throw new UserError(`${outDir}: cannot create the output directory (${inTheWay(err)})`);
+  });
+  const store = await openStore(opts, cwd);
   const job: Job = {
     opts,
     ctx,
     deps,
     cwd,
-    outDir: path.resolve(cwd, opts.outDir),
+    outDir,
     workDir: path.resolve(cwd, opts.workingDirectory),
     tmp: await mkdtemp(path.join(os.tmpdir(), 'flamediff-runs-')),
     log: ctx.log ?? (() => {}),
   };
-  await mkdir(job.outDir, { recursive: true });
-  const store = await openStore(opts, cwd);
   try {
     // Fail on a store we cannot write (newer schema) before spending time on the workload.
     await checkStore(store);
@@ -168,6 +176,7 @@ function recordOptions(job: Job, side: string, env: Record<string, string> = {})
     outDir: path.join(job.tmp, side),
     samplerOptions: o.samplerOptions,
     onProgress: job.log,
+    signal: job.ctx.signal,
   };
 }
 
@@ -290,6 +299,8 @@ interface Sides {
   base: RunInput[];
   head: RunInput[];
   baseRec: { sampler: string; samplerVersion: string; machine: string; rateHz: number | null } | null;
+  /** Machine of a stored baseline (null for a rerun: both sides ran here). */
+  baseMachine: MachineInfo | null;
   headRec: RecordResult;
   baseline: { sha: string; branch: string; note: string | null; commitDate: string | null } | null;
   rerun: boolean;
@@ -350,6 +361,7 @@ async function measureRerun(job: Job): Promise<Sides> {
         rateHz: m.rateHz,
       },
       headRec: res.head,
+      baseMachine: null,
       baseline: {
         sha: base.sha,
         branch: opts.baseBranch,
@@ -395,6 +407,7 @@ async function measureStored(job: Job, store: Store): Promise<Sides> {
         }
       : null,
     headRec,
+    baseMachine: r?.machine ?? null,
     baseline: selected
       ? { sha: selected.sha, branch: selected.branch, note: selected.note, commitDate: selected.commitDate }
       : { sha: '', branch: opts.baseBranch, note, commitDate: null },
@@ -406,6 +419,7 @@ async function compare(job: Job, store: Store): Promise<CheckResult> {
   const { opts, ctx } = job;
   // Read (and check) the history before the workload runs; drop outputs a previous run left behind.
   const history = await readHistory(store, opts.baseBranch);
+  if (ctx.pullNumber !== undefined) await readPullsIndex(store);
   for (const stale of ['diff.svg', 'diff.png', 'report.json'])
     await rm(path.join(job.outDir, stale), { force: true });
   const sides = opts.baseline === 'rerun' ? await measureRerun(job) : await measureStored(job, store);
@@ -433,6 +447,15 @@ async function compare(job: Job, store: Store): Promise<CheckResult> {
       ? { ...opts.compare, metric: 'time' as const, sessions: 'interleaved' as const }
       : { ...opts.compare, sessions: 'separate' as const };
     report = compareRuns(sides.base, sides.head, settings);
+    const other = machineWarning(sides.baseMachine, sides.headRec.runSet.machine);
+    if (other) report.warnings.push(other);
+    const baseSampler = sides.baseRec?.sampler;
+    if (baseSampler && baseSampler !== sides.headRec.runSet.sampler) {
+      // A changed `sampler:` setting: frame names and what a sample means differ between the sides.
+      report.warnings.push(
+        `The baseline was recorded with ${baseSampler} and the head with ${sides.headRec.runSet.sampler}: frames may not correspond; record a new baseline.`,
+      );
+    }
     const baseMerged = mergeConsistent(
       sides.base.map((r) => r.profile),
       opts.compare,

@@ -49,6 +49,11 @@ export async function commitDate(cwd: string, sha: string): Promise<string | nul
   return out(cwd, ['show', '-s', '--format=%cI', sha]);
 }
 
+/** Top of the working tree containing `cwd`, or null outside a repository. */
+export async function repoRoot(cwd: string): Promise<string | null> {
+  return out(cwd, ['rev-parse', '--show-toplevel']);
+}
+
 export async function currentHead(cwd: string): Promise<{ sha: string; ref: string } | null> {
   const sha = await resolveCommit(cwd, 'HEAD');
   if (!sha) return null;

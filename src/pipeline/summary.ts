@@ -100,6 +100,20 @@ export function runInputs(r: RecordResult): RunInput[] {
   });
 }
 
+/**
+ * A warning when a stored baseline was measured on other hardware or another kernel than the head
+ * (runs.json records the machine for exactly this): shares still compare, times and totals less so.
+ */
+export function machineWarning(base: MachineInfo | null | undefined, head: MachineInfo): string | null {
+  if (!base) return null;
+  const fields = ['cpuModel', 'cores', 'arch', 'kernel'] as const;
+  const diffs = fields
+    .filter((f) => String(base[f]) !== String(head[f]))
+    .map((f) => `${f} ${String(base[f])} vs ${String(head[f])}`);
+  if (diffs.length === 0) return null;
+  return `Baseline and head ran on different machines (${diffs.join('; ')}): times and the total are less comparable; baseline: rerun measures both sides here.`;
+}
+
 export function machineText(m: MachineInfo | null | undefined): string {
   if (!m) return 'unknown machine';
   return `${m.cpuModel}, ${m.cores} cores, ${m.platform}/${m.arch} ${m.kernel}, load ${m.loadAvg.map((x) => x.toFixed(2)).join(' ')}`;

@@ -156,23 +156,27 @@ function legendSvg(
   const parts: string[] = [];
   let x = XPAD;
   const metric: Metric = c.frames[0]?.metric ?? 'inclusiveShare';
+  // With nothing significant there is no scale to state ("±0.00 pp" would read as a measurement).
   const scale = change(max, metric).slice(1);
+  const left = max > 0 ? `shrank \u2212${scale}` : 'shrank';
+  const right = max > 0 ? `+${scale} grew` : 'grew (no significant change)';
   const grewWord = colorBlind ? 'orange' : 'red';
   const shrankWord = colorBlind ? 'purple' : 'blue';
-  parts.push(`<text x="${x}" y="14">shrank \u2212${escapeXml(scale)}</text>`);
-  x += 16 + 7.1 * (8 + scale.length);
+  parts.push(`<text x="${x}" y="14">${escapeXml(left)}</text>`);
+  x += 16 + 7.1 * left.length;
   for (const s of steps) parts.push(box((x += 20) - 20, diffColor(false, s, colorBlind)));
   parts.push(box((x += 20) - 20, neutralColor('legend'), ' stroke="#999" stroke-width="0.5"'));
   for (const s of [...steps].reverse()) parts.push(box((x += 20) - 20, diffColor(true, s, colorBlind)));
-  parts.push(`<text x="${num(x + 4)}" y="14">+${escapeXml(scale)} grew</text>`);
-  x += 16 + 7.1 * (7 + scale.length);
+  parts.push(`<text x="${num(x + 4)}" y="14">${escapeXml(right)}</text>`);
+  x += 16 + 7.1 * (right.length + 1);
   parts.push(box(x, neutralColor('new'), ' stroke="#111" stroke-dasharray="3,2"'));
   parts.push(`<text x="${num(x + 24)}" y="14">${negate ? 'gone in head' : 'new in head'}</text>`);
   const fullTest = c.settings?.test ?? 'test not stated';
   // Long test descriptions keep their name (up to the first colon) in the legend line.
   const test = fullTest.split(':')[0].slice(0, 60);
   const alpha = c.settings?.alpha ?? 0.05;
-  const line = `Runs: base ${c.total.base.runs}, head ${c.total.head.runs} \u00b7 test: ${test}, FDR q < ${alpha} \u00b7 colour: ${METRIC_NAME[metric]} change (head \u2212 base), ${grewWord} grew, ${shrankWord} shrank, grey not significant \u00b7 widths: ${negate ? 'base' : 'head'}`;
+  // Most important first: a narrow picture cuts the end of the line.
+  const line = `Runs: base ${c.total.base.runs}, head ${c.total.head.runs} \u00b7 widths: ${negate ? 'base' : 'head'} \u00b7 test: ${test}, FDR q < ${alpha} \u00b7 colour: ${METRIC_NAME[metric]} change (head \u2212 base), ${grewWord} grew, ${shrankWord} shrank, grey not significant`;
   parts.push(`<text x="${XPAD}" y="33" fill="#333">${escapeXml(fitLegend(line, width))}</text>`);
   parts.unshift(`<title>${escapeXml(`${line}\nTest: ${fullTest}`)}</title>`);
   return parts.join('');

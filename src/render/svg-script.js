@@ -163,6 +163,22 @@
     if (thin[i]) setHidden(i, hidden[i], false);
     return r;
   }
+  /**
+   * Frames under data.sl px keep an element of their own only while the search matches them or
+   * the keyboard selects them; the others go (back) into the strips, which are redrawn.
+   */
+  function restrip() {
+    const slivers = [];
+    for (let j = 0; j < n; j++) {
+      if (hidden[j] || curW[j] >= data.sl) continue;
+      if (j === sel || (searchRe && hits[j])) thicken(j);
+      else {
+        setHidden(j, false, true);
+        slivers.push(j);
+      }
+    }
+    drawStrips(slivers);
+  }
 
   // ---- strips: slivers merged per depth into rects at most data.sl px wide, filled with their
   // width-weighted mean colour (same rule as src/render/svg.ts stripsSvg)
@@ -254,9 +270,9 @@
         place(j, px, pw);
       }
     }
-    drawStrips(slivers);
     $('fd-unzoom').setAttribute('display', z < 0 ? 'none' : 'inline');
     if (searchRe) runSearch();
+    else drawStrips(slivers);
     updateUrl();
   }
 
@@ -264,12 +280,14 @@
   let searchRe = null;
   let searchTerm = '';
   let ignoreCase = false;
+  const hits = new Uint8Array(n);
   function runSearch() {
     const spans = [];
     for (let j = 0; j < n; j++) {
       searchRe.lastIndex = 0;
       const hit = searchRe.test(fr(j)[1]);
-      if (hit) thicken(j).setAttribute('fill', '#e600e6');
+      hits[j] = hit ? 1 : 0;
+      if (hit) ensureEl(j).setAttribute('fill', '#e600e6');
       else if (els[j]) els[j].setAttribute('fill', fillOf(j));
       if (hit) {
         const a = Math.max(xOf(j), viewX);
@@ -286,6 +304,7 @@
       if (spans[k][1] > s) covered += spans[k][1] - s;
       if (spans[k][1] > end) end = spans[k][1];
     }
+    restrip();
     $('fd-matched').textContent = 'Matched: ' + ((100 * covered) / viewW).toFixed(1) + '%';
     const btn = $('fd-search');
     btn.textContent = 'Reset Search';
@@ -311,6 +330,7 @@
     searchRe = null;
     searchTerm = '';
     for (let j = 0; j < n; j++) if (els[j]) els[j].setAttribute('fill', fillOf(j));
+    restrip();
     $('fd-matched').textContent = ' ';
     const btn = $('fd-search');
     btn.textContent = 'Search';
@@ -409,7 +429,7 @@
         '+ ' +
           amount(D[i * S + 5]) +
           ' in ' +
-          pc +
+          group3(pc) +
           (pc === 1 ? ' callee' : ' callees') +
           ' too narrow to draw',
       );
@@ -419,8 +439,12 @@
     }
     return lines;
   }
+  /** Keeps a line within the picture's width, cut on the left like labels (the end says most). */
+  function clip(line, w) {
+    return line.length * data.cw * 1.15 <= w ? line : fitText(line, w / 1.15);
+  }
   function showTip(i, sx, sy) {
-    const lines = tipLines(i);
+    const lines = tipLines(i).map((l) => clip(l, data.W - 24));
     while (tip.childNodes.length > 1) tip.removeChild(tip.lastChild);
     for (let k = 0; k < lines.length; k++) {
       const t = document.createElementNS(NS, 'text');
@@ -439,10 +463,14 @@
     const H = Number(root.getAttribute('height')) || 0;
     let px = sx + 14;
     let py = sy + 18;
-    if (px + tw > data.W) px = Math.max(0, sx - tw - 8);
+    if (px + tw > data.W) px = sx - tw - 8;
+    px = Math.max(1, Math.min(px, data.W - tw - 1)); // wide tips: inside the picture
     if (py + th > H) py = Math.max(0, sy - th - 8);
     tip.setAttribute('transform', 'translate(' + px + ',' + py + ')');
-    $('fd-details').textContent = fr(i)[1] + ' (' + amount(wOf(i)) + ', ' + pct(wOf(i), data.total) + ')';
+    $('fd-details').textContent = clip(
+      fr(i)[1] + ' (' + amount(wOf(i)) + ', ' + pct(wOf(i), data.total) + ')',
+      inner - 140, // leaves room for "Matched: X%" on the right
+    );
   }
   function hideTip() {
     tip.setAttribute('visibility', 'hidden');
@@ -498,11 +526,12 @@
   // ---- keyboard
   let sel = -1;
   function select(i, withTip) {
-    if (sel >= 0) els[sel].classList.remove('fd-sel');
+    const old = sel;
+    if (old >= 0) els[old].classList.remove('fd-sel');
     sel = i;
-    if (i < 0) return;
-    thicken(i).classList.add('fd-sel');
-    if (withTip) showTip(i, curX[i], Number(oy(i)));
+    if (i >= 0) thicken(i).classList.add('fd-sel');
+    if (old >= 0 && old !== i && !hidden[old] && curW[old] < data.sl) restrip();
+    if (i >= 0 && withTip) showTip(i, curX[i], Number(oy(i)));
   }
   function visibleAt(d, pred) {
     const list = byDepth[d] || [];

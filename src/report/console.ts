@@ -32,10 +32,12 @@ export function renderConsole(input: ReportInput, files: string[] = []): string 
         ...table(imp.slice(0, 5), false, input.rootDir, input.frameLines),
       );
     if (imp.length > 5) out.push(`  ...and ${imp.length - 5} more`);
-    if (r.dropped.length) {
+    // droppedCount: the list holds at most a few hundred of them.
+    const dropped = Math.max(r.droppedCount ?? 0, r.dropped.length);
+    if (dropped > 0) {
       out.push(
         '',
-        `Dropped as noise: ${r.dropped.length} frames (${pct(r.droppedShare.base)} of base, ${pct(r.droppedShare.head)} of head samples)`,
+        `Dropped as noise: ${dropped} frames (${pct(r.droppedShare.base)} of base, ${pct(r.droppedShare.head)} of head samples)`,
       );
     }
     for (const w of r.warnings) out.push(`warning: ${clean(w)}`);

@@ -58,8 +58,9 @@ export function age(fromIso: string | null | undefined, toIso: string | null | u
   const ms = Date.parse(toIso) - Date.parse(fromIso);
   if (!Number.isFinite(ms)) return null;
   const m = Math.max(0, ms) / 60000;
+  if (m < 1) return 'under a minute';
   if (m < 60) return `${Math.round(m)} min`;
   const h = m / 60;
-  if (h < 48) return `${Math.round(h)} hours`;
+  if (h < 48) return Math.round(h) === 1 ? '1 hour' : `${Math.round(h)} hours`;
   return `${Math.round(h / 24)} days`;
 }

@@ -257,7 +257,7 @@ function measuredLines(input: ReportInput): string[] {
   }
   if (s) {
     lines.push(
-      `${mdText(s.test ?? 'per-frame test across runs')}; false-discovery rate ${s.alpha}; effect floors ${pp(s.minEffect)} and ${signedPct(s.minRelEffect, 0)} of the frame; ${s.granularity} granularity`,
+      `${mdText((s.test ?? 'per-frame test across runs').replace(/\.$/, ''))}; false-discovery rate ${s.alpha}; effect floors ${pp(s.minEffect)} and ${signedPct(s.minRelEffect, 0)} of the frame; ${s.granularity} granularity`,
     );
     lines.push(
       `gates: a ranked frame growing by more than ${pp(s.gateFrameShare)} of total${s.gateTotal !== null ? `, or the total growing by more than ${signedPct(s.gateTotal)}` : ''}`,
@@ -274,10 +274,13 @@ function measuredLines(input: ReportInput): string[] {
 
 function noiseBlock(r: ComparisonReport, max: number): ReportView['noise'] {
   const s = r.settings;
-  const n = r.dropped.length;
+  // `dropped` lists at most a few hundred; droppedCount is how many there were.
+  const n = Math.max(r.droppedCount ?? 0, r.dropped.length);
+  // droppedShare also counts frames under min-share in every run (never hotspots, so not in the
+  // list): say so, or "0 frames dropped: 100% of samples" reads as a contradiction.
   const summary =
-    `${n} frame${n === 1 ? '' : 's'} dropped as inconsistent (under ${pct(s.minShare)} of samples in more than ${pct(1 - s.quorum, 0)} of runs): ` +
-    `${pct(r.droppedShare.base)} of base and ${pct(r.droppedShare.head)} of head samples.`;
+    `${n} frame${n === 1 ? '' : 's'} dropped as inconsistent (under ${pct(s.minShare)} of samples in more than ${pct(1 - s.quorum, 0)} of runs); ` +
+    `samples whose leaf frame was not tested (dropped, or under ${pct(s.minShare)} in every run): ${pct(r.droppedShare.base)} of base and ${pct(r.droppedShare.head)} of head.`;
   const frames = [...r.dropped]
     .sort((a, b) => b.maxShare - a.maxShare || (a.key < b.key ? -1 : 1))
     .slice(0, max)

@@ -3,6 +3,7 @@ import type { Profile } from '../profile/profile.js';
 import { type ProgressEvent, recordRuns, recordRunsInterleaved } from './runner.js';
 import type { RunSet } from './types.js';
 
+export { withInterrupt } from './interrupt.js';
 export { InterruptedError, type ProgressEvent, RunFailedError } from './runner.js';
 export type { Sampler } from './sampler.js';
 export { SAMPLERS, samplerByName } from './samplers/index.js';

@@ -4,7 +4,7 @@
 //
 // Files are staged in DIR/.flamediff-partial-<pid>/ and moved into DIR only when every run
 // succeeded, so a failed or interrupted recording never leaves a partial set behind.
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
@@ -129,13 +129,30 @@ async function recordSides(
   for (const s of specs) {
     if (s.command.length === 0) throw new UserError('no command to record; give it after `--`');
   }
+  if (opts.rateHz != null && sampler.takesRate === false) {
+    // Recording a rate that was never applied would make runs.json and the report claim it.
+    throw new UserError(
+      `the ${sampler.name} sampler cannot set a sampling rate (the workload's own profiler decides it); leave the rate out`,
+    );
+  }
   const rateHz = opts.rateHz ?? sampler.defaultRateHz;
   if (rateHz !== null && !(rateHz > 0))
     throw new UserError(`rate must be a positive number of Hz, got ${rateHz}`);
   const samplerOptions = opts.samplerOptions ?? {};
+  // A misspelt switch (`dwraf`) would otherwise be ignored silently and measure something else.
+  const known = sampler.optionNames ?? [];
+  for (const key of Object.keys(samplerOptions)) {
+    if (!known.includes(key)) {
+      throw new UserError(
+        `unknown sampler option '${key}' for ${sampler.name} (expected ${known.length > 0 ? `one of ${known.join(', ')}` : 'none: it has no options'})`,
+      );
+    }
+  }
   // Everything that can be wrong with the sampler is reported before the first run.
   const states: SideState[] = [];
   for (const s of specs) {
+    // Checked first: a missing cwd makes every spawn fail with ENOENT, which reads as "not installed".
+    await checkDirectory(s.cwd, 'working directory of the workload');
     const env = { ...process.env, ...s.env };
     const info = await sampler.check({
       command: s.command,
@@ -169,7 +186,9 @@ async function recordSides(
   const machine = machineInfo();
   try {
     for (const s of states) {
-      await mkdir(s.outDir, { recursive: true });
+      await mkdir(s.outDir, { recursive: true }).catch((err: NodeJS.ErrnoException) => {
+        throw new UserError(`${s.outDir}: cannot create the output directory (${inTheWay(err)})`);
+      });
       s.stage = await mkdtemp(path.join(s.outDir, `.flamediff-partial-${process.pid}-`));
     }
     for (let w = 1; w <= warmup; w++) for (const s of states) await runOnce(s, 'warmup', w, common);
@@ -180,6 +199,18 @@ async function recordSides(
     return results;
   } finally {
     for (const s of states) if (s.stage) await rm(s.stage, { recursive: true, force: true });
+  }
+}
+
+/** Why mkdir failed, in words for the common case of a file where a directory should be. */
+export function inTheWay(err: NodeJS.ErrnoException): string {
+  return err.code === 'EEXIST' || err.code === 'ENOTDIR' ? 'a file is in the way' : (err.code ?? err.message);
+}
+
+async function checkDirectory(dir: string, what: string): Promise<void> {
+  const st = await stat(dir).catch(() => null);
+  if (!st?.isDirectory()) {
+    throw new UserError(`${dir}: ${st ? 'not a directory' : 'does not exist'} (expected the ${what})`);
   }
 }
 

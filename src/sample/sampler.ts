@@ -60,6 +60,10 @@ export interface Collected {
 export interface Sampler {
   name: string;
   summary: string;
+  /** False when the workload's own profiler sets the rate (go, command): a rate is then an error. */
+  takesRate?: boolean;
+  /** Sampler switches it understands (`--sampler-opt` / `sampler-options`); others are errors. */
+  optionNames?: readonly string[];
   /** Rate used when the user gives none; null means the sampler's own default. */
   defaultRateHz: number | null;
   /** How to install it, for error messages and docs. */

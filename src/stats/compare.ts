@@ -1,6 +1,13 @@
 // compareRuns: per-run metrics -> consistent frames -> per-frame tests -> BH -> statuses ->
 // culprits -> total -> verdict. Pure and deterministic (no randomness is needed; stable sorts).
 import { UserError } from '../errors.js';
+import {
+  type Composition,
+  cautiousKappa,
+  compositionFactor,
+  survives,
+  undoInflation,
+} from './composition.js';
 import { ownWeights } from './culprits.js';
 import { weightedBenjaminiHochberg } from './fdr.js';
 import { FrameKeys } from './frame-keys.js';
@@ -138,7 +145,12 @@ export function compareRuns(
       explainedBy: culprits.explainedBy[i] === null ? null : keys.keys[culprits.explainedBy[i] as number],
     };
   });
-  if (!useTime) undoDilution(frames, settings, floorAbs, separate);
+  if (!useTime) {
+    const samples = (ms: RunMetrics[]) => ms.reduce((a, m) => a + m.total * m.samplesPerWeight, 0);
+    const comp = compositionFactor(frames, samples(b.metrics), samples(h.metrics));
+    if (comp !== null) undoInflation(frames, comp, floorAbs, settings.minRelEffect);
+    undoDilution(frames, settings, floorAbs, separate, comp);
+  }
   frames.sort(frameOrder);
 
   const total = compareTotals(b, h, settings);
@@ -177,10 +189,31 @@ export function compareRuns(
  * real improvement, so: when both sides carry time per run, an improvement must also show in the
  * frame's own time; otherwise head shares are rescaled as if the culprits had not grown
  * (x (1 - culprits' base share) / (1 - culprits' head share)); GC that grew between separate
- * sessions counts as a culprit here. An improvement that does not
- * survive is reported unchanged. Only improvements change: regressions and the verdict do not.
+ * sessions counts as a culprit here. When the median-of-ratios factor of composition.ts is known
+ * it replaces that guess. An improvement that does not survive is reported unchanged.
  */
-function undoDilution(frames: FrameResult[], s: CompareSettings, floorAbs: number, separate: boolean): void {
+function undoDilution(
+  frames: FrameResult[],
+  s: CompareSettings,
+  floorAbs: number,
+  separate: boolean,
+  comp: Composition | null,
+): void {
+  const hasTime = (f: FrameResult) =>
+    f.base.timeSeconds !== null && f.head.timeSeconds !== null && f.base.timeSeconds > 0;
+  if (comp !== null) {
+    // The median-of-ratios factor (composition.ts) says how unchanged shares moved.
+    for (const f of frames) {
+      if (f.status !== 'improved') continue;
+      const still = hasTime(f)
+        ? ((f.base.timeSeconds as number) - (f.head.timeSeconds as number)) /
+            (f.base.timeSeconds as number) >=
+          s.minRelEffect
+        : survives(f, cautiousKappa(comp, -1), floorAbs, s.minRelEffect, -1);
+      if (!still) f.status = 'unchanged';
+    }
+    return;
+  }
   // Garbage collection that grew between sessions dilutes the other shares just as a culprit does.
   const culprits = frames.filter(
     (f) =>

@@ -3,7 +3,7 @@ import { InputError } from '../errors.js';
 import { checkStore } from './baselines.js';
 import { jsonBytes, readJson } from './json-file.js';
 import { layout } from './layout.js';
-import type { StoreTx } from './types.js';
+import type { StoreReader, StoreTx } from './types.js';
 
 interface PullsIndex {
   schema: 1;
@@ -24,17 +24,7 @@ export async function writePullReport(
   now = new Date().toISOString(),
 ): Promise<void> {
   await checkStore(tx);
-  const index = (await readJson<PullsIndex>(tx, layout.pullsIndex, 'a pulls index')) ?? {
-    schema: 1,
-    pulls: [],
-  };
-  if (!Array.isArray(index.pulls)) {
-    throw new InputError(
-      tx.describe(layout.pullsIndex),
-      undefined,
-      'expected "pulls": [{ pull, sha, updatedAt }, ...]',
-    );
-  }
+  const index = await readPullsIndex(tx);
   await tx.remove(layout.pullDir(pull));
   const dir = layout.pullShaDir(pull, sha);
   for (const [name, data] of Object.entries(files)) tx.write(`${dir}/${name}`, data);
@@ -43,4 +33,23 @@ export async function writePullReport(
   const drop = pulls.splice(0, Math.max(0, pulls.length - retention));
   for (const p of drop) await tx.remove(layout.pullDir(p.pull));
   tx.write(layout.pullsIndex, jsonBytes({ schema: 1, pulls }));
+}
+
+/**
+ * The pulls index, checked (valid JSON, known schema); empty when there is none. The pipeline calls
+ * it before the workload runs, so a bad index stops the job before any time is spent.
+ */
+export async function readPullsIndex(reader: StoreReader): Promise<PullsIndex> {
+  const index = (await readJson<PullsIndex>(reader, layout.pullsIndex, 'a pulls index')) ?? {
+    schema: 1,
+    pulls: [],
+  };
+  if (!Array.isArray(index.pulls)) {
+    throw new InputError(
+      reader.describe(layout.pullsIndex),
+      undefined,
+      'expected "pulls": [{ pull, sha, updatedAt }, ...]',
+    );
+  }
+  return index;
 }

@@ -1,4 +1,4 @@
-import { deflateRawSync } from 'node:zlib';
+import { deflateRawSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { combineArtifacts, validateArtifact } from '../../src/bot/artifact.js';
 import { parseBotCommand } from '../../src/bot/commands.js';
@@ -50,6 +50,21 @@ describe('bot commands', () => {
     expect(parseBotCommand('> /flamediff accept')).toBeNull();
     expect(parseBotCommand('```\n/flamediff accept\n```')).toBeNull();
     expect(parseBotCommand('see /flamediff accept inline')).toBeNull();
+  });
+
+  it('reads code blocks and hidden text as GitHub renders them', () => {
+    // A ``` block is not closed by ~~~ (and the other way round): both commands here are code.
+    expect(parseBotCommand('```\n~~~\n/flamediff accept\n```')).toBeNull();
+    expect(parseBotCommand('~~~\n```\n/flamediff accept\n~~~')).toBeNull();
+    expect(parseBotCommand('````\n```\n/flamediff accept\n````')).toBeNull();
+    // ...and a command after a properly closed block still counts.
+    expect(parseBotCommand('~~~\n```\nx\n~~~\n/flamediff help')).toEqual({ kind: 'help' });
+    // Indented code blocks and HTML comments (invisible once rendered) do not act.
+    expect(parseBotCommand('Example:\n\n    /flamediff accept')).toBeNull();
+    expect(parseBotCommand('\t/flamediff accept')).toBeNull();
+    expect(parseBotCommand('<!--\n/flamediff accept\n-->')).toBeNull();
+    expect(parseBotCommand('<!-- note -->\n/flamediff help')).toEqual({ kind: 'help' });
+    expect(parseBotCommand('  /flamediff help')).toEqual({ kind: 'help' });
   });
 
   it('keeps shell metacharacters as inert text and bounds the length', () => {
@@ -174,6 +189,26 @@ describe('run manifest and artifact validation', () => {
     };
     expect(() => parseManifest(JSON.stringify(outside), 'm.json')).toThrow(/must be under 'main\/'/);
     expect(() => parseManifest('{nope', 'm.json')).toThrow(/^m\.json: \$: not JSON/);
+  });
+
+  it('bounds gzipped profiles: a small gzip that inflates past the limit is a clear rejection', () => {
+    const gz = (s: string) => new Uint8Array(gzipSync(enc(s)));
+    const withRun = (data: Uint8Array) => [
+      { name: MANIFEST_NAME, data: enc(serializeManifest(manifest())) },
+      { name: 'main/run-1.folded', data },
+    ];
+    // 4 MiB of one repeated stack from ~10 KiB of gzip: inflated within a 1 MiB budget it is refused.
+    const bomb = gz('main;work 1\n'.repeat(350_000));
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    expect(() => validateArtifact(withRun(bomb), 'art', expectOk, 2 ** 20)).toThrow(
+      /^art\/main\/run-1\.folded: gzip data inflates past the limit of 1048576 bytes/,
+    );
+    // Within the budget, a gzipped profile reads as before; gzip inside gzip is refused.
+    const ok = validateArtifact(withRun(gz('main;work 10\nmain;idle 2\n')), 'art', expectOk, 2 ** 20);
+    expect(ok.shards[0].runs[0].profile.totalWeight()).toBe(12);
+    expect(() =>
+      validateArtifact(withRun(new Uint8Array(gzipSync(gz('main;work 1\n')))), 'art', expectOk, 2 ** 20),
+    ).toThrow(/gzip inside gzip/);
   });
 
   it('combines shards from a matrix and refuses duplicate shard names', () => {

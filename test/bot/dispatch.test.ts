@@ -1,9 +1,12 @@
 // The bot's handlers in the action's dispatcher (registered by src/bot/action-hooks.ts).
 import { describe, expect, it } from 'vitest';
-import '../../src/bot/action-hooks.js';
+import { botFromAction } from '../../src/bot/action-hooks.js';
+import { defaultOptions } from '../../src/config/options.js';
 import { decideMode } from '../../src/github/dispatch.js';
 import type { GitHubEvent } from '../../src/github/event.js';
-import { fixture as githubFixture } from '../github/helpers.js';
+import type { ActionRunContext } from '../../src/github/run-action.js';
+import { SUMMARY_LIMIT_BYTES } from '../../src/github/summary.js';
+import { fixture as githubFixture, type RecordingIo, recordingIo, testClient } from '../github/helpers.js';
 import { fixture } from './helpers.js';
 
 function event(name: string, payload: Record<string, unknown>): GitHubEvent {
@@ -44,5 +47,42 @@ describe('dispatch with the bot registered', () => {
     const d = decideMode(event('pull_request_target', githubFixture('pull_request.synchronize.json')), null);
     expect(d).toMatchObject({ kind: 'skip', warn: true });
     expect(d.kind === 'skip' && d.reason).toMatch(/steal the token.*docs\/bot\.md/);
+  });
+});
+
+describe('the bot inside the action', () => {
+  function ctx(io: RecordingIo): ActionRunContext {
+    return {
+      deps: { io } as unknown as ActionRunContext['deps'],
+      event: event('workflow_run', fixture('workflow_run.completed.json')),
+      inputs: {
+        options: defaultOptions(),
+        settings: {
+          token: 't',
+          comment: 'always',
+          installSampler: false,
+          configPath: null,
+          baseBranchSet: false,
+        },
+      },
+      client: testClient(),
+    };
+  }
+
+  it("keeps the job summary under GitHub's 1 MiB (several shards' reports together can pass it)", async () => {
+    const io = recordingIo({});
+    const shard = `## shard\n\n${'| `frame` | 1.0% | 2.0% |\n'.repeat(30_000)}`;
+    await botFromAction(ctx(io)).writeSummary?.([shard, shard].join('\n\n'));
+    expect(Buffer.byteLength(io.summary, 'utf8')).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES);
+    expect(io.summary).toMatch(/Summary truncated at GitHub's 1 MiB limit/);
+  });
+
+  it('a summary that cannot be written is a warning, not a crash', async () => {
+    const io = recordingIo({});
+    io.writeSummary = async () => {
+      throw new Error('ENOSPC: no space left on device');
+    };
+    await botFromAction(ctx(io)).writeSummary?.('## report');
+    expect(io.text()).toMatch(/warning: flamediff: cannot write the job summary \(ENOSPC/);
   });
 });

@@ -91,6 +91,32 @@ describe('explain', () => {
     expect(body).toContain('Call path before: the baseline profile is no longer stored.');
   });
 
+  it("a reply over several shards stays under GitHub's 65,536 characters (no 422, no lost reply)", async () => {
+    // Three matches per shard with deep call paths: about 8 KiB each, 12 shards.
+    const deep = Array.from({ length: 40 }, (_, i) => `layer_${i}_${'x'.repeat(100)} (src/deep.py:${i})`);
+    const wide = report(
+      [1, 2, 3].map((k) => ({ ...frame(k, `parse_${k}`, 'src/p.py', k, 0.1, 0.2), path: deep })),
+    );
+    const bot = testBot(commentPayload('/flamediff explain parse'));
+    await bot.store().update('seed', async (tx) => {
+      for (let i = 0; i < 12; i++) tx.write(`pulls/2/${HEAD}/shards/s${i}/report.json`, JSON.stringify(wide));
+    });
+    let body = '';
+    const scope = nock(API)
+      .get(`${REPO}/pulls/2`)
+      .reply(200, fixture('pull.json'))
+      .post(`${REPO}/issues/2/comments`, (b) => {
+        body = b.body;
+        return true;
+      })
+      .reply(201, { id: 1, html_url: 'https://github.com/x' });
+    expect(await handleIssueComment(bot)).toEqual({ kind: 'explained', pull: 2 });
+    expect(scope.isDone()).toBe(true);
+    expect(body.length).toBeLessThanOrEqual(65_536);
+    expect(body).toContain('(shard `s0`)');
+    expect(body).toMatch(/<sub>Cut to stay under GitHub's 65,536-character comment limit/);
+  });
+
   it('says so when no report is stored for the head yet', async () => {
     const bot = testBot(commentPayload('/flamediff explain tokenize'));
     let body = '';
@@ -128,11 +154,48 @@ describe('the accept label', () => {
     expect(await isAccepted(bot.store(), 2, HEAD)).toMatchObject({ by: 'maintainer-mona', via: 'label' });
   });
 
+  it("keeps the sticky comment under GitHub's limit when the acceptance note is added to a full one", async () => {
+    // The report is rendered just under 65,536 characters; the note must not push it into a 422.
+    const full = `<!-- flamediff:comment -->\n${'| `frame` | +1.0 pp |\n'.repeat(2976)}`;
+    expect(full.length).toBeLessThanOrEqual(65_536);
+    let patched = '';
+    const scope = nock(API)
+      .get(`${REPO}/collaborators/maintainer-mona/permission`)
+      .reply(200, fixture('permission.write.json'))
+      .get('/user')
+      .reply(403, {})
+      .get(`${REPO}/issues/2/comments`)
+      .query(true)
+      .reply(200, [
+        {
+          id: 7,
+          body: full,
+          html_url: 'https://github.com/c/7',
+          user: { login: 'github-actions[bot]', type: 'Bot' },
+        },
+      ])
+      .patch(`${REPO}/issues/comments/7`, (b) => {
+        patched = b.body;
+        return true;
+      })
+      .reply(200, { id: 7, html_url: 'https://github.com/c/7' })
+      .post(`${REPO}/statuses/${HEAD}`)
+      .reply(201, {});
+    const bot = testBot(fixture('pull_request.labeled.json'));
+    expect(await handleAcceptLabel(bot)).toBe('accepted');
+    expect(scope.isDone()).toBe(true);
+    expect(patched).toContain('**Accepted** by label');
+    expect(patched.length).toBeLessThanOrEqual(65_536);
+  });
+
   it('refuses (and says so) when the labeler only has triage access', async () => {
     const scope = nock(API)
       .get(`${REPO}/collaborators/maintainer-mona/permission`)
       .reply(200, fixture('permission.triage.json'))
-      .post(`${REPO}/issues/2/comments`, (b) => b.body.includes('**not** accepted'))
+      // The label does not stay on the pull request looking like an acceptance.
+      .delete(`${REPO}/issues/2/labels/performance-regression-accepted`)
+      .reply(200, [])
+      .post(`${REPO}/issues/2/comments`, (b) => b.body.includes('**not** accepted and the label was removed'))
       .reply(201, { id: 1, html_url: 'https://github.com/x' });
     const bot = testBot(fixture('pull_request.labeled.json'));
     expect(await handleAcceptLabel(bot)).toBe('refused');

@@ -107,6 +107,12 @@ describe('flamediff.yml', () => {
     );
   });
 
+  it('a statistics key at the top level says it belongs under compare:', () => {
+    expect(() => parseConfig('runs: 3\ngate-total: 0.05\n', FILE)).toThrow(
+      "flamediff.yml:2: 'gate-total' belongs under 'compare:' (expected compare: { gate-total: ... })",
+    );
+  });
+
   it('bad values quote the value and the expected form', () => {
     const cases: [string, string][] = [
       ['runs: many', "flamediff.yml:1: runs: 'many' is not valid (expected an integer from 1 to 1000)"],
@@ -178,6 +184,31 @@ describe('flags and validation', () => {
       '$HOME',
     ]);
     expect(splitCommand('a "b')).toBeNull();
+  });
+
+  it('env: and sampler-options: with every entry commented out are empty', () => {
+    const o = parseConfig('env:\n  # A: b\nsampler-options:\n', FILE);
+    expect(o.env).toEqual({});
+    expect(o.samplerOptions).toEqual({});
+  });
+
+  it('compare: with every entry commented out keeps the defaults', () => {
+    expect(parseConfig('runs: 3\ncompare:\n  # alpha: 0.05\n', FILE).compare).toEqual(
+      parseConfig('runs: 3\n', FILE).compare,
+    );
+  });
+
+  it('a command YAML reads as a boolean or number is still the command the user wrote', () => {
+    expect(parseConfig('command: true\n', FILE).command).toEqual(['true']);
+    expect(parseConfig('command: 42\n', FILE).command).toEqual(['42']);
+  });
+
+  it('keeps a backslash inside double quotes unless it escapes $ ` " or \\ (as sh does)', () => {
+    expect(splitCommand(String.raw`sh -c "printf 'a\nb' \$X \\ \"q\""`)).toEqual([
+      'sh',
+      '-c',
+      String.raw`printf 'a\nb' $X \ "q"`,
+    ]);
   });
 
   it('docs/configuration.md documents every key and default', () => {

@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectFormat, importProfile, makeInput } from '../../src/formats/index.js';
+import { detectFormat, importProfile, importProfileFile, makeInput } from '../../src/formats/index.js';
 import { fixture, text } from './helpers.js';
 
 describe('format dispatcher', () => {
@@ -53,5 +56,20 @@ describe('format dispatcher', () => {
     const p = importProfile('dir/x.folded', text('a;b 1\n'));
     expect(p.meta.source).toBe('dir/x.folded');
     expect(p.meta.format).toBe('folded');
+  });
+});
+
+describe('a misspelt --format on an empty file', () => {
+  it('names the format, not the empty file', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'flamediff-fmt-'));
+    const file = path.join(dir, 'empty.txt');
+    writeFileSync(file, '');
+    await expect(importProfileFile(file, { format: 'nope' as never })).rejects.toThrow(
+      /unknown format 'nope'/,
+    );
+    expect(() => importProfile('empty.txt', new Uint8Array(0), { format: 'nope' as never })).toThrow(
+      /unknown format 'nope'/,
+    );
+    rmSync(dir, { recursive: true, force: true });
   });
 });

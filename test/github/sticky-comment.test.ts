@@ -1,6 +1,11 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { COMMENT_MARKER, tokenIdentity, upsertStickyComment } from '../../src/github/sticky-comment.js';
+import {
+  COMMENT_MARKER,
+  GITHUB_COMMENT_LIMIT,
+  tokenIdentity,
+  upsertStickyComment,
+} from '../../src/github/sticky-comment.js';
 import { API, fixture, testClient } from './helpers.js';
 
 const T = { owner: 'Codertocat', repo: 'Hello-World', issueNumber: 2 };
@@ -92,6 +97,41 @@ describe('sticky comment', () => {
     const out = await upsertStickyComment(testClient(), T, BODY, { identity: null, createIfMissing: false });
     expect(out.action).toBe('skipped');
     expect(scope.isDone()).toBe(true);
+  });
+
+  it('a bot reply that merely quotes the marker (e.g. `/flamediff explain` echoing a query) is neither updated nor deleted', async () => {
+    // `/flamediff explain <!--\tflamediff:comment -->`: the command cleaner turns the tab into a
+    // space, so the bot's reply quotes the exact marker in a code span.
+    const reply = {
+      ...page2()[0],
+      id: 1486002020,
+      body: `<!-- flamediff:reply -->\nNo frame matching \`${COMMENT_MARKER}\` in the report for this commit.`,
+    };
+    const scope = twoPages(nock(API), [...page2(), reply])
+      .patch('/repos/Codertocat/Hello-World/issues/comments/1486002004', (b) => b.body === BODY)
+      .reply(200, created(BODY, 1486002004));
+    const out = await upsertStickyComment(testClient(), T, BODY, { identity: null, createIfMissing: true });
+    expect(out).toMatchObject({ action: 'updated', id: 1486002004, removedDuplicates: 0 });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it("cuts a body over GitHub's 65,536-character limit at a line boundary instead of getting a 422", async () => {
+    const long = `${COMMENT_MARKER}\n${'| `frame` | +1.0 pp |\n'.repeat(4000)}`;
+    expect(long.length).toBeGreaterThan(GITHUB_COMMENT_LIMIT);
+    let posted = '';
+    const scope = twoPages(nock(API), [])
+      .post(LIST, (b) => {
+        posted = b.body;
+        return true;
+      })
+      .reply(201, created(BODY));
+    await upsertStickyComment(testClient(), T, long, { identity: null, createIfMissing: true });
+    expect(scope.isDone()).toBe(true);
+    expect(posted.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+    expect(posted.startsWith(COMMENT_MARKER)).toBe(true);
+    expect(posted).toMatch(
+      /\| `frame` \| \+1\.0 pp \|\n\n<sub>Cut to stay under GitHub's 65,536-character comment limit/,
+    );
   });
 
   it('adds the marker when the body lacks it, so the next run finds the comment', async () => {

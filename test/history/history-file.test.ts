@@ -137,6 +137,10 @@ describe('history file', () => {
         { ...good, entries: [{ ...good.entries[0], sha: '../x' }] },
         /entries\[0\]\.sha: "\.\.\/x" \(expected a hex commit sha\)/,
       ],
+      [
+        { ...good, entries: [{ ...good.entries[0], date: 'garbage' }] },
+        /entries\[0\]\.date: "garbage" \(expected an ISO date\)/,
+      ],
       [{ ...good, entries: [{ ...good.entries[0], total: -1 }] }, /entries\[0\]\.total: -1/],
       [
         { ...good, entries: [{ ...good.entries[0], f: [0, 1], t: undefined }] },

@@ -28,7 +28,7 @@ const creeping = syntheticHistory({
   creeps: [{ frame: 2, from: 29, perStep: 0.012 }],
   shifts: [{ frame: 4, at: 20, factor: 1.3 }],
   totalShifts: [{ at: 25, factor: 1.2 }],
-  names: { 5: 'evil\u001b[31m\nframe' },
+  names: { 5: 'evil\u001b[31m\nframe', 7: 'bidi\u202eevil\u2066x\u2028y\u200fz' },
   pullEvery: 4,
 });
 const calm = syntheticHistory({ commits: 30, frames: 6, noise: 0.003, seed: 2 });
@@ -64,6 +64,9 @@ describe('flamediff trends', () => {
     // Control characters from frame names never reach the terminal.
     expect(r.stdout).toContain('evil?[31m?frame');
     expect(r.stdout).not.toContain('\u001b');
+    // Nor do bidi controls and line separators (they would reorder or break the terminal line).
+    expect(r.stdout).toContain('bidi?evil?x?y?z');
+    expect(r.stdout).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u2028\u2029]/);
   });
 
   it('exits 1 with --fail-on-creep only when a frame creeps', async () => {

@@ -35,6 +35,10 @@ beforeAll(async () => {
   files['/evil.svg'] = renderFlameSvg(foldedProfile(fixture('evil.folded')), {
     title: '"><image href=x onerror=alert(7)>',
   });
+  const pruned = ['main;wide 1000000'];
+  for (let i = 0; i < 5000; i++) pruned.push(`main;many;p${i} 1`);
+  files['/pruned.svg'] = renderFlameSvg(foldedProfile(pruned.join('\n')));
+  files['/long.svg'] = renderFlameSvg(foldedProfile(`main;${'x'.repeat(3000)}_tail 10\nmain;short 10`));
   const b = foldedProfile('main;work 30\nmain;io 30\nmain;idle 40\n');
   const h = foldedProfile('main;work 50\nmain;io 10\nmain;idle 40\n');
   files['/diff.svg'] = renderDiffSvg(
@@ -195,6 +199,31 @@ describe.skipIf(!existsSync(CHROMIUM))('SVG in Chromium', () => {
     await page.close();
   });
 
+  it('a very long name: the tooltip stays inside the picture and keeps the end of the name', async () => {
+    const { page } = await open('/long.svg');
+    await (await byName(page, `${'x'.repeat(3000)}_tail`)).hover();
+    await expect.poll(() => page.locator('#fd-tip').getAttribute('visibility')).toBe('visible');
+    const name = await page.locator('#fd-tip text').first().textContent();
+    expect(name).toMatch(/^\u2026x+_tail$/);
+    const box = await page.locator('#fd-tip').boundingBox();
+    expect(box?.x).toBeGreaterThanOrEqual(0);
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(1200);
+    expect(await page.locator('#fd-details').textContent()).toMatch(/_tail \(10 samples, 50\.00%\)$/);
+    const details = await page.locator('#fd-details').boundingBox();
+    expect((details?.x ?? 0) + (details?.width ?? 0)).toBeLessThanOrEqual(1200);
+    await page.close();
+  });
+
+  it('states the weight and count of callees too narrow to draw, with thousands separators', async () => {
+    const { page } = await open('/pruned.svg');
+    await (await byName(page, 'many')).hover({ force: true });
+    await expect.poll(() => page.locator('#fd-tip').getAttribute('visibility')).toBe('visible');
+    expect(await page.locator('#fd-tip text').allTextContents()).toContain(
+      '+ 5,000 samples in 5,000 callees too narrow to draw',
+    );
+    await page.close();
+  });
+
   it('keyboard: arrows move the selection, Enter zooms, Escape resets', async () => {
     const { page } = await open('/py.svg');
     await page.locator('#fd-frames').focus();
@@ -219,6 +248,13 @@ describe.skipIf(!existsSync(CHROMIUM))('SVG in Chromium', () => {
         strips: document.querySelectorAll('#fd-strips rect').length,
         rects: document.querySelectorAll('#fd-frames > rect').length,
       }));
+    const visibleRects = () =>
+      page.evaluate(
+        () =>
+          Array.from(document.querySelectorAll('#fd-frames > rect')).filter(
+            (e) => !e.classList.contains('fd-hide'),
+          ).length,
+      );
     const atRest = await counts();
     expect(atRest.rects).toBe(4); // all, main, many, wide
     expect(atRest.strips).toBeGreaterThan(250);
@@ -238,6 +274,20 @@ describe.skipIf(!existsSync(CHROMIUM))('SVG in Chromium', () => {
     await page.evaluate(() =>
       (document.documentElement as unknown as { fdSearch: (s: string) => void }).fdSearch(''),
     );
+    // a cleared search puts the matched slivers back into the strips
+    expect((await counts()).strips).toBe(atRest.strips);
+    expect(await visibleRects()).toBe(4);
+    // the keyboard selects a sliver (its own rect); moving on puts it back into the strips
+    await page.locator('#fd-frames').focus();
+    for (const k of ['ArrowUp', 'ArrowUp', 'ArrowUp', 'ArrowUp', 'ArrowRight', 'ArrowRight']) {
+      await page.keyboard.press(k);
+    }
+    expect(await page.locator('#fd-tip text').first().textContent()).toMatch(/^s\d+$/);
+    expect(await visibleRects()).toBe(5); // all, main, many, wide and the selected sliver
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#fd-tip text').first().textContent()).toBe('many');
+    expect(await visibleRects()).toBe(4);
+    expect((await counts()).strips).toBe(atRest.strips);
     // zooming into `many` widens every sliver to 1.18 px: each gets its own rect
     await frame(page, 'many').click();
     const zoomed = await counts();

@@ -117,5 +117,14 @@ describe('flamediff render', () => {
     );
     await expect(renderCommand.run(['missing.folded'], io())).rejects.toThrow(/missing\.folded: cannot read/);
     await expect(renderCommand.run([], io())).rejects.toBeInstanceOf(UserError);
+    // not parseArgs' "argument is ambiguous" for a missing list
+    for (const argv of [
+      ['py.folded', '--diff-base', '-o', 'x.svg'],
+      ['py.folded', '--diff-base'],
+    ]) {
+      await expect(renderCommand.run(argv, io())).rejects.toThrow(
+        /--diff-base needs one or more base profiles/,
+      );
+    }
   });
 });

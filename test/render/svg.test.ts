@@ -182,6 +182,24 @@ describe('differential SVG', () => {
     expect(svg).toContain('+17.00 pp grew');
   });
 
+  it('the visible legend line names the side that gives the widths at the default width', () => {
+    const long = comparison(report.frames);
+    long.settings.test = 'Overdispersed quasi-binomial per-frame test: a long explanation';
+    for (const negate of [false, true]) {
+      const svg = renderDiffSvg(base, head, long, { negate });
+      const line = /<text x="10" y="33" fill="#333">([^<]*)<\/text>/.exec(svg)?.[1] ?? '';
+      expect(line).toContain(`widths: ${negate ? 'base' : 'head'}`);
+    }
+  });
+
+  it('says so when no change is significant instead of a 0.00 pp scale', () => {
+    const none = comparison([frameResult('work', 'unchanged', 0.25, 0.26)]);
+    const svg = renderDiffSvg(base, head, none);
+    const legend = /<g id="fd-legend"[^>]*>(.*?)<\/g>/s.exec(svg)?.[1].replace(/<title>.*?<\/title>/s, '');
+    expect(legend).not.toContain('0.00 pp');
+    expect(legend).toContain('no significant change');
+  });
+
   it('tooltips carry before/after, change with CI, and status', () => {
     const d = data(renderDiffSvg(base, head, report));
     const i = d.fr.findIndex((f) => f[0] === 'work');

@@ -73,6 +73,36 @@ describe('PR comment', () => {
     expect(text).toContain('crept up over abc1234\\.\\.def5678');
   });
 
+  it('method line: no doubled punctuation after the test, readable baseline ages', () => {
+    const rep = makeReport(standardFrames());
+    rep.settings = { ...rep.settings, test: 'A per-frame test; effect floors.' };
+    const md = renderComment(
+      input(rep, {
+        baseline: { sha: 'b'.repeat(40), branch: 'main', note: null, commitDate: '2026-01-04T00:00:00Z' },
+      }),
+    );
+    expect(md).toContain('effect floors; false-discovery rate');
+    expect(md).toContain('(under a minute older than the head)');
+    const hour = renderComment(
+      input(rep, {
+        baseline: { sha: 'b'.repeat(40), branch: 'main', note: null, commitDate: '2026-01-03T23:00:00Z' },
+      }),
+    );
+    expect(hour).toContain('(1 hour older than the head)');
+  });
+
+  it('noise block: counts every dropped frame (not only those listed) and says what the share covers', () => {
+    const rep = makeReport(standardFrames());
+    rep.droppedCount = 250;
+    rep.droppedShare = { base: 1, head: 1 };
+    const md = renderComment(input(rep));
+    expect(md).toContain('250 frames dropped as inconsistent');
+    expect(md).toContain(
+      'samples whose leaf frame was not tested (dropped, or under 0.5% in every run): 100.0% of base and 100.0% of head.',
+    );
+    expect(renderConsole(input(rep), [])).toContain('Dropped as noise: 250 frames');
+  });
+
   it('notes an old or missing baseline', () => {
     const old = renderComment(
       input(undefined, {

@@ -54,7 +54,7 @@ describe('flamediff record', () => {
       [['record', '--sampler', 'vtune', '--', 'true'], /unknown sampler 'vtune'; expected one of py-spy/],
       [
         ['record', '--sampler', 'perf', '--runs', '0', '--', 'true'],
-        /--runs '0' is not valid; expected an integer >= 1/,
+        /--runs '0' is not valid; expected an integer from 1 to 1000/,
       ],
       [
         ['record', '--sampler', 'perf', '--env', 'NOVALUE', '--', 'true'],

@@ -290,3 +290,51 @@ describe('garbage collection between sessions', () => {
     );
   });
 });
+
+describe('shares are compositional (median-of-ratios check)', () => {
+  const runs = (stacks: Record<string, number>, n: number, seed: number): RunInput[] =>
+    Array.from({ length: n }, (_, i) => {
+      const p = new Profile({ unit: 'samples', intervalNs: 1_000_000 });
+      let k = 0;
+      for (const [stack, w] of Object.entries(stacks)) {
+        // Deterministic jitter of about one Poisson standard deviation.
+        const jitter = Math.round(Math.sqrt(w) * Math.sin(seed * 31 + i * 7 + k++ * 13));
+        p.addFrames(stack.split(';'), w + jitter);
+      }
+      return { profile: p };
+    });
+  const base = {
+    'main;parse;tokenize': 3000,
+    'main;parse;validate': 2000,
+    'main;render;layout': 3000,
+    'main;render;paint': 2000,
+    'main;io;read': 1000,
+  };
+
+  it('a pure speed-up is an improvement, not a regression of every other frame', () => {
+    const r = compareRuns(runs(base, 4, 1), runs({ ...base, 'main;render;layout': 2000 }, 4, 2));
+    expect(flagged(r)).toEqual([]);
+    expect(r.verdict).toBe('pass');
+    const status = (name: string) => r.frames.find((f) => f.name === name)?.status;
+    expect(status('layout')).toBe('improved');
+    expect(status('render')).toBe('improved');
+    expect(status('tokenize')).toBe('unchanged');
+  });
+
+  it('a real regression next to a speed-up is still ranked first', () => {
+    const r = compareRuns(
+      runs(base, 4, 3),
+      runs({ ...base, 'main;render;layout': 2000, 'main;parse;tokenize': 4500 }, 4, 4),
+    );
+    expect(r.frames.find((f) => f.rank === 1)?.name).toBe('tokenize');
+    expect(r.frames.find((f) => f.name === 'layout')?.status).toBe('improved');
+    expect(r.frames.find((f) => f.name === 'validate')?.status).toBe('unchanged');
+  });
+
+  it('a dominant leaf that doubles is not explained away', () => {
+    const heavy = { 'main;hot': 6000, 'main;cold': 4000 };
+    const r = compareRuns(runs(heavy, 4, 5), runs({ ...heavy, 'main;hot': 12000 }, 4, 6));
+    expect(r.frames.find((f) => f.name === 'hot')?.status).toBe('regressed');
+    expect(r.verdict).toBe('fail');
+  });
+});

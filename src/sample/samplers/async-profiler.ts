@@ -24,6 +24,7 @@ const OUT = 'async-profiler.collapsed';
 export const asyncProfilerSampler: Sampler = {
   name: 'async-profiler',
   summary: 'async-profiler agent via JAVA_TOOL_OPTIONS (JVM), collapsed output',
+  optionNames: ['event', 'lib'],
   defaultRateHz: 100,
   install: INSTALL,
   async check(env: SamplerEnv): Promise<SamplerInfo> {

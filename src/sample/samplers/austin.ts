@@ -23,6 +23,7 @@ const OUT = 'austin.txt';
 export const austinSampler: Sampler = {
   name: 'austin',
   summary: 'austin >= 3 (Python frame stack sampler)',
+  optionNames: ['children', 'sleepless'],
   defaultRateHz: null,
   install: INSTALL,
   autoInstall: ['python3', '-m', 'pip', 'install', 'austin-dist'],

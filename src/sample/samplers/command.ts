@@ -20,6 +20,7 @@ const OUT = 'profile.out';
 export const commandSampler: Sampler = {
   name: 'command',
   summary: `the command writes any supported profile to $${PROFILE_OUT_ENV} (or to {profile} in its argv)`,
+  takesRate: false,
   defaultRateHz: null,
   install: `nothing to install: make the command write a profile to the path in $${PROFILE_OUT_ENV}`,
   async check(): Promise<SamplerInfo> {

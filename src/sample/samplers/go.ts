@@ -12,6 +12,7 @@ const INSTALL = 'install Go from https://go.dev/dl/ (or actions/setup-go)';
 export const goSampler: Sampler = {
   name: 'go',
   summary: 'a pprof CPU profile the command writes (go test -cpuprofile, pprof.StartCPUProfile)',
+  takesRate: false,
   defaultRateHz: null,
   install: INSTALL,
   async check(env: SamplerEnv): Promise<SamplerInfo> {

@@ -36,6 +36,7 @@ const SCRIPT = 'perf-script.txt';
 export const perfSampler: Sampler = {
   name: 'perf',
   summary: 'Linux perf record -g + perf script (native code, any language with frame pointers)',
+  optionNames: ['dwarf', 'event', 'perf'],
   defaultRateHz: 999,
   install: INSTALL,
   check(env: SamplerEnv): Promise<SamplerInfo> {

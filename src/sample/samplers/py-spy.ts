@@ -25,6 +25,7 @@ export const PY_SPY_FLAGS = ['native', 'gil', 'idle', 'subprocesses', 'threads',
 export const pySpySampler: Sampler = {
   name: 'py-spy',
   summary: 'py-spy record --format raw (Python, sampled from outside the process)',
+  optionNames: PY_SPY_FLAGS,
   defaultRateHz: 100,
   install: INSTALL,
   autoInstall: ['python3', '-m', 'pip', 'install', 'py-spy'],

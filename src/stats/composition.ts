@@ -1,0 +1,131 @@
+// Shares are compositional: when one frame's cost changes, every other frame's share moves the
+// other way. A frame made faster inflates the shares of everything else, so with shares alone a
+// pure speed-up looks like a regression of every other frame (and would fail the check).
+//
+// The way out is the one RNA-seq uses for the same problem (DESeq's median-of-ratios): most of a
+// profile's cost does not change between two commits, so the mass-weighted median of the frames'
+// head/base self-share ratios estimates how much an unchanged frame's share moved (kappa), and a
+// frame changed only if it moved differently. kappa is trusted only when the frames that agree
+// with it hold a good part of the self mass and no single frame holds half of it; otherwise (say one leaf
+// holds 60% of the samples and doubled) the median would pick that frame as the reference and
+// explain its regression away, so nothing is adjusted.
+import type { FrameResult } from './types.js';
+
+/** Self-share ratio of frames that agree with kappa: this close to it, or within their noise. */
+const MIN_TOLERANCE = 0.02;
+/**
+ * Share of the self mass that must agree with kappa. Below half on purpose: a commit that changes
+ * three frames of a ten-frame profile can leave only 45% of the mass untouched.
+ */
+const MIN_AGREEING = 0.4;
+
+/** Frames with fewer self samples than this on a side are too noisy to vote on kappa. */
+const MIN_VOTE_SAMPLES = 20;
+
+export interface Composition {
+  /** Head/base factor of an unchanged frame's share. */
+  kappa: number;
+  /** Standard error of log kappa. */
+  se: number;
+}
+
+/**
+ * kappa: the factor by which an unchanged frame's share moved from base to head, with the
+ * standard error of its log; null when the profile cannot say (too few agreeing frames, or one
+ * frame holds half the mass). The median is over frames, not weighted by mass: a frame holding
+ * 20% of the samples that grew would otherwise drag the median its way by 20% of the mass.
+ * `samplesBase`/`samplesHead` are the sides' total samples over all runs.
+ */
+export function compositionFactor(
+  frames: readonly FrameResult[],
+  samplesBase: number,
+  samplesHead: number,
+): Composition | null {
+  const pts: { r: number; w: number; tol: number }[] = [];
+  let mass = 0;
+  for (const f of frames) {
+    const b = f.base.selfMean;
+    const h = f.head.selfMean;
+    if (!(b > 0) || !(h > 0)) continue;
+    const w = (b + h) / 2;
+    mass += w;
+    // Poisson noise of the log ratio of two counts, three standard errors.
+    const tol = Math.max(MIN_TOLERANCE, 3 * Math.sqrt(1 / (b * samplesBase) + 1 / (h * samplesHead)));
+    const votes = b * samplesBase >= MIN_VOTE_SAMPLES && h * samplesHead >= MIN_VOTE_SAMPLES;
+    pts.push({ r: Math.log(h / b), w: votes ? w : 0, tol });
+  }
+  const voters = pts.filter((p) => p.w > 0).map((p) => p.r);
+  if (voters.length < 2 || !(mass > 0)) return null;
+  const lk = median(voters);
+  const mad = 1.4826 * median(voters.map((r) => Math.abs(r - lk)));
+  let agree = 0;
+  let heaviest = 0;
+  for (const p of pts) {
+    const w = p.w > 0 ? p.w : 0;
+    if (Math.abs(p.r - lk) > p.tol) continue;
+    agree += w;
+    heaviest = Math.max(heaviest, w);
+  }
+  if (agree < MIN_AGREEING * mass || heaviest > 0.5 * mass) return null;
+  // Standard error of a median: sqrt(pi / 2) sd / sqrt(n), with a robust sd.
+  return { kappa: Math.exp(lk), se: (1.2533 * mad) / Math.sqrt(voters.length) };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((x, y) => x - y);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** kappa moved two standard errors in the direction that keeps a change of this sign. */
+export function cautiousKappa(c: Composition, sign: 1 | -1): number {
+  return c.kappa * Math.exp(-sign * 2 * c.se);
+}
+
+/** Would the change still clear its interval and both floors with head rescaled by 1/kappa? */
+export function survives(
+  f: FrameResult,
+  kappa: number,
+  floorAbs: number,
+  minRelEffect: number,
+  sign: 1 | -1,
+): boolean {
+  const adjusted = f.head.mean / kappa - f.base.mean;
+  const shift = adjusted - f.delta;
+  const clear = sign > 0 ? f.ci.lo + shift > 0 : f.ci.hi + shift < 0;
+  return (
+    clear &&
+    sign * adjusted >= floorAbs &&
+    (f.base.mean <= 0 || (sign * adjusted) / f.base.mean >= minRelEffect)
+  );
+}
+
+/**
+ * Regressions that are only the mirror image of other frames getting faster become `unchanged`;
+ * ranks close up and nothing stays "explained by" a frame that is no longer a culprit.
+ */
+export function undoInflation(
+  frames: FrameResult[],
+  c: Composition,
+  floorAbs: number,
+  minRelEffect: number,
+): void {
+  const dropped = new Set<string>();
+  for (const f of frames) {
+    if (f.status !== 'regressed') continue;
+    if (survives(f, cautiousKappa(c, 1), floorAbs, minRelEffect, 1)) continue;
+    f.status = 'unchanged';
+    if (f.rank !== null) dropped.add(f.key);
+    f.rank = null;
+    f.ownDelta = null;
+    f.explainedBy = null;
+  }
+  if (dropped.size === 0) return;
+  const ranked = frames
+    .filter((f) => f.rank !== null)
+    .sort((x, y) => (x.rank as number) - (y.rank as number));
+  ranked.forEach((f, i) => {
+    f.rank = i + 1;
+  });
+  for (const f of frames) if (f.explainedBy !== null && dropped.has(f.explainedBy)) f.explainedBy = null;
+}
