@@ -13,19 +13,19 @@ import {
   runCheck,
   svgToPng,
   withInterrupt
-} from "./chunks/chunk-XIJEH2KS.js";
+} from "./chunks/chunk-QVGBO7UO.js";
 import "./chunks/chunk-FOBAVYV2.js";
 import {
   CONFIG_FILE,
   applySetting,
   loadConfigFile,
   validateOptions
-} from "./chunks/chunk-5BXOF466.js";
+} from "./chunks/chunk-LOBX3RYZ.js";
 import {
   DEFAULT_COMPARE_SETTINGS,
   compareRuns,
   defaultOptions
-} from "./chunks/chunk-NWHLHDY2.js";
+} from "./chunks/chunk-GN25UGK6.js";
 import {
   App,
   Octokit,
@@ -33,16 +33,16 @@ import {
 } from "./chunks/chunk-4YRIZFNC.js";
 import {
   mergeProfiles
-} from "./chunks/chunk-DCU47UDL.js";
+} from "./chunks/chunk-HXW4RBIE.js";
 import {
   MANIFEST_NAME,
   parseManifest,
   serializeManifest
-} from "./chunks/chunk-4BERIR7K.js";
+} from "./chunks/chunk-LO44DTPR.js";
 import {
   DEFAULT_ACCEPT_LABEL
 } from "./chunks/chunk-HAP3VRG2.js";
-import "./chunks/chunk-33L7XYO7.js";
+import "./chunks/chunk-R3MUQDJV.js";
 import "./chunks/chunk-4J6PWYKI.js";
 import {
   SPEEDSCOPE_SCHEMA,
@@ -61,6 +61,8 @@ import {
   isGzip,
   makeFileInput,
   makeInput,
+  mdCode,
+  mdText,
   parseFoldedInto,
   parseHistory,
   readHead,
@@ -68,16 +70,18 @@ import {
   sniffEncoding,
   writeFolded,
   writeFoldedChunks
-} from "./chunks/chunk-QWYONMGE.js";
+} from "./chunks/chunk-23SNRCF5.js";
 import {
   git
-} from "./chunks/chunk-WZQ2VBT6.js";
+} from "./chunks/chunk-RAQOUP6W.js";
 import {
   InputError,
+  NoSamplesError,
+  Profile,
   UserError,
   errorLine,
   frameLabel
-} from "./chunks/chunk-X5WLWGPF.js";
+} from "./chunks/chunk-F3YTTPVP.js";
 import "./chunks/chunk-AK7A7ZA3.js";
 
 // src/bot/make-artifact.ts
@@ -571,7 +575,7 @@ import { randomBytes as randomBytes3 } from "node:crypto";
 import { readdir, readFile as readFile3, rename as rename2, rm as rm2, stat as stat2, writeFile as writeFile3 } from "node:fs/promises";
 import { dirname as dirname3, join, resolve as resolve3 } from "node:path";
 
-// src/stats/report-text.ts
+// src/report/compare-text.ts
 var MAX_ROWS = 25;
 function pct(x, digits = 2) {
   return x === null || !Number.isFinite(x) ? "n/a" : `${(x * 100).toFixed(digits)}%`;
@@ -631,19 +635,9 @@ function reportText(r) {
   return `${lines.join("\n")}
 `;
 }
-function escapeMarkdown(s) {
-  return s.replace(/[\r\n]+/g, " ").replace(/[\\`*_{}[\]()#+\-.!|~:]/g, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@/g, "&#64;");
-}
 function reportMarkdown(r) {
   const icon = r.verdict === "fail" ? ":x:" : ":white_check_mark:";
-  const lines = [
-    `### flamediff: ${icon} ${r.verdict}`,
-    "",
-    escapeMarkdown(r.reason),
-    "",
-    escapeMarkdown(totalLine(r)),
-    ""
-  ];
+  const lines = [`### flamediff: ${icon} ${r.verdict}`, "", mdText(r.reason), "", mdText(totalLine(r)), ""];
   const rows = shownFrames(r);
   if (rows.length === 0) lines.push("No frame changed beyond the noise and the effect floors.");
   else {
@@ -652,14 +646,14 @@ function reportMarkdown(r) {
       "|---|---|---|---|---|---|---|---|"
     );
     for (const f of rows) {
-      const rank = f.rank !== null ? `#${f.rank}` : f.explainedBy ? `via ${escapeMarkdown(f.explainedBy)}` : "";
+      const rank = f.rank !== null ? `#${f.rank}` : f.explainedBy ? `via ${mdCode(f.explainedBy)}` : "";
       lines.push(
-        `| ${rank} | ${f.status} | ${escapeMarkdown(f.key)} | ${value(f, "base")} | ${value(f, "head")} | ${change(f)} | ${interval(f)} | ${formatP(f.qValue)} |`
+        `| ${rank} | ${f.status} | ${mdCode(f.key)} | ${value(f, "base")} | ${value(f, "head")} | ${change(f)} | ${interval(f)} | ${formatP(f.qValue)} |`
       );
     }
   }
-  lines.push("", escapeMarkdown(`Compared: ${r.settings.metricNote ?? ""}`));
-  for (const w of r.warnings) lines.push("", `> ${escapeMarkdown(w)}`);
+  lines.push("", mdText(`Compared: ${r.settings.metricNote ?? ""}`));
+  for (const w of r.warnings) lines.push("", `> ${mdText(w)}`);
   return `${lines.join("\n")}
 `;
 }
@@ -1388,9 +1382,18 @@ function oneOf(flag, value2, allowed) {
   }
   return value2;
 }
-async function load(files, cwd) {
+async function load(files, cwd, io) {
   const out = [];
-  for (const f of files) out.push(await importProfileFile(path5.resolve(cwd, f)));
+  for (const f of files) {
+    try {
+      out.push(await importProfileFile(path5.resolve(cwd, f)));
+    } catch (err) {
+      if (!io || !(err instanceof NoSamplesError)) throw err;
+      io.stderr(`flamediff render: ${err.message}; drawing an empty flamegraph
+`);
+      out.push(new Profile({ source: f }));
+    }
+  }
   return out;
 }
 var renderCommand = {
@@ -1424,7 +1427,8 @@ var renderCommand = {
     };
     const style = oneOf("style", v.style, ["plain", "ansi", "markdown"]) ?? (io.isTTY && toStdout ? "ansi" : "plain");
     const budget = numberFlag("render", "budget", v.budget, 4e3, { min: 200, integer: true });
-    const headRuns = await load(positionals, io.cwd);
+    const diff = (v["diff-base"] ?? []).length > 0;
+    const headRuns = await load(positionals, io.cwd, diff ? void 0 : io);
     const head = mergeProfiles(headRuns);
     let report;
     let base;
@@ -1543,7 +1547,7 @@ function createBotApp(o) {
     ({ octokit, payload }) => guard(
       "issue_comment",
       () => serial(key(payload), async () => {
-        const { handleIssueComment } = await import("./chunks/issue-comment-XALAGS7D.js");
+        const { handleIssueComment } = await import("./chunks/issue-comment-WSHKFSKM.js");
         await handleIssueComment(await bot(octokit, payload));
       })
     )
@@ -1554,7 +1558,7 @@ function createBotApp(o) {
       "pull_request.labeled",
       () => serial(key(payload), async () => {
         if (payload.label?.name !== (o.acceptLabel ?? DEFAULT_ACCEPT_LABEL)) return;
-        const { handleAcceptLabel } = await import("./chunks/label-H7G3WJQI.js");
+        const { handleAcceptLabel } = await import("./chunks/label-Z75YDKIC.js");
         await handleAcceptLabel(await bot(octokit, payload));
       })
     )
@@ -1564,7 +1568,7 @@ function createBotApp(o) {
     ({ octokit, payload }) => guard(
       "workflow_run",
       () => serial(key(payload), async () => {
-        const { handleWorkflowRun } = await import("./chunks/workflow-run-RTHAMPL5.js");
+        const { handleWorkflowRun } = await import("./chunks/workflow-run-VOC5UMBA.js");
         await handleWorkflowRun(await bot(octokit, payload), {
           runCheck: o.runCheck
         });
@@ -1712,7 +1716,7 @@ async function startServe(argv, io) {
     acceptLabel: values["accept-label"],
     log: (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `),
-    runCheck: async (opts, ctx, deps) => (await import("./chunks/check-PSOOAIYI.js")).runCheck(opts, ctx, deps)
+    runCheck: async (opts, ctx, deps) => (await import("./chunks/check-K5WPLFV5.js")).runCheck(opts, ctx, deps)
   });
   const log = (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `);
@@ -1968,7 +1972,7 @@ async function runCli(argv, io) {
     return await command.run(rest, io);
   } catch (err) {
     if (err instanceof UserError) {
-      io.stderr(`flamediff: ${err.message}
+      io.stderr(`${err.message.startsWith("flamediff ") ? "" : "flamediff: "}${err.message}
 `);
       return err.exitCode;
     }

@@ -49,7 +49,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     return await command.run(rest, io);
   } catch (err) {
     if (err instanceof UserError) {
-      io.stderr(`flamediff: ${err.message}\n`);
+      // Messages that already name the command ("flamediff check: ...") keep their own prefix.
+      io.stderr(`${err.message.startsWith('flamediff ') ? '' : 'flamediff: '}${err.message}\n`);
       return err.exitCode;
     }
     io.stderr(`flamediff: internal error: ${errorLine(err)}\n`);

@@ -11,6 +11,20 @@ export class UserError extends Error {
 }
 
 /**
+ * A profile that parsed but holds no samples (an empty file, only zero weights). Most commands
+ * stop on it; `flamediff render` draws its "no samples" picture instead.
+ */
+export class NoSamplesError extends UserError {
+  constructor(
+    readonly file: string,
+    detail = '',
+  ) {
+    super(`no samples in ${file}${detail}`);
+    this.name = 'NoSamplesError';
+  }
+}
+
+/**
  * Malformed input at a known place. Renders as `FILE:LINE: what was wrong (expected ...)`,
  * or `FILE: byte OFFSET: ...` for binary formats.
  */

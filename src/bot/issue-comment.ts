@@ -5,6 +5,7 @@ import { describeApiError } from '../github/api-error.js';
 import { COMMENT_MARKER } from '../github/sticky-comment.js';
 import { mdCode } from '../report/markdown.js';
 import { openStore } from '../store/index.js';
+import { readPullsIndex } from '../store/pulls.js';
 import { accept } from './accept.js';
 import { BOT_HELP, type BotCommand, parseBotCommand } from './commands.js';
 import type { BotContext } from './context.js';
@@ -25,12 +26,20 @@ interface CommentPayload {
   login: string;
   userType: string;
   htmlUrl: string;
+  /** When the comment was written (ISO 8601), if the payload says. */
+  createdAt: string;
 }
 
 function readPayload(p: Record<string, unknown>): CommentPayload | string {
   const issue = p.issue as { number?: unknown; pull_request?: unknown } | undefined;
   const c = p.comment as
-    | { id?: unknown; body?: unknown; html_url?: unknown; user?: { login?: unknown; type?: unknown } }
+    | {
+        id?: unknown;
+        body?: unknown;
+        html_url?: unknown;
+        created_at?: unknown;
+        user?: { login?: unknown; type?: unknown };
+      }
     | undefined;
   if (typeof issue?.number !== 'number' || typeof c?.id !== 'number') {
     return 'issue_comment payload without issue.number or comment.id';
@@ -45,6 +54,7 @@ function readPayload(p: Record<string, unknown>): CommentPayload | string {
     login: c.user.login,
     userType: typeof c.user.type === 'string' ? c.user.type : '',
     htmlUrl: typeof c.html_url === 'string' ? c.html_url : '',
+    createdAt: typeof c.created_at === 'string' ? c.created_at : '',
   };
 }
 
@@ -98,6 +108,30 @@ function describeCommand(cmd: BotCommand): string {
   }
 }
 
+/**
+ * An acceptance is for the report the maintainer read. If the stored report of this pull request
+ * is for another commit, or was written after the comment, the head moved after they looked (a
+ * push between the comment and this job), so accepting it would accept code nobody saw. Null when
+ * the head is the one reported before the comment, or when no report is stored to tell.
+ */
+async function unseenHead(b: BotContext, c: CommentPayload, headSha: string): Promise<string | null> {
+  const store = await openStore(b.options, b.cwd);
+  try {
+    const entry = (await readPullsIndex(store)).pulls.find((p) => p.pull === c.pull);
+    if (!entry) return null;
+    const short = (sha: string) => sha.slice(0, 12);
+    if (entry.sha !== headSha) {
+      return `the pull request's head is now ${short(headSha)}, and flamediff's last report is for ${short(entry.sha)}`;
+    }
+    if (c.createdAt && Date.parse(entry.updatedAt) > Date.parse(c.createdAt)) {
+      return `the report on ${short(headSha)} was posted after your comment`;
+    }
+    return null;
+  } finally {
+    await store.close();
+  }
+}
+
 async function pullHead(b: BotContext, pull: number): Promise<{ sha: string; baseRef: string } | null> {
   try {
     const { data } = await b.client.rest.pulls.get({ owner: b.owner, repo: b.repo, pull_number: pull });
@@ -141,6 +175,17 @@ async function acceptByComment(b: BotContext, c: CommentPayload, reason: string)
   }
   const head = await pullHead(b, c.pull);
   if (!head) return ignore(b, 'the pull request could not be read');
+  const stale = await unseenHead(b, c, head.sha);
+  if (stale) {
+    b.warn(`flamediff: ${c.login} asked to accept #${c.pull}, but ${stale}: refused, nothing recorded.`);
+    await reply(
+      b,
+      c.pull,
+      `${mdCode(c.login)}, nothing was accepted: ${stale}. Wait for flamediff's report on ${mdCode(head.sha.slice(0, 12))} and accept again if it is still fine.`,
+    );
+    await react(b, c.commentId, 'confused');
+    return { kind: 'refused', pull: c.pull };
+  }
   await accept(b, c.pull, {
     sha: head.sha,
     by: c.login,

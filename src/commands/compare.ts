@@ -7,13 +7,13 @@ import { UserError } from '../errors.js';
 import { importProfileFile } from '../formats/index.js';
 import type { FormatName, ImportOptions } from '../formats/types.js';
 import type { Granularity } from '../profile/transform.js';
+import { reportMarkdown, reportText } from '../report/compare-text.js';
 import {
   type CompareSettings,
   compareRuns,
   DEFAULT_COMPARE_SETTINGS,
   type RunInput,
 } from '../stats/index.js';
-import { reportMarkdown, reportText } from '../stats/report-text.js';
 import { type Command, type Io, numberFlag, parseCommandArgs } from './command.js';
 
 const d = DEFAULT_COMPARE_SETTINGS;

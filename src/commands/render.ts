@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError } from '../errors.js';
+import { NoSamplesError, UserError } from '../errors.js';
 import { importProfileFile } from '../formats/index.js';
-import type { Profile } from '../profile/profile.js';
+import { Profile } from '../profile/profile.js';
 import { mergeProfiles } from '../profile/transform.js';
 import {
   type FlameOptions,
@@ -118,9 +118,22 @@ function oneOf<T extends string>(
   return value as T;
 }
 
-async function load(files: string[], cwd: string): Promise<Profile[]> {
+/**
+ * The profiles of `files`. With `io` (a plain, non-differential render) a file without samples
+ * becomes an empty profile, drawn as the "no samples" picture, with a note on stderr; a comparison
+ * needs samples, so there it stays an error.
+ */
+async function load(files: string[], cwd: string, io?: Io): Promise<Profile[]> {
   const out: Profile[] = [];
-  for (const f of files) out.push(await importProfileFile(path.resolve(cwd, f)));
+  for (const f of files) {
+    try {
+      out.push(await importProfileFile(path.resolve(cwd, f)));
+    } catch (err) {
+      if (!io || !(err instanceof NoSamplesError)) throw err;
+      io.stderr(`flamediff render: ${err.message}; drawing an empty flamegraph\n`);
+      out.push(new Profile({ source: f }));
+    }
+  }
   return out;
 }
 
@@ -160,7 +173,8 @@ export const renderCommand: Command = {
       oneOf('style', v.style, ['plain', 'ansi', 'markdown'] as const) ??
       (io.isTTY && toStdout ? 'ansi' : 'plain');
     const budget = numberFlag('render', 'budget', v.budget, 4000, { min: 200, integer: true });
-    const headRuns = await load(positionals, io.cwd);
+    const diff = (v['diff-base'] ?? []).length > 0;
+    const headRuns = await load(positionals, io.cwd, diff ? undefined : io);
     const head = mergeProfiles(headRuns);
     let report: ComparisonReport | undefined;
     let base: Profile | undefined;

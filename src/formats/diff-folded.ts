@@ -1,4 +1,4 @@
-import { InputError, UserError } from '../errors.js';
+import { InputError, NoSamplesError } from '../errors.js';
 import { formatWeight, sanitizeLabel } from '../profile/folded-writer.js';
 import { frameLabel, parseFrameLabel } from '../profile/frame-label.js';
 import { Profile } from '../profile/profile.js';
@@ -68,7 +68,7 @@ export function importDiffFolded(
         'not a differential folded line (expected `frame;frame;... count_before count_after`)',
       );
     }
-    throw new UserError(`no samples in ${input.fileName}`);
+    throw new NoSamplesError(input.fileName);
   }
   if (invalid > 0) {
     for (const p of [before, after]) p.meta.extra = { ignoredLines: String(invalid) };

@@ -1,4 +1,4 @@
-import { InputError, UserError } from '../errors.js';
+import { InputError, NoSamplesError } from '../errors.js';
 import { parseFrameLabel } from '../profile/frame-label.js';
 import { Profile } from '../profile/profile.js';
 import type { FrameInit, ProfileMeta } from '../profile/types.js';
@@ -223,7 +223,7 @@ function finish(
         `not a ${dialect.what} line: '${firstInvalidText}' (expected ${dialect.expected ?? DEFAULT_EXPECTED})`,
       );
     }
-    throw new UserError(`no samples in ${input.fileName}`);
+    throw new NoSamplesError(input.fileName);
   }
   if (invalid > 0) {
     const profile = result.profile;

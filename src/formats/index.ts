@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { UserError } from '../errors.js';
+import { NoSamplesError, UserError } from '../errors.js';
 import type { Profile } from '../profile/profile.js';
 import { asyncProfilerFormat } from './async-profiler.js';
 import { austinFormat } from './austin.js';
@@ -106,7 +106,7 @@ export function importProfile(fileName: string, bytes: Uint8Array, opts: ImportO
 }
 
 function emptyFile(fileName: string): UserError {
-  return new UserError(`no samples in ${fileName} (the file is empty)`);
+  return new NoSamplesError(fileName, ' (the file is empty)');
 }
 
 /** importProfile for an input already made (lets large files drop their bytes once decoded). */

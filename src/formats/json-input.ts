@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError, NoSamplesError } from '../errors.js';
 import type { ProfileInput } from './types.js';
 
 // Shared by the JSON importers (cpuprofile, speedscope): parsing with a line number on syntax
@@ -103,8 +103,6 @@ export function describe(v: unknown): string {
 }
 
 /** The "no samples in FILE" error every importer gives for an empty profile. */
-export function noSamples(fileName: string): InputError {
-  const err = new InputError(fileName, undefined, 'no samples');
-  err.message = `no samples in ${fileName}`;
-  return err;
+export function noSamples(fileName: string): NoSamplesError {
+  return new NoSamplesError(fileName);
 }

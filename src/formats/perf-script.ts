@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { NoSamplesError } from '../errors.js';
 import { frameLabel, parseFrameLabel } from '../profile/frame-label.js';
 import { Profile } from '../profile/profile.js';
 import type { FrameInit, FrameKind, Unit } from '../profile/types.js';
@@ -111,7 +111,7 @@ export function collapsePerfScript(
     }
   // Like stackcollapse-perf.pl, a last sample not ended by a blank line is not counted
   // (`perf script` always ends samples with one; a truncated file loses its partial sample).
-  if (c.samples === 0) throw new UserError(`no samples in ${input.fileName}`);
+  if (c.samples === 0) throw new NoSamplesError(input.fileName);
   const meta = c.profile.meta;
   meta.unit = unitFor(c.event, c.sawPeriod);
   if (c.event) meta.extra = { ...meta.extra, event: c.event };

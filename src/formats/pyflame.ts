@@ -1,4 +1,4 @@
-import { InputError, UserError } from '../errors.js';
+import { InputError, NoSamplesError } from '../errors.js';
 import { Profile } from '../profile/profile.js';
 import type { FrameInit } from '../profile/types.js';
 import { type FoldedDialect, parseFoldedText } from './folded-core.js';
@@ -71,7 +71,7 @@ function importTimestamped(input: ProfileInput, _opts: ImportOptions): Profile {
     profile.addStack(buf, 1);
     samples++;
   });
-  if (samples === 0) throw new UserError(`no samples in ${input.fileName}`);
+  if (samples === 0) throw new NoSamplesError(input.fileName);
   if (last > first) profile.meta.durationNs = (last - first) * 1000;
   profile.meta.extra = { ...profile.meta.extra, mode: 'timestamped' };
   return profile;

@@ -3,7 +3,7 @@
 import type { ComparisonReport, FrameResult } from '../stats/types.js';
 import { pct, pp, ppInterval, qValue, relInterval, seconds, shortSha, signedPct } from './format.js';
 import { stripControl } from './markdown.js';
-import { type ReportInput, relativeFile } from './view-model.js';
+import { levelText, type ReportInput, relativeFile } from './view-model.js';
 
 const MAX_ROWS = 15;
 
@@ -53,7 +53,7 @@ function headline(r: ComparisonReport | null): string {
   const total =
     t.change === null
       ? 'total not comparable'
-      : `total ${signedPct(t.change)}${t.ci ? ` (95% CI ${relInterval(t.ci)})` : ''}`;
+      : `total ${signedPct(t.change)}${t.ci ? ` (${levelText(t.ci.level)} CI ${relInterval(t.ci)})` : ''}`;
   const n = r.frames.filter((f) => f.status === 'regressed' && f.rank !== null).length;
   return `flamediff: ${r.verdict === 'fail' ? 'FAIL, performance regression' : 'PASS'}: ${total}; ${n} regressed frame${n === 1 ? '' : 's'}`;
 }
@@ -74,7 +74,8 @@ function table(
     `${pp(f.delta)} ${ppInterval(f.ci)}`,
     qValue(f.qValue),
   ]);
-  const head = ['#', 'frame', 'location', 'share', 'time', 'change [95% CI]', 'q'];
+  const level = frames.length ? levelText(frames[0].ci.level) : '99%';
+  const head = ['#', 'frame', 'location', 'share', 'time', `change [${level} CI]`, 'q'];
   const all = [head, ...rows];
   const widths = head.map((_, c) => Math.max(...all.map((row) => row[c].length)));
   return all.map(

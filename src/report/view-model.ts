@@ -86,6 +86,8 @@ export interface ReportView {
   status: 'fail' | 'pass' | 'none';
   verdictLine: string;
   reason: string;
+  /** Confidence level of the intervals, e.g. "99%" (1 - alpha). */
+  ciLevel: string;
   regressions: FrameRow[];
   regressionsMore: number;
   hasTrend: boolean;
@@ -116,6 +118,7 @@ export function buildView(input: ReportInput, detail: Detail = FULL_DETAIL): Rep
     status: r ? r.verdict : 'none',
     verdictLine: verdictLine(input),
     reason: r ? mdText(r.reason) : '',
+    ciLevel: levelText(r ? 1 - r.settings.alpha : 0.99),
     regressions: regressed.slice(0, detail.maxRegressions).map(row),
     regressionsMore: Math.max(0, regressed.length - detail.maxRegressions),
     hasTrend: regressed.some((f) => (trends.get(f.key)?.sparkline ?? '') !== ''),
@@ -154,11 +157,16 @@ function verdictLine(input: ReportInput): string {
   return `🟢 **No gated regression**: ${total}${extra}.`;
 }
 
+/** 0.99 -> "99%", 0.995 -> "99.5%". */
+export function levelText(level: number): string {
+  return `${Number((level * 100).toFixed(1))}%`;
+}
+
 function totalText(r: ComparisonReport): string {
   const t = r.total;
   const what = measureName(t.measure);
   if (t.change === null) return `${what} not comparable`;
-  const ci = t.ci ? ` (95% CI ${relInterval(t.ci)})` : '';
+  const ci = t.ci ? ` (${levelText(t.ci.level)} CI ${relInterval(t.ci)})` : '';
   return `${what} ${signedPct(t.change)}${ci}`;
 }
 

@@ -55,10 +55,13 @@ export function commentPayload(
   body: string,
   login = 'maintainer-mona',
   type = 'User',
+  createdAt = new Date().toISOString(),
 ): Record<string, unknown> {
-  const p = fixture<{ comment: { body: string; user: { login: string; type: string } } }>(
+  const p = fixture<{ comment: { body: string; created_at: string; user: { login: string; type: string } } }>(
     'issue_comment.created.json',
   );
+  // Written now: after any report the test stored before (an accept is checked against it).
+  p.comment.created_at = createdAt;
   p.comment.body = body;
   p.comment.user.login = login;
   p.comment.user.type = type;

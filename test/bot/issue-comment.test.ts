@@ -7,6 +7,7 @@ import { BOT_HELP } from '../../src/bot/commands.js';
 import { handleIssueComment } from '../../src/bot/issue-comment.js';
 import { REPLY_MARKER } from '../../src/bot/reply.js';
 import { COMMENT_MARKER } from '../../src/github/sticky-comment.js';
+import { writePullReport } from '../../src/store/pulls.js';
 import { API } from '../github/helpers.js';
 import { commentPayload, fixture, HEAD, REPO, testBot } from './helpers.js';
 
@@ -179,6 +180,41 @@ describe('/flamediff accept', () => {
       expect(bot.lines.join('\n')).toMatch(
         /warning: flamediff: drive-by asked to accept #2 but has '\w+' access/,
       );
+    });
+  }
+
+  for (const [what, sha, at, why] of [
+    [
+      'a push after the last report',
+      'e'.repeat(40),
+      '2019-05-15T15:00:00Z',
+      /last report is for eeeeeeeeeeee/,
+    ],
+    ['a report posted after the comment', HEAD, '2019-05-15T15:30:00Z', /posted after your comment/],
+  ] as const) {
+    it(`accepts nothing the maintainer could not have seen (${what})`, async () => {
+      let body = '';
+      const scope = permission(nock(API), 'maintainer-mona', 'permission.write.json')
+        .get(`${REPO}/pulls/2`)
+        .reply(200, fixture('pull.json'))
+        .post(COMMENTS, (b) => {
+          body = b.body;
+          return true;
+        })
+        .reply(201, created('x'))
+        .post(`${REPO}/issues/comments/1486002500/reactions`, { content: 'confused' })
+        .reply(201, {});
+      const bot = testBot(
+        commentPayload('/flamediff accept looks fine', 'maintainer-mona', 'User', '2019-05-15T15:20:21Z'),
+      );
+      await bot
+        .store()
+        .update('report', (tx) => writePullReport(tx, 2, sha, { 'report.json': '{}' }, 10, at));
+      expect(await handleIssueComment(bot)).toEqual({ kind: 'refused', pull: 2 });
+      expect(scope.isDone()).toBe(true);
+      expect(body).toMatch(why);
+      expect(body).toContain('nothing was accepted');
+      expect(await readAcceptances(bot.store(), 2)).toEqual([]);
     });
   }
 

@@ -112,8 +112,8 @@ describe('flamediff compare', () => {
     expect(
       await runCli(['compare', '--base', 'evil-base', '--head', 'evil', '--format', 'markdown'], x),
     ).toBe(0);
-    expect(x.out).toContain('&#64;octocat');
-    expect(x.out).not.toMatch(/@octocat|<img|\]\(http/);
+    const prose = x.out.replace(/`[^`]*`/g, '');
+    expect(prose).not.toMatch(/@octocat|<img|\]\(http/);
   });
 
   it('bad input: exit 2 with a one-line error naming the file', async () => {
@@ -131,5 +131,35 @@ describe('flamediff compare', () => {
       expect(x.err).toMatch(re);
       expect(x.err.trim().split('\n')).toHaveLength(1);
     }
+  });
+});
+
+describe('flamediff compare --format markdown with hostile frame names', () => {
+  it('prints names as code spans and breaks mentions and links in prose', async () => {
+    const nasty = ['@org/team', '![x](http://e.com/a.png)', '<img src=x onerror=alert(1)>', 'org/repo#12'];
+    mkdirSync(join(dir, 'hb'));
+    mkdirSync(join(dir, 'hh'));
+    for (let i = 0; i < 3; i++) {
+      const lines = (nastyWeight: number) =>
+        `${nasty.map((n, k) => `main;${n} ${nastyWeight + 10 * k + i}`).join('\n')}\nmain;ok ${5000 + i}\nmain;fine ${4000 + i}\n`;
+      writeFileSync(join(dir, 'hb', `r${i}.folded`), lines(1000));
+      writeFileSync(join(dir, 'hh', `r${i}.folded`), lines(2000));
+    }
+    const o = io();
+    const code = await runCli(['compare', '--base', 'hb', '--head', 'hh', '--format', 'markdown'], o);
+    expect(code, o.err).toBe(0);
+    expect(o.out).toContain('`@org/team`');
+    expect(o.out).toContain('`<img src=x onerror=alert(1)>`');
+    // Outside code spans: no raw mention, image, tag or issue reference.
+    const prose = o.out.replace(/`[^`]*`/g, '');
+    expect(prose).not.toMatch(/@org|!\[|<img|repo#12/);
+  });
+});
+
+describe('error prefix', () => {
+  it('says "flamediff compare:" once, not "flamediff: flamediff compare:"', async () => {
+    const x = io();
+    expect(await runCli(['compare', '--base', 'base', '--head', 'same', '--alpha', 'x'], x)).toBe(2);
+    expect(x.err).toMatch(/^flamediff compare: --alpha 'x' is not valid/);
   });
 });

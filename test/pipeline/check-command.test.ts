@@ -63,7 +63,7 @@ describe('flamediff check', () => {
     const bad = io(dir);
     expect(await runCli(['check', '--head-sha', 'deadbeef', '--head-ref', 'main'], bad.io)).toBe(2);
     expect(bad.err.join('')).toBe(
-      `flamediff: flamediff check: --head-sha 'deadbeef' is not a commit in ${dir} (expected a commit id or ref that exists here; fetch it first)\n`,
+      `flamediff check: --head-sha 'deadbeef' is not a commit in ${dir} (expected a commit id or ref that exists here; fetch it first)\n`,
     );
     expect(existsSync(path.join(dir, '.flamediff'))).toBe(false);
     expect(await runCli(['check', '--head-sha', sha.slice(0, 7), '--head-ref', 'main'], io(dir).io)).toBe(0);
@@ -75,7 +75,7 @@ describe('flamediff check', () => {
     const t = io(dir);
     expect(await runCli(['check', '--base-ref', 'origin/mian'], t.io)).toBe(2);
     expect(t.err.join('')).toBe(
-      `flamediff: flamediff check: --base-ref 'origin/mian' is not a commit or ref in ${dir} (expected e.g. origin/main; fetch it first)\n`,
+      `flamediff check: --base-ref 'origin/mian' is not a commit or ref in ${dir} (expected e.g. origin/main; fetch it first)\n`,
     );
   });
 });

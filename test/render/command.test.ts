@@ -101,6 +101,21 @@ describe('flamediff render', () => {
     expect(t.out).toMatch(/work\s+▲ \+\d+\.\d\dpp/);
   });
 
+  it('draws the "no samples" picture for an empty profile, but will not compare one', async () => {
+    writeFileSync(path.join(dir, 'empty.folded'), '');
+    writeFileSync(path.join(dir, 'zero.folded'), 'main;a 0\n');
+    for (const f of ['empty.folded', 'zero.folded']) {
+      const x = io();
+      expect(await renderCommand.run([f, '-o', 'empty.svg'], x)).toBe(0);
+      expect(x.err).toMatch(new RegExp(`no samples in .*${f.replace('.', '\\.')}`));
+      expect(readFileSync(path.join(dir, 'empty.svg'), 'utf8')).toContain('No samples');
+    }
+    const base = run('nonempty.folded', 0.3, 99);
+    await expect(
+      renderCommand.run(['empty.folded', '--diff-base', base, '-o', 'd.svg'], io()),
+    ).rejects.toThrow(/no samples in .*empty\.folded/);
+  });
+
   it('rejects bad flags and inputs with one-line errors', async () => {
     await expect(renderCommand.run(['py.folded', '--format', 'gif'], io())).rejects.toThrow(
       /--format 'gif' is not valid; expected svg, png or text/,

@@ -1,7 +1,9 @@
-// Self-contained text and Markdown views of a ComparisonReport for `flamediff compare` (the full
-// PR report with flamegraphs is built by report/). Frame names are untrusted: the Markdown view
-// escapes them so no mention, link, image or HTML can be injected.
-import type { ComparisonReport, FrameResult } from './types.js';
+// Self-contained text and Markdown views of a ComparisonReport for `flamediff compare` (the PR
+// comment with flamegraphs is view-model.ts + templates). Frame names are untrusted: in Markdown
+// they are code spans and prose goes through mdText, as in the PR comment, so no mention, link,
+// image or HTML can be injected.
+import type { ComparisonReport, FrameResult } from '../stats/types.js';
+import { mdCode, mdText } from './markdown.js';
 
 const MAX_ROWS = 25;
 
@@ -81,28 +83,9 @@ export function reportText(r: ComparisonReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Escapes untrusted text for Markdown (also inside table cells): no HTML, links, images or mentions. */
-export function escapeMarkdown(s: string): string {
-  // Punctuation first (backslash escapes), then entities (whose own & # ; must stay literal).
-  return s
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/[\\`*_{}[\]()#+\-.!|~:]/g, (c) => `\\${c}`)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/@/g, '&#64;');
-}
-
 export function reportMarkdown(r: ComparisonReport): string {
   const icon = r.verdict === 'fail' ? ':x:' : ':white_check_mark:';
-  const lines = [
-    `### flamediff: ${icon} ${r.verdict}`,
-    '',
-    escapeMarkdown(r.reason),
-    '',
-    escapeMarkdown(totalLine(r)),
-    '',
-  ];
+  const lines = [`### flamediff: ${icon} ${r.verdict}`, '', mdText(r.reason), '', mdText(totalLine(r)), ''];
   const rows = shownFrames(r);
   if (rows.length === 0) lines.push('No frame changed beyond the noise and the effect floors.');
   else {
@@ -111,14 +94,13 @@ export function reportMarkdown(r: ComparisonReport): string {
       '|---|---|---|---|---|---|---|---|',
     );
     for (const f of rows) {
-      const rank =
-        f.rank !== null ? `#${f.rank}` : f.explainedBy ? `via ${escapeMarkdown(f.explainedBy)}` : '';
+      const rank = f.rank !== null ? `#${f.rank}` : f.explainedBy ? `via ${mdCode(f.explainedBy)}` : '';
       lines.push(
-        `| ${rank} | ${f.status} | ${escapeMarkdown(f.key)} | ${value(f, 'base')} | ${value(f, 'head')} | ${change(f)} | ${interval(f)} | ${formatP(f.qValue)} |`,
+        `| ${rank} | ${f.status} | ${mdCode(f.key)} | ${value(f, 'base')} | ${value(f, 'head')} | ${change(f)} | ${interval(f)} | ${formatP(f.qValue)} |`,
       );
     }
   }
-  lines.push('', escapeMarkdown(`Compared: ${r.settings.metricNote ?? ''}`));
-  for (const w of r.warnings) lines.push('', `> ${escapeMarkdown(w)}`);
+  lines.push('', mdText(`Compared: ${r.settings.metricNote ?? ''}`));
+  for (const w of r.warnings) lines.push('', `> ${mdText(w)}`);
   return `${lines.join('\n')}\n`;
 }
