@@ -13,19 +13,19 @@ import {
   runCheck,
   svgToPng,
   withInterrupt
-} from "./chunks/chunk-QVGBO7UO.js";
+} from "./chunks/chunk-QMLCW4R4.js";
 import "./chunks/chunk-FOBAVYV2.js";
 import {
   CONFIG_FILE,
   applySetting,
   loadConfigFile,
   validateOptions
-} from "./chunks/chunk-LOBX3RYZ.js";
+} from "./chunks/chunk-AU533ZUL.js";
 import {
   DEFAULT_COMPARE_SETTINGS,
   compareRuns,
   defaultOptions
-} from "./chunks/chunk-GN25UGK6.js";
+} from "./chunks/chunk-G3EWKDW6.js";
 import {
   App,
   Octokit,
@@ -42,7 +42,7 @@ import {
 import {
   DEFAULT_ACCEPT_LABEL
 } from "./chunks/chunk-HAP3VRG2.js";
-import "./chunks/chunk-R3MUQDJV.js";
+import "./chunks/chunk-3T54RA4O.js";
 import "./chunks/chunk-4J6PWYKI.js";
 import {
   SPEEDSCOPE_SCHEMA,
@@ -70,10 +70,11 @@ import {
   sniffEncoding,
   writeFolded,
   writeFoldedChunks
-} from "./chunks/chunk-23SNRCF5.js";
+} from "./chunks/chunk-V3GBPV3M.js";
 import {
+  checkBranch,
   git
-} from "./chunks/chunk-RAQOUP6W.js";
+} from "./chunks/chunk-YJJFAKGZ.js";
 import {
   InputError,
   NoSamplesError,
@@ -1547,7 +1548,7 @@ function createBotApp(o) {
     ({ octokit, payload }) => guard(
       "issue_comment",
       () => serial(key(payload), async () => {
-        const { handleIssueComment } = await import("./chunks/issue-comment-WSHKFSKM.js");
+        const { handleIssueComment } = await import("./chunks/issue-comment-CCUP73ZT.js");
         await handleIssueComment(await bot(octokit, payload));
       })
     )
@@ -1558,7 +1559,7 @@ function createBotApp(o) {
       "pull_request.labeled",
       () => serial(key(payload), async () => {
         if (payload.label?.name !== (o.acceptLabel ?? DEFAULT_ACCEPT_LABEL)) return;
-        const { handleAcceptLabel } = await import("./chunks/label-Z75YDKIC.js");
+        const { handleAcceptLabel } = await import("./chunks/label-LTSIDUPY.js");
         await handleAcceptLabel(await bot(octokit, payload));
       })
     )
@@ -1568,7 +1569,7 @@ function createBotApp(o) {
     ({ octokit, payload }) => guard(
       "workflow_run",
       () => serial(key(payload), async () => {
-        const { handleWorkflowRun } = await import("./chunks/workflow-run-VOC5UMBA.js");
+        const { handleWorkflowRun } = await import("./chunks/workflow-run-PSCHSB5C.js");
         await handleWorkflowRun(await bot(octokit, payload), {
           runCheck: o.runCheck
         });
@@ -1716,7 +1717,7 @@ async function startServe(argv, io) {
     acceptLabel: values["accept-label"],
     log: (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `),
-    runCheck: async (opts, ctx, deps) => (await import("./chunks/check-K5WPLFV5.js")).runCheck(opts, ctx, deps)
+    runCheck: async (opts, ctx, deps) => (await import("./chunks/check-PZ4ZIRYX.js")).runCheck(opts, ctx, deps)
   });
   const log = (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `);
@@ -1880,7 +1881,7 @@ async function run(argv, io) {
   if (!file) {
     const historyDir = path8.resolve(io.cwd, v.store ?? ".flamediff", "history");
     const branch = v.branch ?? await defaultBranch2(historyDir);
-    file = path8.join(historyDir, `${branch}.json`);
+    file = path8.join(historyDir, `${checkBranch(branch)}.json`);
   }
   const history = await loadHistory(file, v.branch ? `the history of branch ${v.branch}` : "the history");
   const filtered = filter ? {

@@ -7,6 +7,7 @@ import { UserError } from '../errors.js';
 import { analyzeHistory, creepNote, shortSha, type TrendReport } from '../history/analyze.js';
 import { parseHistory } from '../history/parse.js';
 import type { HistoryFile } from '../history/types.js';
+import { checkBranch } from '../store/layout.js';
 import { type Command, type Io, numberFlag, parseCommandArgs } from './command.js';
 
 const HELP = `Usage: flamediff trends [options]
@@ -156,7 +157,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (!file) {
     const historyDir = path.resolve(io.cwd, v.store ?? '.flamediff', 'history');
     const branch = v.branch ?? (await defaultBranch(historyDir));
-    file = path.join(historyDir, `${branch}.json`);
+    file = path.join(historyDir, `${checkBranch(branch)}.json`);
   }
   const history = await loadHistory(file, v.branch ? `the history of branch ${v.branch}` : 'the history');
   const filtered: HistoryFile = filter

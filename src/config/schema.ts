@@ -209,7 +209,7 @@ export const KEYS: readonly KeySpec[] = [
   enumKey('sampler', SAMPLERS, (o, v) => {
     o.sampler = v;
   }),
-  intKey('runs', 1, 1000, (o, v) => {
+  intKey('runs', 2, 1000, (o, v) => {
     o.runs = v;
   }),
   intKey('warmup', 0, 100, (o, v) => {

@@ -3,6 +3,7 @@
 // renamed, so a crash leaves either the old or the new file, never half of one.
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import { normalizePath, StagedTx, type Store, type StoreReader, type StoreTx } from './types.js';
@@ -106,6 +107,8 @@ export class DirStore implements Store {
     for (let attempt = 0; ; attempt++) {
       try {
         await mkdir(dir);
+        // Who holds it, so that a lock left by a killed job on this machine is seen as such.
+        await writeFile(path.join(dir, 'owner'), `${process.pid} ${hostname()}\n`).catch(() => {});
         return () => rm(dir, { recursive: true, force: true });
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
@@ -113,13 +116,37 @@ export class DirStore implements Store {
           (s) => Date.now() - s.mtimeMs,
           () => 0,
         );
-        if (age > STALE_LOCK_MS) {
+        const owner = await lockOwner(dir);
+        if (age > STALE_LOCK_MS || owner?.dead) {
           await rm(dir, { recursive: true, force: true });
           continue;
         }
-        if (attempt > 600) throw new UserError(`${dir}: the store is locked by another flamediff job`);
+        if (attempt > 600) {
+          const who = owner ? `process ${owner.pid} on ${owner.host}` : 'another flamediff job';
+          throw new UserError(
+            `${dir}: the store is locked by ${who} (expected it to finish within a minute; if no flamediff job is running, remove ${dir})`,
+          );
+        }
         await new Promise((r) => setTimeout(r, 50 + Math.random() * 100));
       }
     }
   }
+}
+
+/** The lock's holder; `dead` when it ran on this machine and that process is gone. */
+async function lockOwner(dir: string): Promise<{ pid: number; host: string; dead: boolean } | null> {
+  const text = await readFile(path.join(dir, 'owner'), 'utf8').catch(() => '');
+  const m = /^(\d+) (\S+)/.exec(text);
+  if (!m) return null;
+  const pid = Number(m[1]);
+  const host = m[2];
+  let dead = false;
+  if (host === hostname()) {
+    try {
+      process.kill(pid, 0);
+    } catch (err) {
+      dead = (err as NodeJS.ErrnoException).code === 'ESRCH';
+    }
+  }
+  return { pid, host, dead };
 }

@@ -25,14 +25,30 @@ export function checkId(id: string, what: string): string {
   return id;
 }
 
+/**
+ * Branch names become nested path segments (`feature/x`): each segment must be a plain name, so a
+ * branch can never reach outside its folder (git refuses `..` in ref names too, but a branch may
+ * also come from a flag).
+ */
+export function checkBranch(branch: string): string {
+  const parts = branch.split('/');
+  const bad = (p: string) => p === '' || p === '.' || p === '..' || /[\u0000-\u001f\u007f\\:*?"<>|]/.test(p);
+  if (branch.length > 200 || parts.some(bad)) {
+    throw new UserError(
+      `branch '${branch}' cannot be stored (expected a git branch name: '/'-separated names, no '..' or empty parts)`,
+    );
+  }
+  return branch;
+}
+
 export const layout = {
   meta: 'store.json',
-  branchDir: (branch: string) => `profiles/${branch}`,
-  baselineIndex: (branch: string) => `profiles/${branch}/index.json`,
-  baselineDir: (branch: string, sha: string) => `profiles/${branch}/${checkId(sha, 'commit')}`,
+  branchDir: (branch: string) => `profiles/${checkBranch(branch)}`,
+  baselineIndex: (branch: string) => `profiles/${checkBranch(branch)}/index.json`,
+  baselineDir: (branch: string, sha: string) => `profiles/${checkBranch(branch)}/${checkId(sha, 'commit')}`,
   runFile: (i: number) => `run-${i}.folded.gz`,
-  history: (branch: string) => `history/${branch}.json`,
-  dashboardDir: (branch: string) => `dashboard/${branch}`,
+  history: (branch: string) => `history/${checkBranch(branch)}.json`,
+  dashboardDir: (branch: string) => `dashboard/${checkBranch(branch)}`,
   pullsIndex: 'pulls/index.json',
   pullDir: (n: number) => `pulls/${n}`,
   pullShaDir: (n: number, sha: string) => `pulls/${n}/${checkId(sha, 'commit')}`,

@@ -222,7 +222,7 @@ describe('dist/index.js as the runner runs it', { timeout: 300_000 }, () => {
       {
         name: 'error',
         props: {},
-        message: "input 'runs': 'ten' is not valid (expected an integer from 1 to 1000)",
+        message: "input 'runs': 'ten' is not valid (expected an integer from 2 to 1000)",
       },
     ]);
     expect(bad.stdout + bad.stderr).not.toMatch(/\n\s+at /);

@@ -115,8 +115,8 @@ describe('flamediff.yml', () => {
 
   it('bad values quote the value and the expected form', () => {
     const cases: [string, string][] = [
-      ['runs: many', "flamediff.yml:1: runs: 'many' is not valid (expected an integer from 1 to 1000)"],
-      ['runs: 2.5', "flamediff.yml:1: runs: '2.5' is not valid (expected an integer from 1 to 1000)"],
+      ['runs: many', "flamediff.yml:1: runs: 'many' is not valid (expected an integer from 2 to 1000)"],
+      ['runs: 2.5', "flamediff.yml:1: runs: '2.5' is not valid (expected an integer from 2 to 1000)"],
       [
         'sampler: dtrace',
         "flamediff.yml:1: sampler: 'dtrace' is not valid (expected one of 'py-spy', 'austin'",
@@ -162,7 +162,7 @@ describe('flags and validation', () => {
     expect(o.failOnRegression).toBe(false);
     expect(o.compare.granularity).toBe('module');
     expect(() => applySettingFlags(o, { runs: 'lots' })).toThrow(
-      "--runs 'lots' is not valid (expected an integer from 1 to 1000)",
+      "--runs 'lots' is not valid (expected an integer from 2 to 1000)",
     );
     expect(() => applySettingFlags(o, { store: 'cloud' })).toThrow(
       "--store 'cloud' is not valid (expected one of 'dir', 'git')",
@@ -243,5 +243,13 @@ describe('documented defaults', () => {
     for (const [key, value] of Object.entries(expected)) {
       expect(row(key).split('|')[3]?.trim(), key).toBe(`\`${value}\``);
     }
+  });
+});
+
+describe('runs: 1 in flamediff.yml', () => {
+  it('is refused with the file and line, like any other bad value', () => {
+    expect(() => parseConfig('command: node x.js\nruns: 1\n', 'flamediff.yml')).toThrow(
+      /flamediff\.yml:2: runs: '1' is not valid \(expected an integer from 2 to 1000\)/,
+    );
   });
 });

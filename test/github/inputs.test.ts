@@ -117,7 +117,7 @@ describe('reading inputs', () => {
   });
 
   it.each([
-    ['runs', 'ten', "input 'runs': 'ten' is not valid (expected an integer from 1 to 1000)"],
+    ['runs', 'ten', "input 'runs': 'ten' is not valid (expected an integer from 2 to 1000)"],
     ['sampler', 'pyspy', "input 'sampler': 'pyspy' is not valid (expected one of 'py-spy'"],
     [
       'comment',

@@ -28,7 +28,7 @@ describe('run (the action entry)', () => {
   it('turns a user error into one failed line without a stack', async () => {
     const io = recordingIo({ command: 'x', 'github-token': 't', runs: 'many' });
     await run({ io, env: pushEnv() });
-    expect(io.failed).toEqual(["input 'runs': 'many' is not valid (expected an integer from 1 to 1000)"]);
+    expect(io.failed).toEqual(["input 'runs': 'many' is not valid (expected an integer from 2 to 1000)"]);
     expect(io.text()).not.toMatch(/\n\s+at /);
   });
 

@@ -402,6 +402,6 @@ describe('the action on other events', () => {
     writeFileSync(eventPath, '{}');
     await expect(
       runAction(deps(recordingIo({ ...baseInputs, runs: '0' }), e, () => failingResult(dir)).d),
-    ).rejects.toThrow("input 'runs': '0' is not valid (expected an integer from 1 to 1000)");
+    ).rejects.toThrow("input 'runs': '0' is not valid (expected an integer from 2 to 1000)");
   });
 });

@@ -69,6 +69,15 @@ describe('flamediff trends', () => {
     expect(r.stdout).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u2028\u2029]/);
   });
 
+  it('refuses a --branch that would leave the store', async () => {
+    for (const b of ['../../etc/passwd', '/abs', 'a//b', 'x/../main']) {
+      const r = await cli('--branch', b);
+      expect(r.code, b).toBe(2);
+      expect(r.stderr).toContain(`branch '${b}' cannot be stored`);
+    }
+    expect((await cli('--branch', 'release')).code).toBe(0);
+  });
+
   it('exits 1 with --fail-on-creep only when a frame creeps', async () => {
     expect((await cli('--fail-on-creep')).code).toBe(1);
     expect((await cli('--fail-on-creep', '--frame', 'handler_(4|1)$')).code).toBe(0);

@@ -188,6 +188,26 @@ describe('dir store', () => {
     ]);
   });
 
+  it('takes over a lock left by a killed job on this machine at once', async () => {
+    const root = tmp();
+    const store = new DirStore(root);
+    await store.update('first', async (tx) => tx.write('a.txt', 'a'));
+    // A lock whose holder is gone (a pid that cannot exist), as a SIGKILLed job leaves it.
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(path.join(root, '.lock'));
+    writeFileSync(path.join(root, '.lock', 'owner'), `2147483646 ${os.hostname()}\n`);
+    await store.update('second', async (tx) => tx.write('b.txt', 'b'));
+    expect(Buffer.from((await store.read('b.txt')) ?? []).toString()).toBe('b');
+    expect(existsSync(path.join(root, '.lock'))).toBe(false);
+  });
+
+  it('rejects branch names that would leave their folder', async () => {
+    const { layout } = await import('../../src/store/layout.js');
+    expect(layout.history('feature/x')).toBe('history/feature/x.json');
+    for (const b of ['../x', 'a/../../b', '/abs', 'a//b', 'a\\b'])
+      expect(() => layout.branchDir(b), b).toThrow(`branch '${b}' cannot be stored`);
+  });
+
   it('rejects path escapes in commit ids', async () => {
     const store = new DirStore(tmp());
     await expect(store.update('x', (tx) => writeBaseline(tx, baseline('../evil')))).rejects.toThrow(
