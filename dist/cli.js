@@ -1597,6 +1597,10 @@ function send(res, status, text) {
 }
 async function startBotServer(app, port, host, log = () => {
 }) {
+  const pending = /* @__PURE__ */ new Set();
+  const idle = async () => {
+    while (pending.size > 0) await Promise.all([...pending]);
+  };
   const server = createServer(async (req, res) => {
     const url = (req.url ?? "/").split("?")[0];
     if (req.method === "GET" && url === "/healthz") return send(res, 200, "ok");
@@ -1610,19 +1614,25 @@ async function startBotServer(app, port, host, log = () => {
     }
     const body = await readBody(req);
     if (body === null) return send(res, 413, "payload too large");
-    try {
-      await app.webhooks.verifyAndReceive({ id, name, payload: body, signature });
-      send(res, 200, "ok");
-    } catch (err) {
-      const status = err.status;
-      const text = err instanceof Error ? err.message.split("\n")[0] : String(err);
-      if (/signature/i.test(text) || status === 400) {
-        log(`webhook ${id.slice(0, 60)} refused: signature does not match (wrong secret or altered payload)`);
-        return send(res, 401, "signature does not match");
-      }
-      log(`webhook ${id.slice(0, 60)} (${name.slice(0, 40)}) failed: ${text}`);
-      send(res, 500, "handler failed");
+    const verified = await app.webhooks.verify(body, signature).catch(() => false);
+    if (!verified) {
+      log(`webhook ${id.slice(0, 60)} refused: signature does not match (wrong secret or altered payload)`);
+      return send(res, 401, "signature does not match");
     }
+    let payload;
+    try {
+      payload = JSON.parse(body);
+    } catch {
+      return send(res, 400, "payload is not JSON");
+    }
+    send(res, 202, "accepted");
+    const job = app.webhooks.receive({ id, name, payload }).catch((err) => {
+      const text = err instanceof Error ? err.message.split("\n")[0] : String(err);
+      log(`webhook ${id.slice(0, 60)} (${name.slice(0, 40)}) failed: ${text}`);
+    }).finally(() => {
+      pending.delete(job);
+    });
+    pending.add(job);
   });
   await new Promise((resolve4, reject) => {
     server.once("error", reject);
@@ -1633,7 +1643,12 @@ async function startBotServer(app, port, host, log = () => {
   return {
     server,
     url: `http://${host.includes(":") ? `[${host}]` : host}:${p}`,
-    close: () => new Promise((resolve4) => server.close(() => resolve4()))
+    idle,
+    close: async () => {
+      const closed = new Promise((resolve4) => server.close(() => resolve4()));
+      await idle();
+      await closed;
+    }
   };
 }
 

@@ -141,6 +141,9 @@ export function createBotApp(o: BotAppOptions): InstanceType<typeof App> {
 export interface RunningServer {
   server: Server;
   url: string;
+  /** Resolves when every delivery received so far has been handled. */
+  idle(): Promise<void>;
+  /** Stops accepting deliveries, finishes the ones received, and closes. */
   close(): Promise<void>;
 }
 
@@ -165,7 +168,8 @@ function send(res: ServerResponse, status: number, text: string): void {
 
 /**
  * Listens on host:port; webhooks are accepted at /api/github/webhooks (octokit's default path).
- * The signature is verified by octokit (`verifyAndReceive`) before any handler sees the payload.
+ * The signature is verified (octokit's `verify`) before anything reads the payload; a verified
+ * delivery is answered 202 at once and handled afterwards, one repository at a time.
  */
 export async function startBotServer(
   app: InstanceType<typeof App>,
@@ -173,6 +177,10 @@ export async function startBotServer(
   host: string,
   log: (line: string) => void = () => {},
 ): Promise<RunningServer> {
+  const pending = new Set<Promise<void>>();
+  const idle = async (): Promise<void> => {
+    while (pending.size > 0) await Promise.all([...pending]);
+  };
   const server = createServer(async (req, res) => {
     const url = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && url === '/healthz') return send(res, 200, 'ok');
@@ -186,19 +194,29 @@ export async function startBotServer(
     }
     const body = await readBody(req);
     if (body === null) return send(res, 413, 'payload too large');
-    try {
-      await app.webhooks.verifyAndReceive({ id, name: name as never, payload: body, signature });
-      send(res, 200, 'ok');
-    } catch (err) {
-      const status = (err as { status?: number }).status;
-      const text = err instanceof Error ? err.message.split('\n')[0] : String(err);
-      if (/signature/i.test(text) || status === 400) {
-        log(`webhook ${id.slice(0, 60)} refused: signature does not match (wrong secret or altered payload)`);
-        return send(res, 401, 'signature does not match');
-      }
-      log(`webhook ${id.slice(0, 60)} (${name.slice(0, 40)}) failed: ${text}`);
-      send(res, 500, 'handler failed');
+    const verified = await app.webhooks.verify(body, signature).catch(() => false);
+    if (!verified) {
+      log(`webhook ${id.slice(0, 60)} refused: signature does not match (wrong secret or altered payload)`);
+      return send(res, 401, 'signature does not match');
     }
+    let payload: unknown;
+    try {
+      payload = JSON.parse(body);
+    } catch {
+      return send(res, 400, 'payload is not JSON');
+    }
+    // GitHub gives a delivery 10 seconds; a comparison takes longer. Answer now, handle after.
+    send(res, 202, 'accepted');
+    const job: Promise<void> = app.webhooks
+      .receive({ id, name: name as never, payload: payload as never })
+      .catch((err: unknown) => {
+        const text = err instanceof Error ? err.message.split('\n')[0] : String(err);
+        log(`webhook ${id.slice(0, 60)} (${name.slice(0, 40)}) failed: ${text}`);
+      })
+      .finally(() => {
+        pending.delete(job);
+      });
+    pending.add(job);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -209,6 +227,11 @@ export async function startBotServer(
   return {
     server,
     url: `http://${host.includes(':') ? `[${host}]` : host}:${p}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    idle,
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await idle();
+      await closed;
+    },
   };
 }

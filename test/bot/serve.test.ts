@@ -38,6 +38,14 @@ function io(): Io {
 }
 
 async function deliver(event: string, payload: unknown, secret = SECRET): Promise<number> {
+  const status = await post(event, payload, secret);
+  // Deliveries are answered at once (202) and handled after: wait for the handling.
+  await server.idle();
+  return status;
+}
+
+/** Posts a signed delivery and returns the status without waiting for the handler. */
+async function post(event: string, payload: unknown, secret = SECRET): Promise<number> {
   const body = JSON.stringify(payload);
   const sig = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
   const res = await fetch(`${server.url}/api/github/webhooks`, {
@@ -94,10 +102,36 @@ describe('flamediff serve', { timeout: 30_000 }, () => {
       })
       .reply(201, { id: 1, html_url: 'https://github.com/Codertocat/Hello-World/pull/2#issuecomment-1' });
     const payload = { ...commentPayload('/flamediff help'), installation: { id: 42 } };
-    expect(await deliver('issue_comment', payload)).toBe(200);
+    expect(await deliver('issue_comment', payload)).toBe(202);
     expect(scope.isDone()).toBe(true);
     expect(body).toBe(`${REPLY_MARKER}\n${BOT_HELP}`);
     expect(auth).toBe('token ghs_installationTokenForTests');
+  });
+
+  it('answers before the handler has finished (GitHub gives a delivery 10 s)', async () => {
+    // The installation token may be cached from an earlier test: optional here.
+    nock(API).post('/app/installations/42/access_tokens').optionally().reply(201, {
+      token: 'ghs_installationTokenForTests',
+      expires_at: '2099-01-01T00:00:00Z',
+      permissions: {},
+    });
+    // GitHub's reply to the bot's comment is held back until the test lets it go: the delivery
+    // must be answered while its handler is still waiting (before, the answer waited for it).
+    let release = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const scope = nock(API)
+      .post(`${REPO}/issues/2/comments`)
+      .reply(async () => {
+        await gate;
+        return [201, { id: 1, html_url: 'https://github.com/Codertocat/Hello-World/pull/2#issuecomment-1' }];
+      });
+    const payload = { ...commentPayload('/flamediff help'), installation: { id: 42 } };
+    expect(await post('issue_comment', payload)).toBe(202);
+    release();
+    await server.idle();
+    expect(scope.isDone()).toBe(true);
   });
 
   it('refuses a request signed with another secret: no handler, no API call', async () => {
@@ -119,7 +153,7 @@ describe('flamediff serve', { timeout: 30_000 }, () => {
     );
     p.workflow_run.repository = { full_name: 'evil/Hello-World' };
     const before = logs.length;
-    expect(await deliver('workflow_run', { ...p, installation: { id: 42 } })).toBe(200);
+    expect(await deliver('workflow_run', { ...p, installation: { id: 42 } })).toBe(202);
     const lines = logs.slice(before).join('');
     expect(lines).not.toMatch(/failed/);
     expect(lines).toMatch(
@@ -187,7 +221,7 @@ describe('flamediff serve', { timeout: 30_000 }, () => {
         ]),
       ),
     );
-    expect(await deliver('workflow_run', delivery(501, mainSha, 'main'))).toBe(200);
+    expect(await deliver('workflow_run', delivery(501, mainSha, 'main'))).toBe(202);
     expect(push.isDone()).toBe(true);
     expect(git(remote.bare, 'ls-tree', '-r', '--name-only', 'flamediff-data')).toContain(
       `profiles/main/${mainSha}/runs.json`,
@@ -227,7 +261,7 @@ describe('flamediff serve', { timeout: 30_000 }, () => {
         ]),
       ),
     );
-    expect(await deliver('workflow_run', delivery(502, head, 'changes'))).toBe(200);
+    expect(await deliver('workflow_run', delivery(502, head, 'changes'))).toBe(202);
     expect(pr.isDone()).toBe(true);
     expect(comment).toContain('tokenize');
     expect(status).toMatchObject({ state: 'failure', context: 'flamediff' });
