@@ -13,7 +13,7 @@ import {
   runCheck,
   svgToPng,
   withInterrupt
-} from "./chunks/chunk-QMLCW4R4.js";
+} from "./chunks/chunk-JUJ5GWOC.js";
 import "./chunks/chunk-FOBAVYV2.js";
 import {
   CONFIG_FILE,
@@ -42,7 +42,7 @@ import {
 import {
   DEFAULT_ACCEPT_LABEL
 } from "./chunks/chunk-HAP3VRG2.js";
-import "./chunks/chunk-3T54RA4O.js";
+import "./chunks/chunk-FCKJQJMI.js";
 import "./chunks/chunk-4J6PWYKI.js";
 import {
   SPEEDSCOPE_SCHEMA,
@@ -70,11 +70,11 @@ import {
   sniffEncoding,
   writeFolded,
   writeFoldedChunks
-} from "./chunks/chunk-V3GBPV3M.js";
+} from "./chunks/chunk-CMXQ6SSR.js";
 import {
   checkBranch,
   git
-} from "./chunks/chunk-YJJFAKGZ.js";
+} from "./chunks/chunk-5USHG3BQ.js";
 import {
   InputError,
   NoSamplesError,
@@ -1548,7 +1548,7 @@ function createBotApp(o) {
     ({ octokit, payload }) => guard(
       "issue_comment",
       () => serial(key(payload), async () => {
-        const { handleIssueComment } = await import("./chunks/issue-comment-CCUP73ZT.js");
+        const { handleIssueComment } = await import("./chunks/issue-comment-L2BTSC2O.js");
         await handleIssueComment(await bot(octokit, payload));
       })
     )
@@ -1559,7 +1559,7 @@ function createBotApp(o) {
       "pull_request.labeled",
       () => serial(key(payload), async () => {
         if (payload.label?.name !== (o.acceptLabel ?? DEFAULT_ACCEPT_LABEL)) return;
-        const { handleAcceptLabel } = await import("./chunks/label-LTSIDUPY.js");
+        const { handleAcceptLabel } = await import("./chunks/label-A7ZIEPW2.js");
         await handleAcceptLabel(await bot(octokit, payload));
       })
     )
@@ -1569,7 +1569,7 @@ function createBotApp(o) {
     ({ octokit, payload }) => guard(
       "workflow_run",
       () => serial(key(payload), async () => {
-        const { handleWorkflowRun } = await import("./chunks/workflow-run-PSCHSB5C.js");
+        const { handleWorkflowRun } = await import("./chunks/workflow-run-R3GJHPZL.js");
         await handleWorkflowRun(await bot(octokit, payload), {
           runCheck: o.runCheck
         });
@@ -1732,7 +1732,7 @@ async function startServe(argv, io) {
     acceptLabel: values["accept-label"],
     log: (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `),
-    runCheck: async (opts, ctx, deps) => (await import("./chunks/check-PZ4ZIRYX.js")).runCheck(opts, ctx, deps)
+    runCheck: async (opts, ctx, deps) => (await import("./chunks/check-T7ENL744.js")).runCheck(opts, ctx, deps)
   });
   const log = (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `);

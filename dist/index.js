@@ -13,7 +13,7 @@ import {
   ensureMergeBase,
   pagesUrlFor,
   pushCheck
-} from "./chunks/chunk-W5B2ZKDN.js";
+} from "./chunks/chunk-RTBD6KPP.js";
 import {
   DEFAULT_ACCEPT_LABEL
 } from "./chunks/chunk-HAP3VRG2.js";
@@ -25,7 +25,7 @@ import {
 } from "./chunks/chunk-XUD2PGQ2.js";
 import {
   git
-} from "./chunks/chunk-YJJFAKGZ.js";
+} from "./chunks/chunk-5USHG3BQ.js";
 import {
   UserError,
   errorLine
@@ -189,7 +189,7 @@ var issueComment = () => ({
   reason: "issue_comment: reading /flamediff commands.",
   async run(ctx) {
     await apiErrorsAsLines("Handling the comment command", "pull-requests: write", async () => {
-      const { handleIssueComment } = await import("./chunks/issue-comment-CCUP73ZT.js");
+      const { handleIssueComment } = await import("./chunks/issue-comment-L2BTSC2O.js");
       await handleIssueComment(botFromAction(ctx));
     });
   }
@@ -199,8 +199,8 @@ var workflowRun = () => ({
   reason: "workflow_run: fork-safe report from the artifact of the finished run (no pull request code runs here).",
   async run(ctx) {
     const [{ handleWorkflowRun }, { runCheck }] = await Promise.all([
-      import("./chunks/workflow-run-PSCHSB5C.js"),
-      import("./chunks/check-PZ4ZIRYX.js")
+      import("./chunks/workflow-run-R3GJHPZL.js"),
+      import("./chunks/check-T7ENL744.js")
     ]);
     const b = botFromAction(ctx);
     const outcome = await apiErrorsAsLines(
@@ -232,7 +232,7 @@ function pullRequest(measure2) {
           );
           return;
         }
-        const { handleAcceptLabel } = await import("./chunks/label-LTSIDUPY.js");
+        const { handleAcceptLabel } = await import("./chunks/label-A7ZIEPW2.js");
         await apiErrorsAsLines("Handling the accept label", "pull-requests: write", async () => {
           await handleAcceptLabel(b);
         });
@@ -262,7 +262,7 @@ function eventPullNumber(env) {
 }
 function gatedRunCheck(run2, env) {
   return async (opts, ctx) => {
-    const { withAcceptances } = await import("./chunks/gate-7IDUS7ZH.js");
+    const { withAcceptances } = await import("./chunks/gate-MX7LGBEP.js");
     return withAcceptances(run2, (c) => c.pullNumber ?? eventPullNumber(env))(opts, ctx);
   };
 }
@@ -770,7 +770,7 @@ function defaultDeps(io = runnerIo()) {
     io,
     env: process.env,
     runCheck: gatedRunCheck(
-      async (opts, ctx) => (await import("./chunks/check-PZ4ZIRYX.js")).runCheck(opts, ctx),
+      async (opts, ctx) => (await import("./chunks/check-T7ENL744.js")).runCheck(opts, ctx),
       process.env
     ),
     createClient: async (o) => (await import("./chunks/octokit-4VE3545P.js")).createClient(o),

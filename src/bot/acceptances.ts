@@ -4,6 +4,7 @@
 import { InputError } from '../errors.js';
 import { mdCode, mdText } from '../report/markdown.js';
 import { jsonBytes, readJson } from '../store/json-file.js';
+import { layout } from '../store/layout.js';
 import type { StoreReader, StoreTx } from '../store/types.js';
 
 export interface Acceptance {
@@ -29,7 +30,7 @@ const KEEP = 50;
 
 export function acceptancePath(pull: number): string {
   if (!Number.isInteger(pull) || pull < 1) throw new Error(`pull request number ${pull} is not valid`);
-  return `acceptances/${pull}.json`;
+  return layout.acceptances(pull);
 }
 
 export async function readAcceptances(reader: StoreReader, pull: number): Promise<Acceptance[]> {

@@ -52,4 +52,6 @@ export const layout = {
   pullsIndex: 'pulls/index.json',
   pullDir: (n: number) => `pulls/${n}`,
   pullShaDir: (n: number, sha: string) => `pulls/${n}/${checkId(sha, 'commit')}`,
+  /** Acceptances of a pull request's heads (bot): kept apart from pulls/<n>/, which each report replaces. */
+  acceptances: (n: number) => `acceptances/${n}.json`,
 };

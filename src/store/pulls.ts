@@ -31,7 +31,10 @@ export async function writePullReport(
   const pulls = index.pulls.filter((p) => p.pull !== pull);
   pulls.push({ pull, sha, updatedAt: now });
   const drop = pulls.splice(0, Math.max(0, pulls.length - retention));
-  for (const p of drop) await tx.remove(layout.pullDir(p.pull));
+  for (const p of drop) {
+    await tx.remove(layout.pullDir(p.pull));
+    await tx.remove(layout.acceptances(p.pull));
+  }
   tx.write(layout.pullsIndex, jsonBytes({ schema: 1, pulls }));
 }
 

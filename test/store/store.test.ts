@@ -171,6 +171,11 @@ describe('dir store', () => {
 
   it('keeps one commit per pull request and the last K pull requests', async () => {
     const store = new DirStore(tmp());
+    // Acceptances (bot) of a pruned pull request go with it; others stay.
+    await store.update('acc', async (tx) => {
+      tx.write('acceptances/1.json', '[]');
+      tx.write('acceptances/3.json', '[]');
+    });
     for (const [n, sha] of [
       [1, 'a1'],
       [1, 'a2'],
@@ -186,6 +191,7 @@ describe('dir store', () => {
       'pulls/3/c1/comment.md',
       'pulls/index.json',
     ]);
+    expect(await store.list('acceptances')).toEqual(['acceptances/3.json']);
   });
 
   it('takes over a lock left by a killed job on this machine at once', async () => {
