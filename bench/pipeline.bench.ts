@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { seededRandom } from '../src/history/random.js';
 import { median, writeSection } from './lib/results.js';
 
 // Run with `npm run bench pipeline`: scripts/asset-hooks.mjs provides the `?raw` / `?binary` imports.
@@ -21,18 +22,6 @@ const DATA = path.resolve(import.meta.dirname, 'data', 'pipeline');
 const RUNS = 5;
 const WORKLOAD_SECONDS = 30;
 
-/** Seeded PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A call tree shaped like a real service: a few hot paths, a long tail, recursion-free depth 8-40.
  * Each run draws 30,000 samples from the same tree (run-to-run jitter from the seed); the head
@@ -40,7 +29,7 @@ function rng(seed: number): () => number {
  */
 function writeRuns(): { base: string[]; head: string[] } {
   mkdirSync(DATA, { recursive: true });
-  const shape = rng(42);
+  const shape = seededRandom(42);
   const FUNCS = 2500;
   const names = Array.from({ length: FUNCS }, (_, i) => (i < 20 ? `hot_${i}` : `fn_${i}`));
   const files = Array.from({ length: FUNCS }, (_, i) => `src/mod${i % 120}/file${i % 37}.py`);
@@ -72,7 +61,7 @@ function writeRuns(): { base: string[]; head: string[] } {
   let acc = 0;
   for (const st of stacks) cumulative.push((acc += st.weight));
   const write = (side: string, run: number, extra: number) => {
-    const r = rng(1000 + run * 17 + (side === 'head' ? 7 : 0));
+    const r = seededRandom(1000 + run * 17 + (side === 'head' ? 7 : 0));
     const counts = new Map<number, number>();
     for (let k = 0; k < 30000; k++) {
       const x = r() * acc;

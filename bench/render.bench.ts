@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { seededRandom } from '../src/history/random.js';
 import { escapeXml } from '../src/render/escape.js';
 import { fitText } from '../src/render/truncate.js';
 import { median, writeSection } from './lib/results.js';
@@ -23,18 +24,6 @@ const WORKER = path.join(DATA, 'render-worker.mjs');
 const LINES = 1_000_000;
 const RUNS = Number(process.env.BENCH_RENDER_RUNS ?? 2);
 
-/** Seeded generator (mulberry32): the same file on every machine. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * 1M distinct stacks, 6 to 22 frames deep, ~135 bytes a line, in random (unsorted) order.
  * Frame choice is skewed toward low indices and the fan-out grows with depth, so the top of the
@@ -42,7 +31,7 @@ function rng(seed: number): () => number {
  */
 function generate(): void {
   mkdirSync(DATA, { recursive: true });
-  const r = rng(42);
+  const r = seededRandom(42);
   const fd = openSync(FOLDED, 'w');
   let buf = '';
   for (let i = 0; i < LINES; i++) {
@@ -97,7 +86,7 @@ function flamegraphPlEstimate(svg: string): number {
 /** A profile that draws ~10k frames at the default minwidth (fan-out 10, depth 4, plus a spine). */
 function tenKFramesFolded(): string {
   const lines: string[] = [];
-  const r = rng(7);
+  const r = seededRandom(7);
   for (let a = 0; a < 10; a++)
     for (let b = 0; b < 10; b++)
       for (let c = 0; c < 10; c++)

@@ -19,6 +19,7 @@ import { pprofFormat } from '../src/formats/pprof.js';
 import { speedscopeFormat } from '../src/formats/speedscope.js';
 import { exportToSpeedscope } from '../src/formats/speedscope-export.js';
 import type { FormatImporter, ProfileInput } from '../src/formats/types.js';
+import { seededRandom } from '../src/history/random.js';
 import type { Profile } from '../src/profile/profile.js';
 import { median, writeSection } from './lib/results.js';
 
@@ -26,19 +27,9 @@ const DATA = path.resolve(import.meta.dirname, 'data');
 const GEN_VERSION = 1;
 const RUNS = 3;
 
-function rng(seed: number): () => number {
-  // mulberry32
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A call tree of `nodes` nodes, up to 40 deep, over 2000 distinct functions in 200 files. */
 function generateCpuprofile(nodeCount: number, sampleCount: number): string {
-  const r = rng(1);
+  const r = seededRandom(1);
   const nodes: Array<{ id: number; callFrame: object; hitCount: number; children: number[] }> = [];
   const depth: number[] = [];
   nodes.push({ id: 1, callFrame: frame('(root)', '', -1), hitCount: 0, children: [] });
@@ -71,7 +62,7 @@ function frame(functionName: string, url: string, lineNumber: number) {
 
 /** Go-like CPU profile: `sampleCount` samples, 5-60 frames deep, over 5000 locations (10% with an inlined line). */
 function generatePprof(sampleCount: number): Uint8Array {
-  const r = rng(2);
+  const r = seededRandom(2);
   const st = new StringTable();
   const functions: Fn[] = [];
   for (let i = 1; i <= 3000; i++) {

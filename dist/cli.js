@@ -13,19 +13,19 @@ import {
   runCheck,
   svgToPng,
   withInterrupt
-} from "./chunks/chunk-JUJ5GWOC.js";
+} from "./chunks/chunk-GTRB4MMB.js";
 import "./chunks/chunk-FOBAVYV2.js";
 import {
   CONFIG_FILE,
   applySetting,
   loadConfigFile,
   validateOptions
-} from "./chunks/chunk-AU533ZUL.js";
+} from "./chunks/chunk-6EBMZG6O.js";
 import {
   DEFAULT_COMPARE_SETTINGS,
   compareRuns,
   defaultOptions
-} from "./chunks/chunk-G3EWKDW6.js";
+} from "./chunks/chunk-KSKOU6IH.js";
 import {
   App,
   Octokit,
@@ -42,7 +42,7 @@ import {
 import {
   DEFAULT_ACCEPT_LABEL
 } from "./chunks/chunk-HAP3VRG2.js";
-import "./chunks/chunk-FCKJQJMI.js";
+import "./chunks/chunk-2S5T6KGP.js";
 import "./chunks/chunk-4J6PWYKI.js";
 import {
   SPEEDSCOPE_SCHEMA,
@@ -70,7 +70,7 @@ import {
   sniffEncoding,
   writeFolded,
   writeFoldedChunks
-} from "./chunks/chunk-CMXQ6SSR.js";
+} from "./chunks/chunk-FSXV2V4W.js";
 import {
   checkBranch,
   git
@@ -1383,13 +1383,13 @@ function oneOf(flag, value2, allowed) {
   }
   return value2;
 }
-async function load(files, cwd, io) {
+async function load(files, io, allowEmpty) {
   const out = [];
   for (const f of files) {
     try {
-      out.push(await importProfileFile(path5.resolve(cwd, f)));
+      out.push(await importProfileFile(path5.resolve(io.cwd, f)));
     } catch (err) {
-      if (!io || !(err instanceof NoSamplesError)) throw err;
+      if (!allowEmpty || !(err instanceof NoSamplesError)) throw err;
       io.stderr(`flamediff render: ${err.message}; drawing an empty flamegraph
 `);
       out.push(new Profile({ source: f }));
@@ -1428,14 +1428,13 @@ var renderCommand = {
     };
     const style = oneOf("style", v.style, ["plain", "ansi", "markdown"]) ?? (io.isTTY && toStdout ? "ansi" : "plain");
     const budget = numberFlag("render", "budget", v.budget, 4e3, { min: 200, integer: true });
-    const diff = (v["diff-base"] ?? []).length > 0;
-    const headRuns = await load(positionals, io.cwd, diff ? void 0 : io);
+    const baseFiles = v["diff-base"] ?? [];
+    const headRuns = await load(positionals, io, baseFiles.length === 0);
     const head = mergeProfiles(headRuns);
     let report;
     let base;
-    const baseFiles = v["diff-base"] ?? [];
     if (baseFiles.length > 0) {
-      const baseRuns = await load(baseFiles, io.cwd);
+      const baseRuns = await load(baseFiles, io, false);
       base = mergeProfiles(baseRuns);
       report = compareRuns(
         baseRuns.map((profile) => ({ profile })),
@@ -1548,7 +1547,7 @@ function createBotApp(o) {
     ({ octokit, payload }) => guard(
       "issue_comment",
       () => serial(key(payload), async () => {
-        const { handleIssueComment } = await import("./chunks/issue-comment-L2BTSC2O.js");
+        const { handleIssueComment } = await import("./chunks/issue-comment-43R24Y4U.js");
         await handleIssueComment(await bot(octokit, payload));
       })
     )
@@ -1559,7 +1558,7 @@ function createBotApp(o) {
       "pull_request.labeled",
       () => serial(key(payload), async () => {
         if (payload.label?.name !== (o.acceptLabel ?? DEFAULT_ACCEPT_LABEL)) return;
-        const { handleAcceptLabel } = await import("./chunks/label-A7ZIEPW2.js");
+        const { handleAcceptLabel } = await import("./chunks/label-F3KHB6JE.js");
         await handleAcceptLabel(await bot(octokit, payload));
       })
     )
@@ -1569,7 +1568,7 @@ function createBotApp(o) {
     ({ octokit, payload }) => guard(
       "workflow_run",
       () => serial(key(payload), async () => {
-        const { handleWorkflowRun } = await import("./chunks/workflow-run-R3GJHPZL.js");
+        const { handleWorkflowRun } = await import("./chunks/workflow-run-YHTME7MA.js");
         await handleWorkflowRun(await bot(octokit, payload), {
           runCheck: o.runCheck
         });
@@ -1732,7 +1731,7 @@ async function startServe(argv, io) {
     acceptLabel: values["accept-label"],
     log: (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `),
-    runCheck: async (opts, ctx, deps) => (await import("./chunks/check-T7ENL744.js")).runCheck(opts, ctx, deps)
+    runCheck: async (opts, ctx, deps) => (await import("./chunks/check-OTTGEX3W.js")).runCheck(opts, ctx, deps)
   });
   const log = (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `);

@@ -5,7 +5,7 @@ import {
   defaultOptions,
   keySpec,
   quoteValue
-} from "./chunks/chunk-G3EWKDW6.js";
+} from "./chunks/chunk-KSKOU6IH.js";
 import {
   baseRef,
   buildReportLinks,
@@ -189,7 +189,7 @@ var issueComment = () => ({
   reason: "issue_comment: reading /flamediff commands.",
   async run(ctx) {
     await apiErrorsAsLines("Handling the comment command", "pull-requests: write", async () => {
-      const { handleIssueComment } = await import("./chunks/issue-comment-L2BTSC2O.js");
+      const { handleIssueComment } = await import("./chunks/issue-comment-43R24Y4U.js");
       await handleIssueComment(botFromAction(ctx));
     });
   }
@@ -199,8 +199,8 @@ var workflowRun = () => ({
   reason: "workflow_run: fork-safe report from the artifact of the finished run (no pull request code runs here).",
   async run(ctx) {
     const [{ handleWorkflowRun }, { runCheck }] = await Promise.all([
-      import("./chunks/workflow-run-R3GJHPZL.js"),
-      import("./chunks/check-T7ENL744.js")
+      import("./chunks/workflow-run-YHTME7MA.js"),
+      import("./chunks/check-OTTGEX3W.js")
     ]);
     const b = botFromAction(ctx);
     const outcome = await apiErrorsAsLines(
@@ -232,7 +232,7 @@ function pullRequest(measure2) {
           );
           return;
         }
-        const { handleAcceptLabel } = await import("./chunks/label-A7ZIEPW2.js");
+        const { handleAcceptLabel } = await import("./chunks/label-F3KHB6JE.js");
         await apiErrorsAsLines("Handling the accept label", "pull-requests: write", async () => {
           await handleAcceptLabel(b);
         });
@@ -262,7 +262,7 @@ function eventPullNumber(env) {
 }
 function gatedRunCheck(run2, env) {
   return async (opts, ctx) => {
-    const { withAcceptances } = await import("./chunks/gate-MX7LGBEP.js");
+    const { withAcceptances } = await import("./chunks/gate-FYIGQLIB.js");
     return withAcceptances(run2, (c) => c.pullNumber ?? eventPullNumber(env))(opts, ctx);
   };
 }
@@ -380,7 +380,7 @@ async function readActionInputs(get, root, { requireCommand = true } = {}) {
   options.baseBranch = "";
   const config = configFile(settings, root);
   if (config) {
-    const { loadConfigFile } = await import("./chunks/load-HEEW3IBN.js");
+    const { loadConfigFile } = await import("./chunks/load-W5MKON7W.js");
     options = await loadConfigFile(config.file, options, config.required);
   }
   for (const [input, key] of Object.entries(OPTION_INPUTS)) {
@@ -770,7 +770,7 @@ function defaultDeps(io = runnerIo()) {
     io,
     env: process.env,
     runCheck: gatedRunCheck(
-      async (opts, ctx) => (await import("./chunks/check-T7ENL744.js")).runCheck(opts, ctx),
+      async (opts, ctx) => (await import("./chunks/check-OTTGEX3W.js")).runCheck(opts, ctx),
       process.env
     ),
     createClient: async (o) => (await import("./chunks/octokit-4VE3545P.js")).createClient(o),

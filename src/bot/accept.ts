@@ -3,18 +3,25 @@
 import { describeApiError } from '../github/api-error.js';
 import { COMMENT_MARKER, findOwnComments, fitComment, tokenIdentity } from '../github/sticky-comment.js';
 import { openStore } from '../store/index.js';
+import type { Store } from '../store/types.js';
 import { type Acceptance, addAcceptance, withAcceptance } from './acceptances.js';
 import type { BotContext } from './context.js';
 import { setCommitStatus } from './status.js';
 
-export async function recordAcceptance(b: BotContext, pull: number, a: Acceptance): Promise<void> {
-  const store = await openStore(b.options, b.cwd);
+/** Records the acceptance in `opened` (a store the caller already has open) or in a fresh one. */
+export async function recordAcceptance(
+  b: BotContext,
+  pull: number,
+  a: Acceptance,
+  opened?: Store,
+): Promise<void> {
+  const store = opened ?? (await openStore(b.options, b.cwd));
   try {
     await store.update(`flamediff: #${pull} ${a.sha.slice(0, 12)} accepted by ${a.by}`, (tx) =>
       addAcceptance(tx, pull, a),
     );
   } finally {
-    await store.close();
+    if (!opened) await store.close();
   }
   b.log(`flamediff: recorded the acceptance of #${pull} at ${a.sha.slice(0, 12)} by ${a.by} (${a.via}).`);
 }
@@ -51,9 +58,9 @@ export async function markStickyComment(b: BotContext, pull: number, a: Acceptan
   }
 }
 
-export async function accept(b: BotContext, pull: number, a: Acceptance): Promise<void> {
+export async function accept(b: BotContext, pull: number, a: Acceptance, store?: Store): Promise<void> {
   // The record comes first: it is what makes a re-run of the gate pass.
-  await recordAcceptance(b, pull, a);
+  await recordAcceptance(b, pull, a, store);
   await markStickyComment(b, pull, a);
   await setCommitStatus(b, a.sha, 'success', `Performance changes accepted by ${a.by}`);
 }

@@ -6,6 +6,7 @@ import { COMMENT_MARKER } from '../github/sticky-comment.js';
 import { mdCode } from '../report/markdown.js';
 import { openStore } from '../store/index.js';
 import { readPullsIndex } from '../store/pulls.js';
+import type { StoreReader } from '../store/types.js';
 import { accept } from './accept.js';
 import { BOT_HELP, type BotCommand, parseBotCommand } from './commands.js';
 import type { BotContext } from './context.js';
@@ -114,22 +115,17 @@ function describeCommand(cmd: BotCommand): string {
  * push between the comment and this job), so accepting it would accept code nobody saw. Null when
  * the head is the one reported before the comment, or when no report is stored to tell.
  */
-async function unseenHead(b: BotContext, c: CommentPayload, headSha: string): Promise<string | null> {
-  const store = await openStore(b.options, b.cwd);
-  try {
-    const entry = (await readPullsIndex(store)).pulls.find((p) => p.pull === c.pull);
-    if (!entry) return null;
-    const short = (sha: string) => sha.slice(0, 12);
-    if (entry.sha !== headSha) {
-      return `the pull request's head is now ${short(headSha)}, and flamediff's last report is for ${short(entry.sha)}`;
-    }
-    if (c.createdAt && Date.parse(entry.updatedAt) > Date.parse(c.createdAt)) {
-      return `the report on ${short(headSha)} was posted after your comment`;
-    }
-    return null;
-  } finally {
-    await store.close();
+async function unseenHead(store: StoreReader, c: CommentPayload, headSha: string): Promise<string | null> {
+  const entry = (await readPullsIndex(store)).pulls.find((p) => p.pull === c.pull);
+  if (!entry) return null;
+  const short = (sha: string) => sha.slice(0, 12);
+  if (entry.sha !== headSha) {
+    return `the pull request's head is now ${short(headSha)}, and flamediff's last report is for ${short(entry.sha)}`;
   }
+  if (c.createdAt && Date.parse(entry.updatedAt) > Date.parse(c.createdAt)) {
+    return `the report on ${short(headSha)} was posted after your comment`;
+  }
+  return null;
 }
 
 async function pullHead(b: BotContext, pull: number): Promise<{ sha: string; baseRef: string } | null> {
@@ -175,25 +171,36 @@ async function acceptByComment(b: BotContext, c: CommentPayload, reason: string)
   }
   const head = await pullHead(b, c.pull);
   if (!head) return ignore(b, 'the pull request could not be read');
-  const stale = await unseenHead(b, c, head.sha);
-  if (stale) {
-    b.warn(`flamediff: ${c.login} asked to accept #${c.pull}, but ${stale}: refused, nothing recorded.`);
-    await reply(
+  // One store for the check and the record: opening a git store fetches the data branch.
+  const store = await openStore(b.options, b.cwd);
+  try {
+    const stale = await unseenHead(store, c, head.sha);
+    if (stale) {
+      b.warn(`flamediff: ${c.login} asked to accept #${c.pull}, but ${stale}: refused, nothing recorded.`);
+      await reply(
+        b,
+        c.pull,
+        `${mdCode(c.login)}, nothing was accepted: ${stale}. Wait for flamediff's report on ${mdCode(head.sha.slice(0, 12))} and accept again if it is still fine.`,
+      );
+      await react(b, c.commentId, 'confused');
+      return { kind: 'refused', pull: c.pull };
+    }
+    await accept(
       b,
       c.pull,
-      `${mdCode(c.login)}, nothing was accepted: ${stale}. Wait for flamediff's report on ${mdCode(head.sha.slice(0, 12))} and accept again if it is still fine.`,
+      {
+        sha: head.sha,
+        by: c.login,
+        at: new Date().toISOString(),
+        reason,
+        via: 'comment',
+        ...(c.htmlUrl ? { commentUrl: c.htmlUrl } : {}),
+      },
+      store,
     );
-    await react(b, c.commentId, 'confused');
-    return { kind: 'refused', pull: c.pull };
+  } finally {
+    await store.close();
   }
-  await accept(b, c.pull, {
-    sha: head.sha,
-    by: c.login,
-    at: new Date().toISOString(),
-    reason,
-    via: 'comment',
-    ...(c.htmlUrl ? { commentUrl: c.htmlUrl } : {}),
-  });
   await react(b, c.commentId, '+1');
   return { kind: 'accepted', pull: c.pull };
 }

@@ -119,17 +119,17 @@ function oneOf<T extends string>(
 }
 
 /**
- * The profiles of `files`. With `io` (a plain, non-differential render) a file without samples
- * becomes an empty profile, drawn as the "no samples" picture, with a note on stderr; a comparison
- * needs samples, so there it stays an error.
+ * The profiles of `files`. With `allowEmpty` (a plain, non-differential render) a file without
+ * samples becomes an empty profile, drawn as the "no samples" picture, with a note on stderr; a
+ * comparison needs samples, so there it stays an error.
  */
-async function load(files: string[], cwd: string, io?: Io): Promise<Profile[]> {
+async function load(files: string[], io: Io, allowEmpty: boolean): Promise<Profile[]> {
   const out: Profile[] = [];
   for (const f of files) {
     try {
-      out.push(await importProfileFile(path.resolve(cwd, f)));
+      out.push(await importProfileFile(path.resolve(io.cwd, f)));
     } catch (err) {
-      if (!io || !(err instanceof NoSamplesError)) throw err;
+      if (!allowEmpty || !(err instanceof NoSamplesError)) throw err;
       io.stderr(`flamediff render: ${err.message}; drawing an empty flamegraph\n`);
       out.push(new Profile({ source: f }));
     }
@@ -173,14 +173,13 @@ export const renderCommand: Command = {
       oneOf('style', v.style, ['plain', 'ansi', 'markdown'] as const) ??
       (io.isTTY && toStdout ? 'ansi' : 'plain');
     const budget = numberFlag('render', 'budget', v.budget, 4000, { min: 200, integer: true });
-    const diff = (v['diff-base'] ?? []).length > 0;
-    const headRuns = await load(positionals, io.cwd, diff ? undefined : io);
+    const baseFiles = v['diff-base'] ?? [];
+    const headRuns = await load(positionals, io, baseFiles.length === 0);
     const head = mergeProfiles(headRuns);
     let report: ComparisonReport | undefined;
     let base: Profile | undefined;
-    const baseFiles = v['diff-base'] ?? [];
     if (baseFiles.length > 0) {
-      const baseRuns = await load(baseFiles, io.cwd);
+      const baseRuns = await load(baseFiles, io, false);
       base = mergeProfiles(baseRuns);
       report = compareRuns(
         baseRuns.map((profile) => ({ profile })),

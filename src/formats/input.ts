@@ -197,45 +197,9 @@ export function readHead(path: string, n = HEAD_BYTES): Uint8Array {
   }
 }
 
+/** fileByteChunks as text: the same pieces (each ends after a line), decoded. */
 function* fileChunks(path: string, fileName: string): Generator<string> {
-  const fd = openSync(path, 'r');
-  try {
-    // Not zero-filled: only the bytes read ([0, end)) are ever looked at, and zeroing 4 MB per
-    // file costs a page fault per 4 KiB on a fresh buffer.
-    let buf = Buffer.allocUnsafe(CHUNK_BYTES);
-    let filled = 0; // bytes of an unfinished line carried over
-    let atStart = true;
-    // A UTF-8 BOM can only come before the first piece.
-    const skip = (end: number): number => {
-      const bom = atStart && end >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
-      atStart = false;
-      return bom;
-    };
-    for (;;) {
-      if (filled === buf.length) {
-        const bigger = Buffer.allocUnsafe(buf.length * 2); // a line longer than the buffer
-        buf.copy(bigger, 0, 0, filled);
-        buf = bigger;
-      }
-      const got = readSync(fd, buf, filled, buf.length - filled, null);
-      const end = filled + got;
-      if (atStart) decodeText(fileName, buf.subarray(0, Math.min(end, 4096))); // binary-data check
-      if (got === 0) {
-        if (end > 0) yield buf.toString('utf8', skip(end), end);
-        return;
-      }
-      const nl = buf.lastIndexOf(10, end - 1);
-      if (nl === -1) {
-        filled = end;
-        continue;
-      }
-      yield buf.toString('utf8', skip(nl + 1), nl + 1);
-      buf.copy(buf, 0, nl + 1, end);
-      filled = end - nl - 1;
-    }
-  } finally {
-    closeSync(fd);
-  }
+  for (const piece of fileByteChunks(path, fileName)) yield piece.toString('utf8');
 }
 
 /** The input's size in bytes (of the file on disk for makeFileInput), without reading it. */

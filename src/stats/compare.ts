@@ -199,21 +199,26 @@ function undoDilution(
   separate: boolean,
   comp: Composition | null,
 ): void {
-  const hasTime = (f: FrameResult) =>
-    f.base.timeSeconds !== null && f.head.timeSeconds !== null && f.base.timeSeconds > 0;
-  if (comp !== null) {
-    // The median-of-ratios factor (composition.ts) says how unchanged shares moved.
-    for (const f of frames) {
-      if (f.status !== 'improved') continue;
-      const still = hasTime(f)
-        ? ((f.base.timeSeconds as number) - (f.head.timeSeconds as number)) /
-            (f.base.timeSeconds as number) >=
-          s.minRelEffect
-        : survives(f, cautiousKappa(comp, -1), floorAbs, s.minRelEffect, -1);
-      if (!still) f.status = 'unchanged';
-    }
-    return;
+  const kappa = comp !== null ? cautiousKappa(comp, -1) : culpritKappa(frames, separate);
+  if (kappa === null) return;
+  for (const f of frames) {
+    if (f.status !== 'improved') continue;
+    const bt = f.base.timeSeconds;
+    const ht = f.head.timeSeconds;
+    const still =
+      bt !== null && ht !== null && bt > 0
+        ? (bt - ht) / bt >= s.minRelEffect
+        : survives(f, kappa, floorAbs, s.minRelEffect, -1);
+    if (!still) f.status = 'unchanged';
   }
+}
+
+/**
+ * Without a median-of-ratios factor: assume only the ranked culprits changed, so an unchanged
+ * share moved by (1 - culprits' head share) / (1 - culprits' base share). Null when they did not
+ * grow (nothing was diluted).
+ */
+function culpritKappa(frames: FrameResult[], separate: boolean): number | null {
   // Garbage collection that grew between sessions dilutes the other shares just as a culprit does.
   const culprits = frames.filter(
     (f) =>
@@ -228,24 +233,7 @@ function undoDilution(
     0.95,
     culprits.reduce((a, f) => a + f.head.mean, 0),
   );
-  if (ch <= cb) return;
-  const factor = (1 - cb) / (1 - ch);
-  for (const f of frames) {
-    if (f.status !== 'improved') continue;
-    const bt = f.base.timeSeconds;
-    const ht = f.head.timeSeconds;
-    let stillImproved: boolean;
-    if (bt !== null && ht !== null && bt > 0) {
-      stillImproved = (bt - ht) / bt >= s.minRelEffect;
-    } else {
-      const adjusted = f.head.mean * factor - f.base.mean;
-      stillImproved =
-        f.ci.hi + (adjusted - f.delta) < 0 &&
-        -adjusted >= floorAbs &&
-        (f.base.mean <= 0 || -adjusted / f.base.mean >= s.minRelEffect);
-    }
-    if (!stillImproved) f.status = 'unchanged';
-  }
+  return ch <= cb ? null : (1 - ch) / (1 - cb);
 }
 
 /**

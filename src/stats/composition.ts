@@ -9,6 +9,7 @@
 // with it hold a good part of the self mass and no single frame holds half of it; otherwise (say one leaf
 // holds 60% of the samples and doubled) the median would pick that frame as the reference and
 // explain its regression away, so nothing is adjusted.
+import { median } from 'simple-statistics';
 import type { FrameResult } from './types.js';
 
 /** Self-share ratio of frames that agree with kappa: this close to it, or within their noise. */
@@ -41,7 +42,8 @@ export function compositionFactor(
   samplesBase: number,
   samplesHead: number,
 ): Composition | null {
-  const pts: { r: number; w: number; tol: number }[] = [];
+  // Voters: frames with enough self samples on both sides. Every frame's mass counts in the total.
+  const voters: { r: number; w: number; tol: number }[] = [];
   let mass = 0;
   for (const f of frames) {
     const b = f.base.selfMean;
@@ -49,32 +51,25 @@ export function compositionFactor(
     if (!(b > 0) || !(h > 0)) continue;
     const w = (b + h) / 2;
     mass += w;
+    if (b * samplesBase < MIN_VOTE_SAMPLES || h * samplesHead < MIN_VOTE_SAMPLES) continue;
     // Poisson noise of the log ratio of two counts, three standard errors.
     const tol = Math.max(MIN_TOLERANCE, 3 * Math.sqrt(1 / (b * samplesBase) + 1 / (h * samplesHead)));
-    const votes = b * samplesBase >= MIN_VOTE_SAMPLES && h * samplesHead >= MIN_VOTE_SAMPLES;
-    pts.push({ r: Math.log(h / b), w: votes ? w : 0, tol });
+    voters.push({ r: Math.log(h / b), w, tol });
   }
-  const voters = pts.filter((p) => p.w > 0).map((p) => p.r);
   if (voters.length < 2 || !(mass > 0)) return null;
-  const lk = median(voters);
-  const mad = 1.4826 * median(voters.map((r) => Math.abs(r - lk)));
+  const ratios = voters.map((p) => p.r);
+  const lk = median(ratios);
+  const mad = 1.4826 * median(ratios.map((r) => Math.abs(r - lk)));
   let agree = 0;
   let heaviest = 0;
-  for (const p of pts) {
-    const w = p.w > 0 ? p.w : 0;
+  for (const p of voters) {
     if (Math.abs(p.r - lk) > p.tol) continue;
-    agree += w;
-    heaviest = Math.max(heaviest, w);
+    agree += p.w;
+    heaviest = Math.max(heaviest, p.w);
   }
   if (agree < MIN_AGREEING * mass || heaviest > 0.5 * mass) return null;
   // Standard error of a median: sqrt(pi / 2) sd / sqrt(n), with a robust sd.
   return { kappa: Math.exp(lk), se: (1.2533 * mad) / Math.sqrt(voters.length) };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((x, y) => x - y);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 /** kappa moved two standard errors in the direction that keeps a change of this sign. */

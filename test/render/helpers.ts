@@ -2,6 +2,7 @@
 // on the folded importer's progress) and a hand-built ComparisonReport.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { seededRandom } from '../../src/history/random.js';
 import { parseFrameLabel } from '../../src/profile/frame-label.js';
 import { Profile } from '../../src/profile/profile.js';
 import type { ComparisonReport, FrameResult, FrameStatus } from '../../src/stats/types.js';
@@ -117,14 +118,4 @@ export function golden(name: string, actual: string | Uint8Array): void {
   }
 }
 
-/** Deterministic PRNG (mulberry32) for generated profiles. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = seededRandom;
