@@ -8,7 +8,7 @@ import { type EventHandler, eventHandler, registerEventHandler } from '../github
 import type { GitHubEvent } from '../github/event.js';
 import type { ActionRunContext } from '../github/run-action.js';
 import { fitSummary } from '../github/summary.js';
-import type { CheckContext } from '../pipeline/check.js';
+import type { CheckContext } from '../pipeline/types.js';
 import { type BotContext, DEFAULT_ACCEPT_LABEL } from './context.js';
 import type { RunCheck } from './gate.js';
 

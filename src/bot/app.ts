@@ -8,7 +8,7 @@ import path from 'node:path';
 import { App, Octokit } from 'octokit';
 import type { FlamediffOptions } from '../config/options.js';
 import { createClient } from '../github/octokit.js';
-import type { CheckContext, CheckDeps, CheckResult } from '../pipeline/check.js';
+import type { CheckContext, CheckResult } from '../pipeline/types.js';
 import { git } from '../store/git.js';
 import { type BotContext, DEFAULT_ACCEPT_LABEL } from './context.js';
 
@@ -26,7 +26,7 @@ export interface BotAppOptions {
   options: FlamediffOptions;
   acceptLabel?: string;
   log: (line: string) => void;
-  runCheck: (opts: FlamediffOptions, ctx: CheckContext, deps: CheckDeps) => Promise<CheckResult>;
+  runCheck: (opts: FlamediffOptions, ctx: CheckContext) => Promise<CheckResult>;
 }
 
 const NAME = /^[A-Za-z0-9._-]{1,100}$/;

@@ -1,17 +1,15 @@
-// Compares validated artifact runs with the stored baselines by running the pipeline's own
-// runCheck with the artifact's profiles in place of the sampler (CheckDeps.record): the same
-// baseline search, statistics, pictures and Markdown as the action, without running any code.
+// Compares validated artifact runs with the stored baselines: the pipeline's runCheck with the
+// artifact's runs as the head side (CheckContext.headRuns), so the same baseline search, analyse
+// and present as the action, without running any code.
 // One comparison per shard; the bot stores their files under one pull request entry and joins
 // their comments into one.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FlamediffOptions } from '../config/options.js';
-import { UserError } from '../errors.js';
 import { blobUrl, buildReportLinks, type RepoSite, rawUrl } from '../github/links.js';
 import type { SourceResolver } from '../github/source-files.js';
-import type { CheckContext, CheckDeps, CheckResult, ReportLinks } from '../pipeline/check.js';
-import type { RecordResult } from '../sample/index.js';
-import type { RunSet } from '../sample/types.js';
+import type { CheckContext, CheckResult } from '../pipeline/types.js';
+import type { ReportLinks } from '../report/types.js';
+import type { RunSide } from '../sample/types.js';
 import { layout } from '../store/layout.js';
 import type { ValidatedShard } from './artifact.js';
 
@@ -23,56 +21,23 @@ export function shardBranch(baseBranch: string, shard: string): string {
   return shard === DEFAULT_SHARD ? baseBranch : `${baseBranch}.shard-${shard}`;
 }
 
-/** The artifact's runs as a RecordResult: what `record` would have returned, nothing executed. */
-export function artifactRecord(shard: ValidatedShard, headSha: string): RecordResult {
-  const runs = shard.runs.map((r, i) => ({
-    index: i + 1,
-    side: 'run',
-    file: `run-${i + 1}`,
-    format: r.profile.meta.format ?? 'artifact',
-    wallSeconds: r.wallSeconds ?? Number.NaN,
-    cpuSeconds: r.cpuSeconds ?? Number.NaN,
-    peakRssBytes: 0,
-    samples: r.profile.totalWeight(),
-    exitCode: 0,
-    sampler: shard.sampler,
-    samplerVersion: '',
-    startedAt: '',
-  }));
-  const runSet: RunSet = {
-    schema: 1,
+/**
+ * The artifact's runs as the head side: what the pull request's workflow measured, with what it
+ * did not say left unknown (no invented machine or version). Nothing is executed here.
+ */
+export function artifactRunSide(shard: ValidatedShard, headSha: string): RunSide {
+  return {
+    runs: shard.runs.map((r) => ({
+      profile: r.profile,
+      wallSeconds: r.wallSeconds ?? undefined,
+      cpuSeconds: r.cpuSeconds ?? undefined,
+    })),
     sampler: shard.sampler,
     samplerVersion: '',
     command: [`(artifact ${shard.name} of ${headSha.slice(0, 12)})`],
-    cwd: '',
     rateHz: null,
-    warmup: 0,
     // What the artifact says about its runner (shown as a code span; nothing depends on it).
-    machine: {
-      ...(shard.machine ?? {
-        cpuModel: 'runner of the pull request workflow (not described)',
-        cores: 0,
-        kernel: '',
-        platform: '',
-        arch: '',
-        loadAvg: [0, 0, 0],
-      }),
-      hostname: '',
-    },
-    runs,
-  };
-  return { runSet, profiles: shard.runs.map((r) => r.profile) };
-}
-
-function artifactDeps(shard: ValidatedShard, headSha: string): CheckDeps {
-  const rec = async () => artifactRecord(shard, headSha);
-  return {
-    record: rec,
-    recordInterleaved: async () => {
-      throw new UserError(
-        'baseline: rerun cannot work from an artifact (nothing may run here); use baseline: stored',
-      );
-    },
+    machine: shard.machine ? { ...shard.machine, hostname: '' } : null,
   };
 }
 
@@ -99,7 +64,7 @@ export interface CompareArtifactsInput {
   site: RepoSite;
   resolve: SourceResolver;
   log: (line: string) => void;
-  runCheck: (opts: FlamediffOptions, ctx: CheckContext, deps: CheckDeps) => Promise<CheckResult>;
+  runCheck: (opts: FlamediffOptions, ctx: CheckContext) => Promise<CheckResult>;
 }
 
 function shardLinks(i: CompareArtifactsInput, shard: string, multi: boolean): ReportLinks {
@@ -141,16 +106,18 @@ export async function compareArtifacts(i: CompareArtifactsInput): Promise<ShardC
       log: i.log,
       cwd: i.cwd,
       baseRef: i.baseRef,
+      headRuns: artifactRunSide(shard, i.headSha),
     };
-    const result = await i.runCheck(opts, ctx, artifactDeps(shard, i.headSha));
+    const result = await i.runCheck(opts, ctx);
     const prefix = multi ? `shards/${shard.name}/` : '';
     const files: Record<string, Uint8Array | string> = {};
-    const add = async (name: string, file: string | undefined) => {
-      if (file) files[`${prefix}${name}`] = new Uint8Array(await readFile(file));
+    const a = result.analysis;
+    const add = (name: string, data: string | Uint8Array | null | undefined) => {
+      if (data) files[`${prefix}${name}`] = data;
     };
-    await add('diff.svg', result.files.diffSvg);
-    await add('diff.png', result.files.diffPng);
-    await add('report.json', result.files.reportJson);
+    add('diff.svg', a?.pictures.diffSvg);
+    add('diff.png', a?.pictures.diffPng);
+    add('report.json', a?.reportJson);
     if (result.commentMarkdown) files[`${prefix}comment.md`] = result.commentMarkdown;
     if (result.baseline?.sha) {
       files[`${prefix}baseline.json`] =

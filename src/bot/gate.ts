@@ -2,7 +2,7 @@
 // write access accepted, the check passes and the comment says who accepted it and why. Only the
 // exact commit is covered, so a new push is gated again.
 import type { FlamediffOptions } from '../config/options.js';
-import type { CheckContext, CheckResult } from '../pipeline/check.js';
+import type { CheckContext, CheckResult } from '../pipeline/types.js';
 import { openStore } from '../store/index.js';
 import { type Acceptance, isAccepted, withAcceptance } from './acceptances.js';
 

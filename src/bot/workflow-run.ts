@@ -11,7 +11,7 @@ import { baseRef, ensureMergeBase } from '../github/git-history.js';
 import type { RepoSite } from '../github/links.js';
 import { createSourceResolver } from '../github/source-files.js';
 import { tokenIdentity, upsertStickyComment } from '../github/sticky-comment.js';
-import type { CheckContext, CheckDeps, CheckResult } from '../pipeline/check.js';
+import type { CheckContext, CheckResult } from '../pipeline/types.js';
 import { git } from '../store/git.js';
 import { openStore } from '../store/index.js';
 import { writePullReport } from '../store/pulls.js';
@@ -24,7 +24,7 @@ import { setCommitStatus } from './status.js';
 import { DEFAULT_ZIP_LIMITS, readZip, type ZipLimits } from './zip.js';
 
 export interface WorkflowRunDeps {
-  runCheck: (opts: FlamediffOptions, ctx: CheckContext, deps: CheckDeps) => Promise<CheckResult>;
+  runCheck: (opts: FlamediffOptions, ctx: CheckContext) => Promise<CheckResult>;
   limits?: ZipLimits;
   /** Artifacts whose name starts with this are flamediff's (default 'flamediff'). */
   artifactPrefix?: string;

@@ -1,7 +1,7 @@
 // `flamediff check`: the whole job on this machine. On the base branch it records a baseline; on any
 // other ref it compares with the stored baseline (or reruns the base commit) and gates.
 import path from 'node:path';
-import { applySettingFlags, SETTING_FLAG_SPEC, SETTING_FLAGS_HELP } from '../config/flags.js';
+import { applySettingFlags, settingFlags, settingsHelp } from '../config/flags.js';
 import { CONFIG_FILE, loadConfigFile, validateOptions } from '../config/load.js';
 import { UserError } from '../errors.js';
 import { runCheck } from '../pipeline/check.js';
@@ -23,7 +23,7 @@ Options:
   --head-ref NAME    branch being measured (default: the current branch)
   --pull N           pull request number: also stores the report under pulls/N/ in the store
 
-${SETTING_FLAGS_HELP}
+${settingsHelp('check')}
 Exit status: 0 pass (or baseline recorded), 1 gated regression, 2 bad input or setup error.
 
 Examples:
@@ -43,7 +43,7 @@ export const checkCommand: Command = {
       'head-sha': { type: 'string' },
       'head-ref': { type: 'string' },
       pull: { type: 'string' },
-      ...SETTING_FLAG_SPEC,
+      ...settingFlags('check'),
     });
     // flamediff.yml, store-dir, working-directory and out-dir are relative to the repository root
     // (docs/configuration.md), also when flamediff runs from a subdirectory; paths given as flags
@@ -54,7 +54,7 @@ export const checkCommand: Command = {
         ? path.join(cwd, CONFIG_FILE)
         : path.resolve(io.cwd, values.config as string);
     const opts = await loadConfigFile(configPath, undefined, values.config !== undefined);
-    applySettingFlags(opts, values);
+    applySettingFlags(opts, values, 'check');
     if (positionals.length > 0) opts.command = positionals;
     if (values.out !== undefined) opts.outDir = path.resolve(io.cwd, values.out as string);
     validateOptions(opts, 'flamediff check');

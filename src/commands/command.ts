@@ -1,4 +1,6 @@
-import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { parseArgs } from 'node:util';
+import { suggestKey } from '../config/schema.js';
+import type { OptionSpec } from '../config/types.js';
 import { UserError } from '../errors.js';
 
 /** Streams a command writes to; tests pass buffers, the CLI passes the process streams. */
@@ -21,7 +23,7 @@ export interface Command {
   run(argv: string[], io: Io): Promise<number>;
 }
 
-export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+export type { OptionSpec } from '../config/types.js';
 
 /** util.parseArgs with errors a user can act on (the offending flag and where to look). */
 export function parseCommandArgs<T extends OptionSpec>(
@@ -34,7 +36,9 @@ export function parseCommandArgs<T extends OptionSpec>(
     return parseArgs({ args: argv, options, allowPositionals, strict: true as const });
   } catch (err) {
     const msg = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    throw new UserError(`flamediff ${command}: ${msg} (see \`flamediff ${command} --help\`)`);
+    throw new UserError(
+      `flamediff ${command}: ${msg}${flagHint(msg, options)} (see \`flamediff ${command} --help\`)`,
+    );
   }
 }
 
@@ -67,4 +71,12 @@ export function numberFlag(
     throw new UserError(`flamediff ${command}: --${flag} '${value}' is not valid; expected ${range}`);
   }
   return n;
+}
+
+/** "did you mean --runs?" for an unknown option that is one or two edits from a known one. */
+function flagHint(message: string, options: OptionSpec): string {
+  const m = /Unknown option '--?([^']+)'/.exec(message);
+  if (!m) return '';
+  const near = suggestKey(m[1], Object.keys(options));
+  return near ? `; did you mean --${near}?` : '';
 }

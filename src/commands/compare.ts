@@ -1,22 +1,18 @@
-// `flamediff compare`: each file is one run; base and head run sets are compared with the
-// statistics of src/stats (docs/statistics.md) and the report is printed as text, JSON or Markdown.
+// `flamediff compare`: each file is one run; base and head run sets are analysed and presented by
+// the same stages as the PR job (analyse + present), so `--format markdown` prints the comment's
+// Markdown and `--format text` the console report `check` prints.
 import { randomBytes } from 'node:crypto';
 import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { analyse } from '../analyse/analyse.js';
+import { applySettingFlags, settingFlags, settingsHelp } from '../config/flags.js';
+import { defaultOptions } from '../config/options.js';
 import { UserError } from '../errors.js';
 import { importProfileFile } from '../formats/index.js';
 import type { FormatName, ImportOptions } from '../formats/types.js';
-import type { Granularity } from '../profile/transform.js';
-import { reportMarkdown, reportText } from '../report/compare-text.js';
-import {
-  type CompareSettings,
-  compareRuns,
-  DEFAULT_COMPARE_SETTINGS,
-  type RunInput,
-} from '../stats/index.js';
-import { type Command, type Io, numberFlag, parseCommandArgs } from './command.js';
-
-const d = DEFAULT_COMPARE_SETTINGS;
+import { present } from '../report/present.js';
+import type { MeasuredRun, RunSide } from '../sample/types.js';
+import { type Command, type Io, parseCommandArgs } from './command.js';
 
 const HELP = `Usage: flamediff compare --base FILES|DIR --head FILES|DIR [options]
 
@@ -31,25 +27,14 @@ Inputs:
   --input-format F       Skip format detection for every input (folded, cpuprofile, ...)
 
 Output:
-  --format text|json|markdown   What to print (default text)
+  --format text|json|markdown   What to print (default text; markdown is the PR comment's)
   --json OUT             Also write the JSON report (schema 1, docs/report-schema.md) to OUT
-
-Statistics:
-  --alpha A              False discovery rate across frames (default ${d.alpha})
-  --min-share S          Keep frames with at least this share of a run... (default ${d.minShare})
-  --quorum Q             ...in at least this fraction of the runs (default ${d.quorum})
-  --min-effect E         Absolute effect floor, share of the total (default ${d.minEffect} = ${d.minEffect * 100} pp)
-  --min-rel-effect R     Relative effect floor, of the frame's own value (default ${d.minRelEffect})
-  --granularity G        function (default), line or module
   --metric M             share (default; portable) or time (same machine, e.g. interleaved runs)
-  --interleaved          Base and head runs alternated in one session: garbage-collection frames
+  --interleaved          Base and head runs alternated in one session: runtime frames (GC, JIT)
                          are then tested like any other (by default they allow for a load shift)
-  --gate-frame S         Fail when a frame regresses by more than this share of total (default ${d.gateFrameShare})
-  --gate-total R         Fail when the total regresses by more than this fraction (default off)
-  --fail-on-regression   Exit 1 when the verdict is fail
 
-Exit status: 0 pass (or fail without --fail-on-regression), 1 fail with --fail-on-regression,
-2 bad input.
+${settingsHelp('compare', 'Statistics (also in flamediff.yml under compare:; docs/statistics.md):')}
+Exit status: 0 pass (or fail with --no-fail-on-regression), 1 fail, 2 bad input.
 
 Examples:
   flamediff compare --base base/ --head head/
@@ -62,17 +47,9 @@ const OPTIONS = {
   'input-format': { type: 'string' },
   format: { type: 'string' },
   json: { type: 'string' },
-  alpha: { type: 'string' },
-  'min-share': { type: 'string' },
-  quorum: { type: 'string' },
-  'min-effect': { type: 'string' },
-  'min-rel-effect': { type: 'string' },
-  granularity: { type: 'string' },
   metric: { type: 'string' },
   interleaved: { type: 'boolean' },
-  'gate-frame': { type: 'string' },
-  'gate-total': { type: 'string' },
-  'fail-on-regression': { type: 'boolean' },
+  ...settingFlags('compare'),
 } as const;
 
 export const compareCommand: Command = {
@@ -86,55 +63,41 @@ export const compareCommand: Command = {
         `flamediff compare: unexpected argument '${positionals[0]}' (expected --base and --head)`,
       );
     }
-    const format = values.format ?? 'text';
+    const format = (values.format as string | undefined) ?? 'text';
     if (!['text', 'json', 'markdown'].includes(format)) {
       throw new UserError(
         `flamediff compare: --format '${format}' is not valid; expected text, json or markdown`,
       );
     }
-    const settings = settingsFrom(values);
-    const opts: ImportOptions = { onWarning: (m) => io.stderr(`flamediff: warning: ${m}\n`) };
-    if (values['input-format']) opts.format = values['input-format'] as FormatName;
-    const base = await loadSide('base', values.base, io, opts);
-    const head = await loadSide('head', values.head, io, opts);
-    const report = compareRuns(base, head, settings);
-    const json = `${JSON.stringify(report, null, 2)}\n`;
-    if (values.json) await writeAtomic(resolve(io.cwd, values.json), json);
-    io.stdout(format === 'json' ? json : format === 'markdown' ? reportMarkdown(report) : reportText(report));
-    return report.verdict === 'fail' && values['fail-on-regression'] ? 1 : 0;
+    const opts = defaultOptions();
+    applySettingFlags(opts, values, 'compare');
+    const metric = values.metric as string | undefined;
+    if (metric !== undefined && metric !== 'share' && metric !== 'time')
+      throw new UserError(`flamediff compare: --metric '${metric}' is not valid; expected share or time`);
+    const imp: ImportOptions = { onWarning: (m) => io.stderr(`flamediff: warning: ${m}\n`) };
+    if (values['input-format']) imp.format = values['input-format'] as FormatName;
+    const base = await loadSide('base', values.base as string[] | undefined, io, imp);
+    const head = await loadSide('head', values.head as string[] | undefined, io, imp);
+    const interleaved = Boolean(values.interleaved);
+    const analysis = await analyse({ base, head, interleaved }, opts.compare, null, {
+      headTitle: 'head',
+      diffTitle: 'base → head',
+      pictures: false,
+      // Files may come from anywhere: shares unless the user says the runs' times compare.
+      metric: (metric as 'share' | 'time' | undefined) ?? 'share',
+    });
+    const json = analysis.reportJson ?? '';
+    if (values.json) await writeAtomic(resolve(io.cwd, values.json as string), json);
+    const shown = present(analysis, {
+      mode: 'compare',
+      headSha: '',
+      headRef: 'head',
+      baseline: { sha: '', branch: 'base', note: null },
+    });
+    io.stdout(format === 'json' ? json : format === 'markdown' ? shown.markdown : shown.console);
+    return analysis.report?.verdict === 'fail' && opts.failOnRegression ? 1 : 0;
   },
 };
-
-function settingsFrom(v: Record<string, string | boolean | string[] | undefined>): Partial<CompareSettings> {
-  const num = (flag: string, fallback: number, check: { min?: number; max?: number }) =>
-    numberFlag('compare', flag, v[flag] as string | undefined, fallback, check);
-  const s: Partial<CompareSettings> = {
-    alpha: num('alpha', d.alpha, { min: 1e-12, max: 0.5 }),
-    minShare: num('min-share', d.minShare, { min: 0, max: 1 }),
-    quorum: num('quorum', d.quorum, { min: 0, max: 1 }),
-    minEffect: num('min-effect', d.minEffect, { min: 0, max: 1 }),
-    minRelEffect: num('min-rel-effect', d.minRelEffect, { min: 0 }),
-    gateFrameShare: num('gate-frame', d.gateFrameShare, { min: 0, max: 1 }),
-  };
-  if (v['gate-total'] !== undefined) s.gateTotal = num('gate-total', 0, { min: 0 });
-  const g = v.granularity as string | undefined;
-  if (g !== undefined) {
-    if (!['function', 'line', 'module'].includes(g)) {
-      throw new UserError(
-        `flamediff compare: --granularity '${g}' is not valid; expected function, line or module`,
-      );
-    }
-    s.granularity = g as Granularity;
-  }
-  const m = v.metric as string | undefined;
-  if (m !== undefined) {
-    if (m !== 'share' && m !== 'time')
-      throw new UserError(`flamediff compare: --metric '${m}' is not valid; expected share or time`);
-    s.metric = m;
-  }
-  if (v.interleaved) s.sessions = 'interleaved';
-  return s;
-}
 
 interface RunsJson {
   runs?: { file?: unknown; side?: unknown; wallSeconds?: unknown; cpuSeconds?: unknown }[];
@@ -146,10 +109,10 @@ async function loadSide(
   args: string[] | undefined,
   io: Io,
   opts: ImportOptions,
-): Promise<RunInput[]> {
+): Promise<RunSide> {
   if (!args || args.length === 0)
     throw new UserError(`flamediff compare: --${side} is required (files or a directory of runs)`);
-  const runs: RunInput[] = [];
+  const runs: MeasuredRun[] = [];
   for (const arg of args.flatMap((a) => a.split(',')).filter((a) => a !== '')) {
     const path = resolve(io.cwd, arg);
     let isDir: boolean;
@@ -166,13 +129,21 @@ async function loadSide(
   }
   if (runs.length === 0)
     throw new UserError(`flamediff compare: no ${side} runs found in ${args.join(', ')}`);
-  return runs;
+  // What the files say about how they were measured is unknown here: the report shows the files.
+  return {
+    runs,
+    sampler: '',
+    samplerVersion: '',
+    command: [],
+    rateHz: null,
+    machine: null,
+  };
 }
 
 /** Files in a run directory that are never profiles (reports, pictures, notes). */
 const NOT_PROFILES = /^(readme.*|runs\.json|report\.json)$|\.(md|svg|png|html)$/i;
 
-async function loadDir(dir: string, side: 'base' | 'head', opts: ImportOptions): Promise<RunInput[]> {
+async function loadDir(dir: string, side: 'base' | 'head', opts: ImportOptions): Promise<MeasuredRun[]> {
   const runsJson = join(dir, 'runs.json');
   let text: string | null = null;
   try {
@@ -190,7 +161,7 @@ async function loadDir(dir: string, side: 'base' | 'head', opts: ImportOptions):
     const records = (parsed.runs ?? []).filter(
       (r) => r.side === undefined || r.side === 'run' || r.side === side,
     );
-    const out: RunInput[] = [];
+    const out: MeasuredRun[] = [];
     for (const [i, r] of records.entries()) {
       if (typeof r.file !== 'string')
         throw new UserError(`${runsJson}: run ${i + 1} has no "file" (expected a profile path)`);
@@ -206,7 +177,7 @@ async function loadDir(dir: string, side: 'base' | 'head', opts: ImportOptions):
     .filter((e) => e.isFile() && !e.name.startsWith('.') && !NOT_PROFILES.test(e.name))
     .map((e) => e.name)
     .sort();
-  const out: RunInput[] = [];
+  const out: MeasuredRun[] = [];
   for (const name of names) out.push({ profile: await importProfileFile(join(dir, name), opts) });
   return out;
 }

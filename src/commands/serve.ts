@@ -87,7 +87,7 @@ export async function startServe(argv: string[], io: Io): Promise<RunningServer>
     options,
     acceptLabel: values['accept-label'],
     log: (line) => io.stderr(`${new Date().toISOString()} ${line}\n`),
-    runCheck: async (opts, ctx, deps) => (await import('../pipeline/check.js')).runCheck(opts, ctx, deps),
+    runCheck: async (opts, ctx) => (await import('../pipeline/check.js')).runCheck(opts, ctx),
   });
   const log = (line: string) => io.stderr(`${new Date().toISOString()} ${line}\n`);
   const running = await startBotServer(app, port, values.host ?? '127.0.0.1', log);

@@ -1,66 +1,80 @@
-// CLI flags that override flamediff.yml. Each flag maps to one key of the shared table
-// (schema.ts), so a flag accepts and rejects exactly what the file does.
-import type { OptionSpec } from '../commands/command.js';
+// CLI flags that override flamediff.yml, generated from the one settings table (schema.ts): each
+// flag has the name the action input has, accepts and rejects exactly what the file does, and its
+// help line shows the default the code uses.
+import { UserError } from '../errors.js';
 import { applySetting } from './load.js';
-import type { FlamediffOptions } from './options.js';
+import { DEFAULT_OPTIONS, type FlamediffOptions } from './options.js';
+import { commandSettings, type Setting, type SettingCommand } from './schema.js';
+import type { OptionSpec } from './types.js';
 
-/** Flag name -> config key. Flags not listed here (--config, --base-ref, ...) belong to commands. */
-export const SETTING_FLAGS: Readonly<Record<string, string>> = {
-  sampler: 'sampler',
-  runs: 'runs',
-  warmup: 'warmup',
-  'rate-hz': 'rate-hz',
-  timeout: 'timeout-seconds',
-  'working-directory': 'working-directory',
-  baseline: 'baseline',
-  'base-branch': 'base-branch',
-  store: 'store',
-  'store-dir': 'store-dir',
-  'data-branch': 'data-branch',
-  remote: 'remote',
-  retention: 'retention',
-  'baseline-depth': 'baseline-depth',
-  granularity: 'compare.granularity',
-  alpha: 'compare.alpha',
-  'gate-frame-share': 'compare.gate-frame-share',
-  'gate-total': 'compare.gate-total',
-};
-
-export const SETTING_FLAG_SPEC: OptionSpec = {
-  ...Object.fromEntries(Object.keys(SETTING_FLAGS).map((f) => [f, { type: 'string' as const }])),
-  'fail-on-regression': { type: 'boolean' },
-  'no-fail-on-regression': { type: 'boolean' },
-};
-
-/** Help lines for the setting flags (commands append them to their own help). */
-export const SETTING_FLAGS_HELP = `Settings (override ${'flamediff.yml'}; see docs/configuration.md):
-  --sampler NAME            perf, node, py-spy, austin, python, go, async-profiler, command
-  --runs N                  measured runs per side (default 5)
-  --warmup N                unmeasured warm-up runs (default 1)
-  --rate-hz N               sampling rate (default: the sampler's)
-  --timeout SECONDS         per-run time limit (default 600)
-  --working-directory DIR   where the workload runs
-  --baseline stored|rerun   stored baseline, or rerun the base commit interleaved here
-  --base-branch NAME        branch whose commits are baselines (default main)
-  --store dir|git           local directory or data branch (default dir)
-  --store-dir DIR           dir store location (default .flamediff)
-  --data-branch NAME        git store branch (default flamediff-data)
-  --remote NAME             git store remote (default origin)
-  --retention N             baselines kept (default 50)
-  --baseline-depth N        first-parent commits searched for a baseline (default 20)
-  --granularity G           function, line or module (default function)
-  --alpha A                 false-discovery rate (default 0.01)
-  --gate-frame-share S      fail when a frame grows by more than S of total (default 0.01)
-  --gate-total R|off        fail when the total grows by more than R (default off)
-  --[no-]fail-on-regression exit 1 on a gated regression (default on)
-`;
-
-/** Applies the parsed flag values to `opts`, quoting the flag in any error. */
-export function applySettingFlags(opts: FlamediffOptions, values: Record<string, unknown>): void {
-  for (const [flag, key] of Object.entries(SETTING_FLAGS)) {
-    const v = values[flag];
-    if (v !== undefined) applySetting(opts, key, v, `--${flag}`);
+/** Flags a command takes for its settings (node:util parseArgs form). */
+export function settingFlags(command: SettingCommand): OptionSpec {
+  const spec: OptionSpec = {};
+  for (const s of commandSettings(command)) {
+    if (s.arg === '') {
+      spec[s.name] = { type: 'boolean' };
+      spec[`no-${s.name}`] = { type: 'boolean' };
+    } else spec[s.name] = { type: 'string', multiple: isList(s) };
   }
-  if (values['fail-on-regression']) opts.failOnRegression = true;
-  if (values['no-fail-on-regression']) opts.failOnRegression = false;
+  return spec;
+}
+
+/** Flags given as repeatable K=V pairs that fill a mapping setting. */
+function isList(s: Setting): boolean {
+  return s.key === 'env' || s.key === 'sampler-options';
+}
+
+/** Help lines of a command's setting flags, defaults read from DEFAULT_OPTIONS. */
+export function settingsHelp(
+  command: SettingCommand,
+  title = 'Settings (override flamediff.yml; docs/configuration.md):',
+): string {
+  const rows = commandSettings(command).map((s) => {
+    const left = s.arg === '' ? `--[no-]${s.name}` : `--${s.name} ${s.arg}`;
+    const d = s.show(DEFAULT_OPTIONS);
+    return [left, `${s.help}${d !== null ? ` (default ${d})` : ''}`] as const;
+  });
+  const width = Math.max(...rows.map(([l]) => l.length)) + 2;
+  return `${title}\n${rows.map(([l, r]) => `  ${l.padEnd(width)}${r}`).join('\n')}\n`;
+}
+
+/** Applies the parsed flag values of `command`'s settings to `opts`, quoting the flag in any error. */
+export function applySettingFlags(
+  opts: FlamediffOptions,
+  values: Record<string, unknown>,
+  command: SettingCommand,
+): void {
+  for (const s of commandSettings(command)) {
+    if (s.arg === '') {
+      if (values[s.name]) applySetting(opts, s.key, true, `flamediff ${command}: --${s.name}`);
+      if (values[`no-${s.name}`]) applySetting(opts, s.key, false, `flamediff ${command}: --no-${s.name}`);
+      continue;
+    }
+    const v = values[s.name];
+    if (v === undefined) continue;
+    applySetting(
+      opts,
+      s.key,
+      isList(s) ? pairs(v as string[], s, command) : v,
+      `flamediff ${command}: --${s.name}`,
+    );
+  }
+}
+
+/** `K=V` (and for sampler switches a bare `K`, meaning on) into a mapping. */
+function pairs(
+  items: readonly string[],
+  s: Setting,
+  command: SettingCommand,
+): Record<string, string | boolean> {
+  const out: Record<string, string | boolean> = {};
+  for (const item of items) {
+    const eq = item.indexOf('=');
+    if (eq === 0 || (eq < 0 && s.key === 'env')) {
+      throw new UserError(`flamediff ${command}: --${s.name} '${item}' is not valid (expected ${s.arg})`);
+    }
+    if (eq < 0) out[item] = true;
+    else out[item.slice(0, eq)] = item.slice(eq + 1);
+  }
+  return out;
 }

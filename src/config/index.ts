@@ -1,4 +1,5 @@
-export { applySettingFlags, SETTING_FLAG_SPEC, SETTING_FLAGS, SETTING_FLAGS_HELP } from './flags.js';
+export { applySettingFlags, settingFlags, settingsHelp } from './flags.js';
 export { applySetting, CONFIG_FILE, loadConfigFile, parseConfig, validateOptions } from './load.js';
 export { DEFAULT_OPTIONS, defaultOptions, type FlamediffOptions } from './options.js';
-export { KEYS, SAMPLERS, splitCommand } from './schema.js';
+export { commandSettings, KEYS, SAMPLERS, SETTINGS, type Setting, splitCommand } from './schema.js';
+export type * from './types.js';

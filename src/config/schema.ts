@@ -25,12 +25,35 @@ export class ValueProblem extends Error {
 }
 
 export interface KeySpec {
-  /** Name in flamediff.yml and action inputs (kebab-case); nested compare keys are `compare.<key>`. */
+  /** Name in flamediff.yml (kebab-case); nested compare keys are `compare.<key>`. */
   key: string;
   /** Human form of the accepted values, quoted in errors. */
   expected: string;
   /** Parses `value` (YAML value or flag string) into `opts`; throws ValueProblem. */
   apply(opts: FlamediffOptions, value: unknown): void;
+}
+
+/** The commands whose flags come from this table. */
+export type SettingCommand = 'check' | 'record' | 'compare' | 'trends';
+
+/**
+ * One setting: its key in flamediff.yml, and the one name it has as a CLI flag (`--name`) and as
+ * an action input, the commands that take it, and its help line. Defaults shown in help are read
+ * from DEFAULT_OPTIONS, so help never disagrees with what runs.
+ */
+export interface Setting extends KeySpec {
+  /** Flag and action input name (`--rate`, input `rate`). */
+  name: string;
+  /** Placeholder of the value in help (`N`, `DIR`); '' for a boolean switch. */
+  arg: string;
+  help: string;
+  commands: readonly SettingCommand[];
+  /** Also an input of the GitHub Action (action.yml). */
+  input: boolean;
+  /** The default as help shows it (from DEFAULT_OPTIONS); null: no default worth showing. */
+  show: (defaults: FlamediffOptions) => string | null;
+  /** Older flamediff.yml spellings still read (e.g. rate-hz for rate). */
+  aliases?: readonly string[];
 }
 
 type Setter<T> = (o: FlamediffOptions, v: T) => void;
@@ -216,7 +239,7 @@ export const KEYS: readonly KeySpec[] = [
     o.warmup = v;
   }),
   {
-    key: 'rate-hz',
+    key: 'rate',
     expected: "an integer from 1 to 100000, or 'default'",
     apply(o, v) {
       if (v === null || v === 'default') {
@@ -228,7 +251,7 @@ export const KEYS: readonly KeySpec[] = [
       o.rateHz = n;
     },
   },
-  numKey('timeout-seconds', 1, 86400, (o, v) => {
+  numKey('timeout', 1, 86400, (o, v) => {
     o.timeoutSeconds = v;
   }),
   strKey('working-directory', (o, v) => {
@@ -320,8 +343,257 @@ export const KEYS: readonly KeySpec[] = [
   }),
 ];
 
-export function keySpec(key: string): KeySpec | undefined {
-  return KEYS.find((k) => k.key === key);
+type Cli = Omit<Setting, keyof KeySpec>;
+const RUN: readonly SettingCommand[] = ['check'];
+const RECORD: readonly SettingCommand[] = ['check', 'record'];
+const COMPARE: readonly SettingCommand[] = ['check', 'compare'];
+const STORE: readonly SettingCommand[] = ['check', 'trends'];
+const pctText = (x: number) => `${Number((x * 100).toFixed(4))}%`;
+
+/** How each key of KEYS appears on the command line, in the action and in help. */
+const CLI: Readonly<Record<string, Cli>> = {
+  command: {
+    name: 'command',
+    arg: '',
+    help: 'the workload (on the command line: after --)',
+    commands: [],
+    input: true,
+    show: () => null,
+  },
+  sampler: {
+    name: 'sampler',
+    arg: 'NAME',
+    help: SAMPLERS.join(', '),
+    commands: RECORD,
+    input: true,
+    show: (d) => d.sampler,
+  },
+  runs: {
+    name: 'runs',
+    arg: 'N',
+    help: 'measured runs per side',
+    commands: RECORD,
+    input: true,
+    show: (d) => String(d.runs),
+  },
+  warmup: {
+    name: 'warmup',
+    arg: 'N',
+    help: 'unmeasured warm-up runs before them',
+    commands: RECORD,
+    input: true,
+    show: (d) => String(d.warmup),
+  },
+  rate: {
+    name: 'rate',
+    arg: 'HZ',
+    help: 'sampling rate',
+    commands: RECORD,
+    input: true,
+    show: () => "the sampler's (perf 999, py-spy 100)",
+    aliases: ['rate-hz'],
+  },
+  timeout: {
+    name: 'timeout',
+    arg: 'SECONDS',
+    help: 'a run that takes longer is stopped and fails',
+    commands: RECORD,
+    input: true,
+    show: (d) => String(d.timeoutSeconds),
+    aliases: ['timeout-seconds'],
+  },
+  'working-directory': {
+    name: 'working-directory',
+    arg: 'DIR',
+    help: 'where the workload runs',
+    commands: RECORD,
+    input: true,
+    show: (d) => d.workingDirectory,
+  },
+  'sampler-options': {
+    name: 'sampler-opt',
+    arg: 'K[=V]',
+    help: 'sampler switch, repeatable (py-spy native|gil|idle|subprocesses|threads, perf dwarf|event=E, ...)',
+    commands: RECORD,
+    input: false,
+    show: () => null,
+  },
+  env: {
+    name: 'env',
+    arg: 'KEY=VALUE',
+    help: 'extra environment variable for the workload, repeatable',
+    commands: RECORD,
+    input: false,
+    show: () => null,
+  },
+  baseline: {
+    name: 'baseline',
+    arg: 'stored|rerun',
+    help: 'the stored baseline, or rerun the base commit interleaved here',
+    commands: RUN,
+    input: true,
+    show: (d) => d.baseline,
+  },
+  'base-branch': {
+    name: 'base-branch',
+    arg: 'NAME',
+    help: 'branch whose commits are baselines',
+    commands: RUN,
+    input: true,
+    show: (d) => d.baseBranch,
+  },
+  store: {
+    name: 'store',
+    arg: 'dir|git',
+    help: 'a local directory or a data branch',
+    commands: STORE,
+    input: false,
+    show: (d) => d.store,
+  },
+  'store-dir': {
+    name: 'store-dir',
+    arg: 'DIR',
+    help: 'where the dir store is',
+    commands: STORE,
+    input: false,
+    show: (d) => d.storeDir,
+  },
+  'data-branch': {
+    name: 'data-branch',
+    arg: 'NAME',
+    help: "the git store's branch",
+    commands: STORE,
+    input: true,
+    show: (d) => d.dataBranch,
+  },
+  remote: {
+    name: 'remote',
+    arg: 'NAME',
+    help: "the git store's remote",
+    commands: STORE,
+    input: false,
+    show: (d) => d.remote,
+  },
+  'out-dir': {
+    name: 'out-dir',
+    arg: 'DIR',
+    help: 'where reports and pictures go',
+    commands: [],
+    input: false,
+    show: (d) => d.outDir,
+  },
+  'fail-on-regression': {
+    name: 'fail-on-regression',
+    arg: '',
+    help: 'exit 1 on a gated regression (--no-fail-on-regression: report only)',
+    commands: COMPARE,
+    input: true,
+    show: (d) => (d.failOnRegression ? 'on' : 'off'),
+  },
+  retention: {
+    name: 'retention',
+    arg: 'N',
+    help: 'baselines and pull request reports kept',
+    commands: RUN,
+    input: false,
+    show: (d) => String(d.retention),
+  },
+  'baseline-depth': {
+    name: 'baseline-depth',
+    arg: 'N',
+    help: 'first-parent commits searched for a baseline',
+    commands: RUN,
+    input: false,
+    show: (d) => String(d.baselineDepth),
+  },
+  'compare.alpha': {
+    name: 'alpha',
+    arg: 'A',
+    help: 'false-discovery rate across frames',
+    commands: COMPARE,
+    input: true,
+    show: (d) => String(d.compare.alpha),
+  },
+  'compare.min-share': {
+    name: 'min-share',
+    arg: 'S',
+    help: 'keep frames with at least this share of a run...',
+    commands: COMPARE,
+    input: true,
+    show: (d) => pctText(d.compare.minShare),
+  },
+  'compare.quorum': {
+    name: 'quorum',
+    arg: 'Q',
+    help: '...in at least this fraction of the runs',
+    commands: COMPARE,
+    input: false,
+    show: (d) => String(d.compare.quorum),
+  },
+  'compare.min-effect': {
+    name: 'min-effect',
+    arg: 'E',
+    help: 'absolute effect floor, as a share of the total',
+    commands: COMPARE,
+    input: true,
+    show: (d) => `${d.compare.minEffect} = ${Number((d.compare.minEffect * 100).toFixed(4))} pp`,
+  },
+  'compare.min-rel-effect': {
+    name: 'min-rel-effect',
+    arg: 'R',
+    help: "relative effect floor, of the frame's own value",
+    commands: COMPARE,
+    input: false,
+    show: (d) => String(d.compare.minRelEffect),
+  },
+  'compare.granularity': {
+    name: 'granularity',
+    arg: 'G',
+    help: 'function, line or module',
+    commands: COMPARE,
+    input: true,
+    show: (d) => d.compare.granularity,
+  },
+  'compare.gate-frame-share': {
+    name: 'gate-frame-share',
+    arg: 'S',
+    help: 'fail when a ranked frame grows by more than this share of the total',
+    commands: COMPARE,
+    input: true,
+    show: (d) => String(d.compare.gateFrameShare),
+  },
+  'compare.gate-total': {
+    name: 'gate-total',
+    arg: 'R|off',
+    help: 'fail when the total grows by more than this fraction',
+    commands: COMPARE,
+    input: true,
+    show: (d) => (d.compare.gateTotal === null ? 'off' : String(d.compare.gateTotal)),
+  },
+  'compare.seed': {
+    name: 'seed',
+    arg: 'N',
+    help: 'seed of the randomised tests (same inputs and seed, same report)',
+    commands: COMPARE,
+    input: false,
+    show: (d) => String(d.compare.seed),
+  },
+};
+
+/** Every setting: KEYS with their command-line, action and help facts. */
+export const SETTINGS: readonly Setting[] = KEYS.map((k) => {
+  const cli = CLI[k.key];
+  if (!cli) throw new Error(`config/schema.ts: setting '${k.key}' has no CLI entry`);
+  return { ...k, ...cli };
+});
+
+export function keySpec(key: string): Setting | undefined {
+  return SETTINGS.find((k) => k.key === key || k.aliases?.includes(key));
+}
+
+/** The settings a command takes as flags, in table order. */
+export function commandSettings(command: SettingCommand): Setting[] {
+  return SETTINGS.filter((s) => s.commands.includes(command));
 }
 
 /** The closest known key (edit distance <= 2), for "did you mean" hints. */

@@ -4,29 +4,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { defaultOptions, type FlamediffOptions } from '../config/options.js';
-import { keySpec, quoteValue, ValueProblem } from '../config/schema.js';
+import { keySpec, quoteValue, SETTINGS, ValueProblem } from '../config/schema.js';
 import { UserError } from '../errors.js';
 
-/** Action input name -> key of src/config/schema.ts. Every one is documented in action.yml. */
-export const OPTION_INPUTS: Readonly<Record<string, string>> = {
-  command: 'command',
-  sampler: 'sampler',
-  runs: 'runs',
-  warmup: 'warmup',
-  rate: 'rate-hz',
-  'working-directory': 'working-directory',
-  timeout: 'timeout-seconds',
-  baseline: 'baseline',
-  'base-branch': 'base-branch',
-  'data-branch': 'data-branch',
-  'fail-on-regression': 'fail-on-regression',
-  'gate-frame-share': 'compare.gate-frame-share',
-  'gate-total': 'compare.gate-total',
-  alpha: 'compare.alpha',
-  'min-share': 'compare.min-share',
-  'min-effect': 'compare.min-effect',
-  granularity: 'compare.granularity',
-};
+/** Action input name -> key of src/config/schema.ts (the settings the table marks as inputs). */
+export const OPTION_INPUTS: Readonly<Record<string, string>> = Object.fromEntries(
+  SETTINGS.filter((s) => s.input).map((s) => [s.name, s.key]),
+);
 
 /** Inputs that are not options of the pipeline: read by the action (and `accept-label` by the bot, src/bot/action-hooks.ts). */
 export const ACTION_ONLY_INPUTS = [

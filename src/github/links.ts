@@ -3,7 +3,7 @@
 // linked on GitHub Pages when Pages serves the data branch, else in the file view. Private
 // repositories' raw URLs need a login the image proxy does not have: there the text flamegraph
 // goes inline instead.
-import type { ReportLinks } from '../pipeline/check.js';
+import type { ReportLinks } from '../report/types.js';
 import { layout } from '../store/layout.js';
 import type { GitHubClient } from './octokit.js';
 import type { SourceResolver } from './source-files.js';

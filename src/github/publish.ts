@@ -2,7 +2,7 @@
 // verdict), then annotations on the regressed lines, then the sticky comment.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CheckResult } from '../pipeline/check.js';
+import type { CheckResult } from '../pipeline/types.js';
 import type { ActionIo } from './action-io.js';
 import { type LineFinder, pickAnnotations } from './annotations.js';
 import { describeApiError } from './api-error.js';

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { FlamediffOptions } from '../config/options.js';
 import { UserError } from '../errors.js';
-import type { CheckContext, CheckResult } from '../pipeline/check.js';
+import type { CheckContext, CheckResult } from '../pipeline/types.js';
 import { git } from '../store/git.js';
 import type { ActionIo } from './action-io.js';
 import { describeApiError } from './api-error.js';

@@ -1,8 +1,8 @@
 // History stage: history/<branch>.json (schema, migration, compaction), per-frame change points
-// and creeping regressions, PR-comment sparklines, and the static dashboard.
+// and creeping regressions, PR-comment sparklines. (The static dashboard is its own stage:
+// src/dashboard/.)
 // The store reads and writes history files through parseHistory / serializeHistory only.
 
-export { buildDashboard, buildDashboardPage, type DashboardOptions } from '../dashboard/index.js';
 export {
   type AnalyzeOptions,
   analyzeHistory,

@@ -6,11 +6,11 @@ import type { ComparisonReport, FrameResult, Metric } from '../stats/types.js';
 import { diffColor, hex, neutralColor, type Rgb } from './colors.js';
 import { escapeXml } from './escape.js';
 import { labelRanks } from './frame-info.js';
-import type { FlameOptions } from './index.js';
 import { layoutFlame } from './layout.js';
 import { innerWidth, resolveOptions } from './options.js';
 import { num, renderEmpty, renderScene, XPAD } from './svg.js';
 import { buildPrunedTree } from './tree.js';
+import type { FlameOptions } from './types.js';
 
 // The differential flamegraph. Widths come from one side (head, or base with `negate`); colour
 // comes from the comparison: a frame is red (grew) or blue (shrank) by its *inclusive* change,

@@ -1,11 +1,11 @@
 import type { Profile } from '../profile/profile.js';
 import { diffuse, frameColor, type Rgb } from './colors.js';
 import { labelRanks } from './frame-info.js';
-import type { FlameOptions } from './index.js';
 import { layoutFlame } from './layout.js';
 import { innerWidth, resolveOptions } from './options.js';
 import { renderEmpty, renderScene } from './svg.js';
 import { buildPrunedTree } from './tree.js';
+import type { FlameOptions } from './types.js';
 
 const ROOT_COLOR: Rgb = [225, 225, 225];
 

@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js';
 import { checkPalette } from './colors.js';
-import type { FlameOptions } from './index.js';
 import { XPAD } from './svg.js';
+import type { FlameOptions } from './types.js';
 
 /** FlameOptions with defaults applied and values checked. */
 export interface ResolvedOptions {

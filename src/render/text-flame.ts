@@ -2,8 +2,8 @@ import type { Profile } from '../profile/profile.js';
 import { atGranularity } from '../profile/transform.js';
 import type { FrameResult } from '../stats/types.js';
 import { comparisonKey, isSignificant } from './diff.js';
-import type { TextFlameOptions } from './index.js';
 import { buildPrunedTree, type CallTree } from './tree.js';
+import type { TextFlameOptions } from './types.js';
 
 // The flamegraph for places with no images (private repositories, terminals, CI logs): the
 // hottest call paths as an indented tree with a width bar and, with a comparison, a change

@@ -3,7 +3,9 @@
 import type { ComparisonReport, FrameResult } from '../stats/types.js';
 import { pct, pp, ppInterval, qValue, relInterval, seconds, shortSha, signedPct } from './format.js';
 import { stripControl } from './markdown.js';
-import { levelText, type ReportInput, relativeFile } from './view-model.js';
+import type { ReportInput } from './types.js';
+import { UNKNOWN_MACHINE } from './types.js';
+import { levelText, relativeFile } from './view-model.js';
 
 const MAX_ROWS = 15;
 
@@ -76,8 +78,11 @@ function table(
   ]);
   const level = frames.length ? levelText(frames[0].ci.level) : '99%';
   const head = ['#', 'frame', 'location', 'share', 'time', `change [${level} CI]`, 'q'];
-  const all = [head, ...rows];
-  const widths = head.map((_, c) => Math.max(...all.map((row) => row[c].length)));
+  // Columns nothing filled (no times, no locations) are left out rather than shown as "n/a".
+  const empty = (c: number) => rows.every((r) => r[c] === '' || r[c] === 'n/a -> n/a');
+  const keep = head.map((_, c) => !empty(c));
+  const all = [head, ...rows].map((r) => r.filter((_, c) => keep[c]));
+  const widths = all[0].map((_, c) => Math.max(...all.map((row) => row[c].length)));
   return all.map(
     (row) =>
       `  ${row
@@ -89,11 +94,15 @@ function table(
 
 function measured(input: ReportInput): string[] {
   const m = input.measured;
+  const sampler = m.sampler
+    ? `, sampler ${clean(`${m.sampler} ${m.samplerVersion}`.trim())}${m.rateHz ? ` at ${m.rateHz} Hz` : ''}`
+    : '';
   const lines = [
-    `Measured: ${m.runsBase} base + ${m.runsHead} head runs${m.rerun ? ' (interleaved here)' : ''}, sampler ${clean(m.sampler)} ${clean(m.samplerVersion)}${m.rateHz ? ` at ${m.rateHz} Hz` : ''}`,
-    `Machine: ${clean(m.machine)}`,
+    `Measured: ${m.runsBase} base + ${m.runsHead} head runs${m.rerun ? ' (interleaved here)' : ''}${sampler}`,
   ];
-  if (input.baseline)
+  // Runs read from files say nothing of their machine: no line rather than "unknown machine".
+  if (m.machine !== UNKNOWN_MACHINE) lines.push(`Machine: ${clean(m.machine)}`);
+  if (input.baseline?.sha)
     lines.push(`Baseline: ${shortSha(input.baseline.sha)} on ${clean(input.baseline.branch)}`);
   const s = input.report?.settings;
   if (s) {

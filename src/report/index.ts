@@ -1,7 +1,8 @@
-// Report stage: view model (pure) -> Markdown comment, job summary and console text.
+// Report stage: view model (pure) -> Markdown comment, job summary and console text. A barrel.
 export { renderConsole } from './console.js';
 export { age, pct, pp, seconds, shortSha, signedPct } from './format.js';
 export { mdCode, mdFence, mdText, safeUrl, stripControl } from './markdown.js';
+export { type Presentation, type PresentFacts, present, reportInput } from './present.js';
 export {
   COMMENT_LIMIT,
   renderBaselineSummary,
@@ -9,12 +10,5 @@ export {
   renderSummary,
   SHRINK_STEPS,
 } from './render.js';
-export {
-  buildView,
-  COMMENT_MARKER,
-  type Detail,
-  FULL_DETAIL,
-  type MeasuredFacts,
-  type ReportInput,
-  type ReportView,
-} from './view-model.js';
+export type * from './types.js';
+export { buildView, COMMENT_MARKER, FULL_DETAIL } from './view-model.js';

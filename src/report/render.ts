@@ -5,7 +5,8 @@ import Handlebars from 'handlebars';
 import commentTpl from '../../templates/comment.md.hbs?raw';
 import bodyTpl from '../../templates/report-body.md.hbs?raw';
 import summaryTpl from '../../templates/summary.md.hbs?raw';
-import { buildView, type Detail, FULL_DETAIL, type ReportInput, type ReportView } from './view-model.js';
+import type { Detail, ReportInput, ReportView } from './types.js';
+import { buildView, FULL_DETAIL } from './view-model.js';
 
 /** GitHub refuses comments longer than this many characters. */
 export const COMMENT_LIMIT = 65_536;

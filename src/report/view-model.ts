@@ -1,8 +1,7 @@
 // The report's view model: pure code from the comparison and the run facts to display-ready,
 // already-escaped strings. Templates only arrange these strings; escaping happens here, once.
 
-import type { FrameTrend } from '../history/index.js';
-import type { ReportLinks } from '../pipeline/check.js';
+import type { FrameTrend } from '../history/types.js';
 import type { ComparisonReport, FrameResult } from '../stats/types.js';
 import {
   age,
@@ -17,62 +16,16 @@ import {
   signedPct,
 } from './format.js';
 import { mdCode, mdFence, mdText, safeUrl } from './markdown.js';
+import {
+  type Detail,
+  type FrameRow,
+  type ReportInput,
+  type ReportLinks,
+  type ReportView,
+  UNKNOWN_MACHINE,
+} from './types.js';
 
 export const COMMENT_MARKER = '<!-- flamediff:comment -->';
-
-export interface MeasuredFacts {
-  runsBase: number;
-  runsHead: number;
-  sampler: string;
-  samplerVersion: string;
-  machine: string;
-  /** True when base and head ran interleaved on this machine (baseline: rerun). */
-  rerun: boolean;
-  rateHz: number | null;
-}
-
-export interface ReportInput {
-  report: ComparisonReport | null;
-  headSha: string;
-  headRef: string;
-  /** The baseline compared with; sha '' when none was found (the note says why). */
-  baseline: { sha: string; branch: string; note: string | null; commitDate?: string | null } | null;
-  headDate?: string | null;
-  measured: MeasuredFacts;
-  links?: ReportLinks;
-  /** Text flamegraph (renderTextFlame, markdown style), if rendered. */
-  textFlame?: string | null;
-  trends?: FrameTrend[];
-  /** Line to show for frames compared without lines (function granularity): key -> line. */
-  frameLines?: ReadonlyMap<string, number>;
-  /** Repository root: frame files under it are shown (and passed to sourceUrl) relative to it. */
-  rootDir?: string;
-  /** Local file names of the pictures, shown when there are no URLs (CLI runs). */
-  localFiles?: { diffSvg?: string; diffPng?: string };
-}
-
-export interface FrameRow {
-  rank: string;
-  name: string;
-  location: string;
-  before: string;
-  after: string;
-  timeBefore: string;
-  timeAfter: string;
-  change: string;
-  interval: string;
-  q: string;
-  trend: string;
-  creep: string | null;
-}
-
-/** How much to show; the comment shrinks these in a stated order to fit GitHub's limit. */
-export interface Detail {
-  maxRegressions: number;
-  maxImprovements: number;
-  maxDropped: number;
-  textFlame: boolean;
-}
 
 export const FULL_DETAIL: Detail = {
   maxRegressions: 50,
@@ -80,30 +33,6 @@ export const FULL_DETAIL: Detail = {
   maxDropped: 30,
   textFlame: true,
 };
-
-export interface ReportView {
-  marker: string;
-  status: 'fail' | 'pass' | 'none';
-  verdictLine: string;
-  reason: string;
-  /** Confidence level of the intervals, e.g. "99%" (1 - alpha). */
-  ciLevel: string;
-  regressions: FrameRow[];
-  regressionsMore: number;
-  hasTrend: boolean;
-  hasCreep: boolean;
-  improvements: FrameRow[];
-  improvementsMore: number;
-  improvementCount: number;
-  image: { markdown: string } | null;
-  textFlame: string | null;
-  textFlameOpen: boolean;
-  measured: string[];
-  baselineNote: string | null;
-  noise: { summary: string; frames: string[]; more: number } | null;
-  warnings: string[];
-  omitted: string | null;
-}
 
 export function buildView(input: ReportInput, detail: Detail = FULL_DETAIL): ReportView {
   const r = input.report;
@@ -253,9 +182,13 @@ function measuredLines(input: ReportInput): string[] {
     `${m.runsBase} base and ${m.runsHead} head runs${m.rerun ? ', interleaved on this machine (baseline: rerun)' : ''}`,
   );
   if (r) lines.push(`${count(r.total.base.samples)} → ${count(r.total.head.samples)} samples per run (mean)`);
-  lines.push(
-    `sampler ${mdCode(m.sampler + (m.samplerVersion ? ` ${m.samplerVersion}` : ''))}${m.rateHz ? ` at ${m.rateHz} Hz` : ''}; machine ${mdCode(m.machine, 120)}`,
-  );
+  const facts = [
+    m.sampler
+      ? `sampler ${mdCode(m.sampler + (m.samplerVersion ? ` ${m.samplerVersion}` : ''))}${m.rateHz ? ` at ${m.rateHz} Hz` : ''}`
+      : '',
+    m.machine !== UNKNOWN_MACHINE ? `machine ${mdCode(m.machine, 120)}` : '',
+  ].filter(Boolean);
+  if (facts.length) lines.push(facts.join('; '));
   const b = input.baseline;
   if (b?.sha) {
     const a = age(b.commitDate ?? null, input.headDate ?? null);

@@ -9,27 +9,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import type { Profile } from '../profile/profile.js';
-import type { InterleavedOptions, RecordOptions, RecordResult } from './index.js';
 import { machineInfo } from './machine.js';
 import { type GroupRunResult, runGroup, TAIL_LINES } from './process-group.js';
 import { hasGnuTime, pollProc, type ResourceUsage, readTimerFile, timerPrefix } from './resource-timer.js';
 import { type RunContext, type Sampler, type SamplerInfo, type SamplerPlan, sampleCount } from './sampler.js';
 import { samplerByName } from './samplers/index.js';
-import type { MachineInfo, RunRecord, RunSet } from './types.js';
-
-/** Structured progress for UIs that redraw (the CLI's TTY ticker); lines go to onProgress. */
-export type ProgressEvent =
-  | { type: 'ready'; sampler: string; version: string; resourceSource: string }
-  | { type: 'start'; phase: 'warmup' | 'run'; index: number; total: number; side: string }
-  | {
-      type: 'done';
-      phase: 'warmup' | 'run';
-      index: number;
-      total: number;
-      side: string;
-      wallSeconds: number;
-      samples: number | null;
-    };
+import type {
+  InterleavedOptions,
+  MachineInfo,
+  ProgressEvent,
+  RecordOptions,
+  RecordResult,
+  RunRecord,
+  RunSet,
+} from './types.js';
 
 /** A run failed: names the run, its exit status and the last lines of its stderr. */
 export class RunFailedError extends UserError {

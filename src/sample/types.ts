@@ -1,4 +1,6 @@
-// What the runner records per run (written to runs.json by `flamediff record`).
+// What the runner records per run (written to runs.json by `flamediff record`), and the run sets
+// `measure` hands to `analyse`.
+import type { Profile } from '../profile/profile.js';
 
 export interface MachineInfo {
   cpuModel: string;
@@ -64,3 +66,88 @@ export interface RunSet {
   /** Load averages when the last run finished (compare with machine.loadAvg at the start). */
   loadAvgEnd?: [number, number, number];
 }
+
+/** One measured run as the later stages use it: the profile and what the runner timed. */
+export interface MeasuredRun {
+  profile: Profile;
+  wallSeconds?: number;
+  cpuSeconds?: number;
+  peakRssBytes?: number | null;
+}
+
+/**
+ * One side of a comparison (base or head): its runs and how they were measured. `machine` and
+ * `samplerVersion` are null/'' when the runs came from elsewhere and did not say (artifacts).
+ */
+export interface RunSide {
+  runs: MeasuredRun[];
+  sampler: string;
+  samplerVersion: string;
+  command: string[];
+  rateHz: number | null;
+  machine: MachineInfo | null;
+}
+
+/** What `measure` hands to `analyse`: the head, and the base when it was measured here too. */
+export interface RunSets {
+  head: RunSide;
+  /** null: no baseline (a baseline recording, or none stored). */
+  base: RunSide | null;
+  /** True when base and head ran alternately in one session on this machine. */
+  interleaved: boolean;
+}
+
+export type SamplerName =
+  | 'py-spy'
+  | 'austin'
+  | 'python'
+  | 'perf'
+  | 'node'
+  | 'go'
+  | 'async-profiler'
+  | 'command';
+
+export interface RecordOptions {
+  sampler: SamplerName;
+  /** The workload, argv form. */
+  command: string[];
+  cwd?: string;
+  env?: Record<string, string>;
+  runs?: number;
+  warmup?: number;
+  rateHz?: number;
+  timeoutSeconds?: number;
+  /** Directory for run-<i>.<ext> and runs.json. */
+  outDir: string;
+  /** Sampler-specific switches (py-spy --native/--gil/--idle/--subprocesses, perf dwarf). */
+  samplerOptions?: Record<string, boolean | string>;
+  /** Progress lines (TTY-aware formatting is the caller's). */
+  onProgress?: (line: string) => void;
+  /** Structured progress (run started/finished) for UIs that redraw a status line. */
+  onEvent?: (event: ProgressEvent) => void;
+  signal?: AbortSignal;
+}
+
+export interface RecordResult {
+  runSet: RunSet;
+  profiles: Profile[];
+}
+
+export interface InterleavedOptions extends Omit<RecordOptions, 'command' | 'cwd' | 'outDir' | 'env'> {
+  base: { command: string[]; cwd?: string; env?: Record<string, string>; outDir: string };
+  head: { command: string[]; cwd?: string; env?: Record<string, string>; outDir: string };
+}
+
+/** Structured progress for UIs that redraw (the CLI's TTY ticker); lines go to onProgress. */
+export type ProgressEvent =
+  | { type: 'ready'; sampler: string; version: string; resourceSource: string }
+  | { type: 'start'; phase: 'warmup' | 'run'; index: number; total: number; side: string }
+  | {
+      type: 'done';
+      phase: 'warmup' | 'run';
+      index: number;
+      total: number;
+      side: string;
+      wallSeconds: number;
+      samples: number | null;
+    };

@@ -11,7 +11,6 @@ import {
 import { ownWeights } from './culprits.js';
 import { weightedBenjaminiHochberg } from './fdr.js';
 import { FrameKeys } from './frame-keys.js';
-import type { RunInput } from './index.js';
 import {
   type FrameData,
   fitNoise,
@@ -31,6 +30,7 @@ import type {
   FrameResult,
   FrameStatus,
   Metric,
+  RunInput,
   SideValue,
 } from './types.js';
 

@@ -6,10 +6,9 @@ import { UserError } from '../errors.js';
 import { Profile } from '../profile/profile.js';
 import { StackTable } from '../profile/stack-table.js';
 import { FrameKeys } from './frame-keys.js';
-import type { ConsistentMerge } from './index.js';
 import { padMetrics, runMetrics } from './run-metrics.js';
 import { resolveSettings } from './settings.js';
-import type { CompareSettings, DroppedFrame } from './types.js';
+import type { CompareSettings, ConsistentMerge, DroppedFrame } from './types.js';
 
 const MAX_DROPPED_LISTED = 200;
 

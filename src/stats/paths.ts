@@ -1,7 +1,7 @@
 import { pathTo } from './culprits.js';
 import type { FrameKeys } from './frame-keys.js';
-import type { RunInput } from './index.js';
 import type { RunMetrics } from './run-metrics.js';
+import type { RunInput } from './types.js';
 
 /**
  * Root-first call path (keys) to each kept frame in the heaviest head stack containing it. For a

@@ -2,9 +2,8 @@
 // samples. Compared on the log scale (a relative change) with Welch's t-test across runs; with a
 // single run on a side, only a sample-count total has a known (Poisson) noise.
 import { normalUpper, tQuantile, tTwoSided } from './distributions.js';
-import type { RunInput } from './index.js';
 import type { RunMetrics } from './run-metrics.js';
-import type { CompareSettings, FrameStatus, TotalResult, TotalSide } from './types.js';
+import type { CompareSettings, FrameStatus, RunInput, TotalResult, TotalSide } from './types.js';
 
 interface Side {
   runs: readonly RunInput[];

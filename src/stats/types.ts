@@ -2,6 +2,7 @@
 // Produced by src/stats/compare.ts; consumed by render/, report/, pipeline/, github/.
 // Field names are part of the stable schema: add fields, never rename or remove them.
 
+import type { Profile } from '../profile/profile.js';
 import type { Granularity } from '../profile/transform.js';
 
 export type FrameStatus = 'regressed' | 'improved' | 'unchanged' | 'new' | 'gone' | 'inconclusive';
@@ -161,4 +162,19 @@ export interface NoiseSummary {
   priorDf: number | null;
   /** Residual degrees of freedom per frame ((Nb - 1) + (Nh - 1)). */
   residualDf: number;
+}
+
+/** One run's profile plus what the runner measured about it. */
+export interface RunInput {
+  profile: Profile;
+  wallSeconds?: number;
+  cpuSeconds?: number;
+}
+
+export interface ConsistentMerge {
+  /** Representative profile for rendering (normalised per-stack median across runs). */
+  profile: Profile;
+  dropped: DroppedFrame[];
+  /** Mean share of weight dropped as inconsistent. */
+  droppedShare: number;
 }

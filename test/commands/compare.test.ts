@@ -60,11 +60,11 @@ describe('flamediff compare', () => {
   it('A/A directories: pass, exit 0, text report', async () => {
     const x = io();
     expect(await runCli(['compare', '--base', 'base', '--head', 'same', '--fail-on-regression'], x)).toBe(0);
-    expect(x.out).toMatch(/^Verdict: PASS/);
+    expect(x.out).toMatch(/^flamediff: PASS/);
     expect(x.err).toBe('');
   });
 
-  it('regression: exit 1 with --fail-on-regression, 0 without; JSON written with --json', async () => {
+  it('regression: exit 1 (the default, as in check), 0 with --no-fail-on-regression; JSON written with --json', async () => {
     const x = io();
     expect(
       await runCli(
@@ -72,15 +72,19 @@ describe('flamediff compare', () => {
         x,
       ),
     ).toBe(1);
-    expect(x.out).toMatch(/^Verdict: FAIL/);
-    expect(x.out).toMatch(/#1 +regressed .* hot20/);
+    expect(x.out).toMatch(/^flamediff: FAIL/);
+    expect(x.out).toMatch(/Regressed frames \(ranked\):\n.*\n +1 +hot20 /);
+    expect(x.out).not.toMatch(/n\/a|unknown machine|Baseline: +on/);
     const report = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
     expect(report.schema).toBe(1);
     expect(report.verdict).toBe('fail');
     expect(report.frames[0]).toMatchObject({ name: 'hot20', status: 'regressed', rank: 1 });
     expect(report.settings.alpha).toBe(0.01);
     const y = io();
-    expect(await runCli(['compare', '--base', 'base', '--head', 'slow'], y)).toBe(0);
+    expect(await runCli(['compare', '--base', 'base', '--head', 'slow', '--no-fail-on-regression'], y)).toBe(
+      0,
+    );
+    expect(await runCli(['compare', '--base', 'base', '--head', 'slow'], io())).toBe(1);
   });
 
   it('files as comma lists and repeated flags; json to stdout; settings flags', async () => {
@@ -97,7 +101,18 @@ describe('flamediff compare', () => {
     ];
     expect(
       await runCli(
-        [...args, '--head', files('slow')[2], '--format', 'json', '--alpha', '0.05', '--min-share', '0.01'],
+        [
+          ...args,
+          '--head',
+          files('slow')[2],
+          '--format',
+          'json',
+          '--alpha',
+          '0.05',
+          '--min-share',
+          '0.01',
+          '--no-fail-on-regression',
+        ],
         x,
       ),
     ).toBe(0);
@@ -110,7 +125,19 @@ describe('flamediff compare', () => {
   it('markdown escapes untrusted frame names', async () => {
     const x = io();
     expect(
-      await runCli(['compare', '--base', 'evil-base', '--head', 'evil', '--format', 'markdown'], x),
+      await runCli(
+        [
+          'compare',
+          '--base',
+          'evil-base',
+          '--head',
+          'evil',
+          '--format',
+          'markdown',
+          '--no-fail-on-regression',
+        ],
+        x,
+      ),
     ).toBe(0);
     const prose = x.out.replace(/`[^`]*`/g, '');
     expect(prose).not.toMatch(/@octocat|<img|\]\(http/);
@@ -146,7 +173,10 @@ describe('flamediff compare --format markdown with hostile frame names', () => {
       writeFileSync(join(dir, 'hh', `r${i}.folded`), lines(2000));
     }
     const o = io();
-    const code = await runCli(['compare', '--base', 'hb', '--head', 'hh', '--format', 'markdown'], o);
+    const code = await runCli(
+      ['compare', '--base', 'hb', '--head', 'hh', '--format', 'markdown', '--no-fail-on-regression'],
+      o,
+    );
     expect(code, o.err).toBe(0);
     expect(o.out).toContain('`@org/team`');
     expect(o.out).toContain('`<img src=x onerror=alert(1)>`');

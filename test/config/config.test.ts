@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { applySettingFlags } from '../../src/config/flags.js';
 import { parseConfig, validateOptions } from '../../src/config/load.js';
 import { DEFAULT_OPTIONS, defaultOptions } from '../../src/config/options.js';
-import { KEYS, splitCommand } from '../../src/config/schema.js';
+import { KEYS, SETTINGS, splitCommand } from '../../src/config/schema.js';
 import { DEFAULT_COMPARE_SETTINGS } from '../../src/stats/index.js';
 
 const FILE = 'flamediff.yml';
@@ -151,20 +151,24 @@ describe('flamediff.yml', () => {
 describe('flags and validation', () => {
   it('flags override and quote bad values', () => {
     const o = defaultOptions();
-    applySettingFlags(o, {
-      runs: '9',
-      'gate-total': 'off',
-      'no-fail-on-regression': true,
-      granularity: 'module',
-    });
+    applySettingFlags(
+      o,
+      {
+        runs: '9',
+        'gate-total': 'off',
+        'no-fail-on-regression': true,
+        granularity: 'module',
+      },
+      'check',
+    );
     expect(o.runs).toBe(9);
     expect(o.compare.gateTotal).toBeNull();
     expect(o.failOnRegression).toBe(false);
     expect(o.compare.granularity).toBe('module');
-    expect(() => applySettingFlags(o, { runs: 'lots' })).toThrow(
+    expect(() => applySettingFlags(o, { runs: 'lots' }, 'check')).toThrow(
       "--runs 'lots' is not valid (expected an integer from 2 to 1000)",
     );
-    expect(() => applySettingFlags(o, { store: 'cloud' })).toThrow(
+    expect(() => applySettingFlags(o, { store: 'cloud' }, 'check')).toThrow(
       "--store 'cloud' is not valid (expected one of 'dir', 'git')",
     );
   });
@@ -213,6 +217,8 @@ describe('flags and validation', () => {
 
   it('docs/configuration.md documents every key and default', () => {
     const doc = readFileSync(path.resolve(import.meta.dirname, '../../docs/configuration.md'), 'utf8');
+    for (const s of SETTINGS)
+      if (s.commands.length) expect(doc, s.key).toContain(`\`--${s.arg === '' ? '[no-]' : ''}${s.name}`);
     for (const k of KEYS) expect(doc, k.key).toContain(`\`${k.key.replace(/^compare\./, '')}\``);
   });
 });

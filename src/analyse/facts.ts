@@ -1,11 +1,10 @@
 // Compact facts about a measured side: top frames and totals, for summary.json, the history file
-// and the report's "how it was measured".
+// and the report's "how it was measured". Pure functions of the run sets.
 import type { HistoryEntry } from '../history/index.js';
 import { frameLabel } from '../profile/frame-label.js';
 import type { Profile } from '../profile/profile.js';
 import { frameTotals } from '../profile/totals.js';
-import { atGranularity, type Granularity, mapFrames } from '../profile/transform.js';
-import type { RecordResult } from '../sample/index.js';
+import { atGranularity, type Granularity } from '../profile/transform.js';
 import type { MachineInfo } from '../sample/types.js';
 import type { RunInput } from '../stats/index.js';
 
@@ -92,20 +91,15 @@ export function historyEntry(
   };
 }
 
-/** Runs as the statistics want them: profile plus the runner's wall and CPU seconds. */
-export function runInputs(r: RecordResult): RunInput[] {
-  return r.profiles.map((profile, i) => {
-    const rec = r.runSet.runs[i];
-    return { profile, wallSeconds: rec?.wallSeconds, cpuSeconds: rec?.cpuSeconds };
-  });
-}
-
 /**
  * A warning when a stored baseline was measured on other hardware or another kernel than the head
  * (runs.json records the machine for exactly this): shares still compare, times and totals less so.
  */
-export function machineWarning(base: MachineInfo | null | undefined, head: MachineInfo): string | null {
-  if (!base) return null;
+export function machineWarning(
+  base: MachineInfo | null | undefined,
+  head: MachineInfo | null | undefined,
+): string | null {
+  if (!base || !head) return null;
   const fields = ['cpuModel', 'cores', 'arch', 'kernel'] as const;
   const diffs = fields
     .filter((f) => String(base[f]) !== String(head[f]))
@@ -115,7 +109,7 @@ export function machineWarning(base: MachineInfo | null | undefined, head: Machi
 }
 
 export function machineText(m: MachineInfo | null | undefined): string {
-  if (!m) return 'unknown machine';
+  if (!m) return 'unknown machine'; // report/types.ts UNKNOWN_MACHINE
   return `${m.cpuModel}, ${m.cores} cores, ${m.platform}/${m.arch} ${m.kernel}, load ${m.loadAvg.map((x) => x.toFixed(2)).join(' ')}`;
 }
 
@@ -138,21 +132,4 @@ function addFirstLines(p: Profile, out: Map<string, number>): void {
     const prev = out.get(key);
     if (prev === undefined || f.line < prev) out.set(key, f.line);
   }
-}
-
-/** `p` with file paths under `root` (plain or file:// URLs) made relative to it; other paths kept. */
-export function relativeProfile(p: Profile, root: string): Profile {
-  const prefix = root.endsWith('/') ? root : `${root}/`;
-  const url = `file://${prefix}`;
-  let touched = false;
-  for (let id = 0; id < p.frames.size && !touched; id++) {
-    const f = p.frame(id).file;
-    touched = f.startsWith(prefix) || f.startsWith(url);
-  }
-  if (!touched) return p;
-  return mapFrames(p, (f) => {
-    if (f.file.startsWith(prefix)) return { ...f, file: f.file.slice(prefix.length) };
-    if (f.file.startsWith(url)) return { ...f, file: decodeURIComponent(f.file.slice(url.length)) };
-    return f;
-  });
 }
