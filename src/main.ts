@@ -1,9 +1,10 @@
 // The action's composition root: the real runner, API client, sampler installer and pipeline.
 // The API client and the pipeline (samplers, statistics, the PNG renderer's WebAssembly) load
 // only when there is work for them, so skipped events and the first log line do not wait.
-import { gatedRunCheck } from './bot/action-hooks.js';
+import { gatedRunCheck, withBotHandlers } from './bot/action-hooks.js';
 import { errorLine } from './errors.js';
 import type { ActionIo } from './github/action-io.js';
+import { baseHandlers } from './github/dispatch.js';
 import { type ActionDeps, runAction } from './github/run-action.js';
 import { runnerIo } from './github/runner-commands.js';
 
@@ -11,6 +12,8 @@ export function defaultDeps(io: ActionIo = runnerIo()): ActionDeps {
   return {
     io,
     env: process.env,
+    // The handler table, built here explicitly: the action's events plus the bot's.
+    handlers: withBotHandlers(baseHandlers()),
     runCheck: gatedRunCheck(
       async (opts, ctx) => (await import('./pipeline/check.js')).runCheck(opts, ctx),
       process.env,

@@ -1,10 +1,10 @@
-// The bot inside the action: registers its event handlers with the action's dispatcher and wraps
-// the pipeline so the pull_request gate honours acceptances. Imported once by src/main.ts.
+// The bot inside the action: its event handlers, added to the action's handler table by
+// src/main.ts, and the pipeline wrapped so the pull_request gate honours acceptances.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import { describeApiError, isRequestError } from '../github/api-error.js';
-import { type EventHandler, eventHandler, registerEventHandler } from '../github/dispatch.js';
+import type { EventHandler, HandlerTable } from '../github/dispatch.js';
 import type { GitHubEvent } from '../github/event.js';
 import type { ActionRunContext } from '../github/run-action.js';
 import { fitSummary } from '../github/summary.js';
@@ -135,17 +135,16 @@ function pullRequest(measure: EventHandler): EventHandler {
   };
 }
 
-let registered = false;
-
-export function registerBotHandlers(): void {
-  if (registered) return;
-  registered = true;
-  registerEventHandler('issue_comment', issueComment);
-  registerEventHandler('workflow_run', workflowRun);
+/** `table` plus the bot's events (issue_comment, workflow_run, accept labels); `table` is unchanged. */
+export function withBotHandlers(table: HandlerTable): HandlerTable {
+  const out = new Map(table);
+  out.set('issue_comment', issueComment);
+  out.set('workflow_run', workflowRun);
   for (const name of ['pull_request', 'pull_request_target']) {
-    const previous = eventHandler(name);
-    if (previous) registerEventHandler(name, pullRequest(previous));
+    const previous = table.get(name);
+    if (previous) out.set(name, pullRequest(previous));
   }
+  return out;
 }
 
 /** The pull request number of the action's event (GITHUB_EVENT_PATH), when it is a pull_request. */
@@ -167,5 +166,3 @@ export function gatedRunCheck(run: RunCheck, env: Record<string, string | undefi
     return withAcceptances(run, (c: CheckContext) => c.pullNumber ?? eventPullNumber(env))(opts, ctx);
   };
 }
-
-registerBotHandlers();

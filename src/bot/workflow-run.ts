@@ -6,11 +6,10 @@
 import path from 'node:path';
 import type { FlamediffOptions } from '../config/options.js';
 import { UserError } from '../errors.js';
-import { describeApiError } from '../github/api-error.js';
 import { baseRef, ensureMergeBase } from '../github/git-history.js';
 import type { RepoSite } from '../github/links.js';
 import { createSourceResolver } from '../github/source-files.js';
-import { tokenIdentity, upsertStickyComment } from '../github/sticky-comment.js';
+import { postSticky } from '../github/sticky-comment.js';
 import type { CheckContext, CheckResult } from '../pipeline/types.js';
 import { git } from '../store/git.js';
 import { openStore } from '../store/index.js';
@@ -409,19 +408,10 @@ async function comparePull(
 }
 
 async function postComment(b: BotContext, pull: number, body: string, verdict: string): Promise<string> {
-  if (b.comment === 'never') return '';
-  try {
-    const identity = await tokenIdentity(b.client);
-    const o = await upsertStickyComment(b.client, { owner: b.owner, repo: b.repo, issueNumber: pull }, body, {
-      identity,
-      createIfMissing: b.comment === 'always' || verdict === 'fail',
-      log: b.log,
-    });
-    if (o.action === 'skipped') return '';
-    b.log(`flamediff: comment ${o.action}: ${o.url}`);
-    return o.url;
-  } catch (err) {
-    b.warn(describeApiError('Posting the pull request comment', err, { permission: 'pull-requests: write' }));
-    return '';
-  }
+  return postSticky(b.client, { owner: b.owner, repo: b.repo, issueNumber: pull }, body, {
+    mode: b.comment,
+    verdict,
+    log: b.log,
+    warn: b.warn,
+  });
 }

@@ -1,7 +1,9 @@
 // `flamediff record`: run a workload N times under a sampler and keep each run's profile.
 import path from 'node:path';
+import { applySettingFlags, settingFlags, settingsHelp } from '../config/flags.js';
+import { defaultOptions } from '../config/options.js';
 import { UserError } from '../errors.js';
-import { type ProgressEvent, record, SAMPLERS, type SamplerName } from '../sample/index.js';
+import { type ProgressEvent, record, SAMPLERS } from '../sample/index.js';
 import { type Command, type Io, numberFlag, parseCommandArgs } from './command.js';
 
 const HELP = `Usage: flamediff record --sampler S [options] -- COMMAND [ARGS...]
@@ -12,24 +14,17 @@ OUT/run-<i>.log (its output) and OUT/runs.json (wall time, CPU time, peak RSS, s
 sampler version and the machine, per run).
 
 Options:
-  --sampler S         ${SAMPLERS.map((s) => s.name).join(', ')}
-  --runs N            recorded runs (default 5)
-  --warmup W          warm-up runs before them, not recorded (default 1)
-  --rate HZ           sampling rate (default: perf 999, py-spy 100, others their own default)
-  --timeout SEC       kill a run that takes longer and fail (default 600; 0 = no limit)
   --out DIR           output directory (default out/runs)
-  --cwd DIR           working directory of the command (default: the current one)
-  --env KEY=VALUE     extra environment variable for the command (repeatable)
-  --sampler-opt K[=V] sampler switch (repeatable): py-spy native|gil|idle|subprocesses|threads,
-                      perf dwarf|event=E, austin children|sleepless, async-profiler lib=PATH|event=E
   --quiet             no progress output
 
+${settingsHelp('record', 'Settings (the same flags as check, flamediff.yml keys in docs/configuration.md):')}
 Samplers:
 ${SAMPLERS.map((s) => `  ${s.name.padEnd(15)} ${s.summary}`).join('\n')}
 
 Exit status: 0 when every run succeeded; 2 when the sampler is missing or a run failed (the
 message names the run, its exit status and the last 20 lines of its stderr); 130 when
-interrupted (the workload and the sampler are stopped, nothing is kept).
+interrupted (the workload and the sampler are stopped; the runs that finished are kept with their
+runs.json, and the message says how many).
 
 Examples:
   flamediff record --sampler perf --runs 5 -- ./build/bench --iterations 1000
@@ -41,17 +36,13 @@ Examples:
 `;
 
 const OPTIONS = {
-  sampler: { type: 'string' },
-  runs: { type: 'string' },
-  warmup: { type: 'string' },
-  rate: { type: 'string' },
-  timeout: { type: 'string' },
   out: { type: 'string' },
-  cwd: { type: 'string' },
-  env: { type: 'string', multiple: true },
-  'sampler-opt': { type: 'string', multiple: true },
   quiet: { type: 'boolean' },
+  ...settingFlags('record'),
 } as const;
+
+/** Flags of earlier versions, renamed to the one name the setting has everywhere. */
+const RENAMED: Readonly<Record<string, string>> = { cwd: 'working-directory', 'rate-hz': 'rate' };
 
 export const recordCommand: Command = {
   name: 'record',
@@ -61,34 +52,37 @@ export const recordCommand: Command = {
     const dd = argv.indexOf('--');
     const flags = dd === -1 ? argv : argv.slice(0, dd);
     const command = dd === -1 ? [] : argv.slice(dd + 1);
-    const { values, positionals } = parseCommandArgs('record', flags, OPTIONS, true);
+    for (const f of flags) {
+      const old = /^--([^=]+)/.exec(f)?.[1];
+      if (old && RENAMED[old]) {
+        throw new UserError(
+          `flamediff record: --${old} is now --${RENAMED[old]} (one name per setting, as in check)`,
+        );
+      }
+    }
+    const parsed = parseCommandArgs('record', flags, OPTIONS, true);
+    const { positionals } = parsed;
+    const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
     if (positionals.length > 0) {
       throw new UserError(
         `flamediff record: unexpected '${positionals[0]}'; put the command after \`--\` (e.g. flamediff record --sampler perf -- ./bench)`,
       );
     }
     if (command.length === 0) throw new UserError('flamediff record: no command; give it after `--`');
-    const sampler = values.sampler;
-    if (!sampler)
+    if (values.sampler === undefined)
       throw new UserError(
         `flamediff record: --sampler is required (${SAMPLERS.map((s) => s.name).join(', ')})`,
       );
-    if (!SAMPLERS.some((s) => s.name === sampler)) {
-      throw new UserError(
-        `flamediff record: unknown sampler '${sampler}'; expected one of ${SAMPLERS.map((s) => s.name).join(', ')}`,
-      );
-    }
-    const runs = numberFlag('record', 'runs', values.runs, 5, { min: 1, max: 1000, integer: true });
-    const warmup = numberFlag('record', 'warmup', values.warmup, 1, { min: 0, max: 100, integer: true });
-    const rate =
-      values.rate === undefined
-        ? undefined
-        : numberFlag('record', 'rate', values.rate, 0, { min: 1, max: 100_000 });
-    const timeout = numberFlag('record', 'timeout', values.timeout, 600, { min: 0 });
-    const outDir = path.resolve(io.cwd, values.out ?? 'out/runs');
-    const cwd = path.resolve(io.cwd, values.cwd ?? '.');
-    const env = parsePairs(values.env ?? [], '--env', true) as Record<string, string>;
-    const samplerOptions = parsePairs(values['sampler-opt'] ?? [], '--sampler-opt', false);
+    // The settings table's bounds, except that one recorded run is fine (a comparison wants 2+).
+    const o = defaultOptions();
+    applySettingFlags(o, { ...values, runs: undefined }, 'record');
+    const runs = numberFlag('record', 'runs', values.runs as string | undefined, o.runs, {
+      min: 1,
+      max: 1000,
+      integer: true,
+    });
+    const outDir = path.resolve(io.cwd, (values.out as string | undefined) ?? 'out/runs');
+    const cwd = path.resolve(io.cwd, o.workingDirectory);
 
     const progress = values.quiet ? undefined : makeProgress(io);
     const controller = new AbortController();
@@ -97,16 +91,17 @@ export const recordCommand: Command = {
     process.once('SIGTERM', onSignal);
     try {
       const result = await record({
-        sampler: sampler as SamplerName,
+        sampler: o.sampler,
         command,
         cwd,
-        env: { ...(io.env as Record<string, string>), ...env },
+        env: { ...(io.env as Record<string, string>), ...o.env },
         runs,
-        warmup,
-        rateHz: rate,
-        timeoutSeconds: timeout,
+        warmup: o.warmup,
+        rateHz: o.rateHz ?? undefined,
+        timeoutSeconds: o.timeoutSeconds,
         outDir,
-        samplerOptions,
+        samplerOptions: o.samplerOptions,
+        keepFinished: true,
         onProgress: progress?.line,
         onEvent: progress?.event,
         signal: controller.signal,
@@ -131,22 +126,6 @@ export const recordCommand: Command = {
 function displayPath(cwd: string, p: string): string {
   const rel = path.relative(cwd, p);
   return rel.startsWith('..') || path.isAbsolute(rel) ? p : rel;
-}
-
-/** KEY=VALUE pairs; bare KEY means true (for switches) unless a value is required. */
-function parsePairs(items: string[], flag: string, needValue: boolean): Record<string, string | boolean> {
-  const out: Record<string, string | boolean> = {};
-  for (const item of items) {
-    const eq = item.indexOf('=');
-    const key = eq === -1 ? item : item.slice(0, eq);
-    if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key) || (needValue && eq === -1)) {
-      throw new UserError(
-        `flamediff record: ${flag} '${item}' is not valid; expected ${needValue ? 'KEY=VALUE' : 'KEY or KEY=VALUE'}`,
-      );
-    }
-    out[key] = eq === -1 ? true : item.slice(eq + 1);
-  }
-  return out;
 }
 
 interface Progress {

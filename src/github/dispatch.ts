@@ -1,5 +1,5 @@
 // The mode decision: what the action does with the event that triggered it. One handler per event
-// name; the bot (issue_comment, workflow_run) adds its own with registerEventHandler.
+// name; the bot (issue_comment, workflow_run) adds its own to a copy of the table (withBotHandlers).
 import type { GitHubEvent } from './event.js';
 
 export interface MeasureDecision {
@@ -105,33 +105,29 @@ function decidePullRequestTarget(): ModeDecision {
   };
 }
 
-const handlers = new Map<string, EventHandler>([
-  ['push', decidePush],
-  ['pull_request', (e) => decidePullRequest(e)],
-  ['pull_request_target', () => decidePullRequestTarget()],
-]);
+/** Event name -> handler. Built once by the composition root (src/main.ts) and passed down. */
+export type HandlerTable = ReadonlyMap<string, EventHandler>;
 
-/** Adds (or replaces) the handler for an event name. */
-export function registerEventHandler(eventName: string, handler: EventHandler): void {
-  handlers.set(eventName, handler);
+/** The action's own events; the bot adds its own to a copy (src/bot/action-hooks.ts). */
+export function baseHandlers(): HandlerTable {
+  return new Map<string, EventHandler>([
+    ['push', decidePush],
+    ['pull_request', (e) => decidePullRequest(e)],
+    ['pull_request_target', () => decidePullRequestTarget()],
+  ]);
 }
 
-/** The handler registered for an event name (the bot wraps the pull_request one). */
-export function eventHandler(eventName: string): EventHandler | undefined {
-  return handlers.get(eventName);
-}
-
-export function handledEvents(): string[] {
-  return [...handlers.keys()].sort();
-}
-
-export function decideMode(event: GitHubEvent, configuredBase: string | null): ModeDecision {
+export function decideMode(
+  event: GitHubEvent,
+  configuredBase: string | null,
+  handlers: HandlerTable = baseHandlers(),
+): ModeDecision {
   const handler = handlers.get(event.name);
   if (handler) return handler(event, configuredBase);
   return {
     kind: 'skip',
     reason:
       `the '${event.name}' event is not one flamediff acts on: it records baselines on push to the base branch ` +
-      `and compares on pull_request (handled events: ${handledEvents().join(', ')}). Nothing to do.`,
+      `and compares on pull_request (handled events: ${[...handlers.keys()].sort().join(', ')}). Nothing to do.`,
   };
 }

@@ -5,12 +5,11 @@ import path from 'node:path';
 import type { CheckResult } from '../pipeline/types.js';
 import type { ActionIo } from './action-io.js';
 import { type LineFinder, pickAnnotations } from './annotations.js';
-import { describeApiError } from './api-error.js';
 import { findDefinitionLine } from './definition-line.js';
 import type { MeasureDecision } from './dispatch.js';
 import type { ActionRunContext } from './run-action.js';
 import type { SourceResolver } from './source-files.js';
-import { tokenIdentity, upsertStickyComment } from './sticky-comment.js';
+import { postSticky } from './sticky-comment.js';
 import { fitSummary } from './summary.js';
 
 export function setOutputs(io: ActionIo, mode: string, result: CheckResult | null): void {
@@ -67,34 +66,22 @@ function annotate(
   }
 }
 
-/** Posts or updates the sticky comment; a failure is a warning so the verdict still stands. */
+/** The sticky comment of a comparison on a pull request (postSticky decides and reports). */
 async function comment(ctx: ActionRunContext, d: MeasureDecision, r: CheckResult): Promise<string> {
   const { io } = ctx.deps;
-  const mode = ctx.inputs.settings.comment;
-  if (mode === 'never' || d.pullNumber === undefined || r.mode !== 'compare' || !r.commentMarkdown) return '';
-  try {
-    const identity = await tokenIdentity(ctx.client);
-    const outcome = await upsertStickyComment(
-      ctx.client,
-      { owner: ctx.event.owner, repo: ctx.event.repo, issueNumber: d.pullNumber },
-      r.commentMarkdown,
-      { identity, createIfMissing: mode === 'always' || r.verdict === 'fail', log: io.info },
-    );
-    if (outcome.action === 'skipped') {
-      io.info(`flamediff: no comment (comment: ${mode}; ${outcome.reason}).`);
-      return '';
-    }
-    io.info(`flamediff: comment ${outcome.action}: ${outcome.url}`);
-    return outcome.url;
-  } catch (err) {
-    io.warning(
-      describeApiError('Posting the pull request comment', err, {
-        permission: 'pull-requests: write',
-        fork: d.fork,
-      }) + ' The verdict, outputs and job summary are unaffected.',
-    );
-    return '';
-  }
+  if (d.pullNumber === undefined || r.mode !== 'compare') return '';
+  return postSticky(
+    ctx.client,
+    { owner: ctx.event.owner, repo: ctx.event.repo, issueNumber: d.pullNumber },
+    r.commentMarkdown,
+    {
+      mode: ctx.inputs.settings.comment,
+      verdict: r.verdict,
+      log: (l) => io.info(l),
+      warn: (l) => io.warning(l),
+      fork: d.fork,
+    },
+  );
 }
 
 export async function publishResult(

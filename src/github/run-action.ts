@@ -8,7 +8,7 @@ import type { CheckContext, CheckResult } from '../pipeline/types.js';
 import { git } from '../store/git.js';
 import type { ActionIo } from './action-io.js';
 import { describeApiError } from './api-error.js';
-import { decideMode, type MeasureDecision } from './dispatch.js';
+import { decideMode, type HandlerTable, type MeasureDecision } from './dispatch.js';
 import { type GitHubEvent, readGitHubEvent } from './event.js';
 import { baseRef, ensureMergeBase, pushCheck } from './git-history.js';
 import { type ActionInputs, readActionInputs, requireWorkload } from './inputs.js';
@@ -27,6 +27,8 @@ export interface ActionDeps {
     log: (l: string) => void,
     warn: (l: string) => void,
   ) => Promise<void>;
+  /** Event name -> handler (src/main.ts: the action's own plus the bot's). */
+  handlers?: HandlerTable;
 }
 
 /** What a custom event handler (the bot's) gets to work with. */
@@ -159,7 +161,11 @@ export async function runAction(deps: ActionDeps): Promise<void> {
   if (token) io.setSecret(token);
   const event = readGitHubEvent(env);
   const inputs = await readActionInputs((n) => io.getInput(n), event.workspace, { requireCommand: false });
-  const decision = decideMode(event, inputs.settings.baseBranchSet ? inputs.options.baseBranch : null);
+  const decision = decideMode(
+    event,
+    inputs.settings.baseBranchSet ? inputs.options.baseBranch : null,
+    deps.handlers,
+  );
   if (decision.kind === 'baseline' || decision.kind === 'compare') requireWorkload(inputs.options);
   if (decision.kind === 'skip') {
     if (decision.warn) io.warning(`flamediff: ${decision.reason}`);

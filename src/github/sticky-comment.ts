@@ -1,9 +1,11 @@
 // The one flamediff comment on a pull request: found by its hidden marker among the comments the
 // token's own identity wrote (all pages), edited in place, left alone when unchanged. Comments by
 // anyone else are never touched, even when they quote the marker.
+import { COMMENT_MARKER } from '../report/view-model.js';
+import { describeApiError } from './api-error.js';
 import type { GitHubClient } from './octokit.js';
 
-export const COMMENT_MARKER = '<!-- flamediff:comment -->';
+export { COMMENT_MARKER };
 
 /** GitHub refuses comment bodies longer than this (422 "Body is too long"). */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -124,4 +126,46 @@ export async function upsertStickyComment(
     body: markedBody,
   });
   return { action: 'updated', url: data.html_url, id: data.id, removedDuplicates: extra.length };
+}
+
+export interface PostStickyOptions {
+  /** The `comment` input: always, on-regression (create only on a failing verdict) or never. */
+  mode: 'always' | 'on-regression' | 'never';
+  verdict: string;
+  log: (line: string) => void;
+  warn: (line: string) => void;
+  /** The pull request comes from a fork (the warning then says why the token may not write). */
+  fork?: boolean;
+}
+
+/**
+ * Posts or updates the sticky comment, for the action and the bot alike. Returns its URL, or ''
+ * when none was posted; a failure is a warning, so the verdict still stands.
+ */
+export async function postSticky(
+  client: GitHubClient,
+  t: StickyTarget,
+  body: string,
+  o: PostStickyOptions,
+): Promise<string> {
+  if (o.mode === 'never' || !body) return '';
+  try {
+    const identity = await tokenIdentity(client);
+    const outcome = await upsertStickyComment(client, t, body, {
+      identity,
+      createIfMissing: o.mode === 'always' || o.verdict === 'fail',
+      log: o.log,
+    });
+    if (outcome.action === 'skipped') {
+      o.log(`flamediff: no comment (comment: ${o.mode}; ${outcome.reason}).`);
+      return '';
+    }
+    o.log(`flamediff: comment ${outcome.action}: ${outcome.url}`);
+    return outcome.url;
+  } catch (err) {
+    o.warn(
+      `${describeApiError('Posting the pull request comment', err, { permission: 'pull-requests: write', fork: o.fork })} The verdict, outputs and job summary are unaffected.`,
+    );
+    return '';
+  }
 }

@@ -42,9 +42,13 @@ export class RunFailedError extends UserError {
 /** Ctrl-C / SIGTERM while recording: everything was stopped and nothing was kept. */
 export class InterruptedError extends UserError {
   override readonly exitCode = 130;
-  constructor(run: string) {
-    super(`interrupted during ${run}; the workload and the sampler were stopped, no runs were kept`);
+  readonly run: string;
+  constructor(run: string, kept?: string) {
+    super(
+      `interrupted during ${run}; the workload and the sampler were stopped, ${kept ?? 'no runs were kept'}`,
+    );
     this.name = 'InterruptedError';
+    this.run = run;
   }
 }
 
@@ -190,6 +194,19 @@ async function recordSides(
     const results: RecordResult[] = [];
     for (const s of states) results.push(await commit(s, common, machine, loadAvgEnd));
     return results;
+  } catch (err) {
+    // `flamediff record` keeps the runs that finished before Ctrl-C (with their runs.json); an
+    // interleaved recording keeps nothing, since half a pair compares with nothing.
+    const s = states[0];
+    if (err instanceof InterruptedError && opts.keepFinished && states.length === 1 && s.records.length > 0) {
+      await commit(s, common, machine, machineInfo().loadAvg);
+      const n = s.records.length;
+      throw new InterruptedError(
+        err.run,
+        `the ${n} finished run${n === 1 ? '' : 's'} and runs.json were kept in ${s.outDir}`,
+      );
+    }
+    throw err;
   } finally {
     for (const s of states) if (s.stage) await rm(s.stage, { recursive: true, force: true });
   }

@@ -126,6 +126,8 @@ export interface RecordOptions {
   /** Structured progress (run started/finished) for UIs that redraw a status line. */
   onEvent?: (event: ProgressEvent) => void;
   signal?: AbortSignal;
+  /** On interruption keep the runs that finished (and their runs.json) instead of nothing. */
+  keepFinished?: boolean;
 }
 
 export interface RecordResult {

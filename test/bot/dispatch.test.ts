@@ -1,13 +1,16 @@
-// The bot's handlers in the action's dispatcher (registered by src/bot/action-hooks.ts).
+// The bot's handlers in the action's dispatcher (added by src/bot/action-hooks.ts withBotHandlers).
 import { describe, expect, it } from 'vitest';
-import { botFromAction } from '../../src/bot/action-hooks.js';
+import { botFromAction, withBotHandlers } from '../../src/bot/action-hooks.js';
 import { defaultOptions } from '../../src/config/options.js';
-import { decideMode } from '../../src/github/dispatch.js';
+import { baseHandlers, decideMode as decideBase, type HandlerTable } from '../../src/github/dispatch.js';
 import type { GitHubEvent } from '../../src/github/event.js';
 import type { ActionRunContext } from '../../src/github/run-action.js';
 import { SUMMARY_LIMIT_BYTES } from '../../src/github/summary.js';
 import { fixture as githubFixture, type RecordingIo, recordingIo, testClient } from '../github/helpers.js';
 import { fixture } from './helpers.js';
+
+const TABLE: HandlerTable = withBotHandlers(baseHandlers());
+const decideMode = (e: GitHubEvent, base: string | null) => decideBase(e, base, TABLE);
 
 function event(name: string, payload: Record<string, unknown>): GitHubEvent {
   return {

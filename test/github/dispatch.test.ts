@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideMode, registerEventHandler } from '../../src/github/dispatch.js';
+import { baseHandlers, decideMode } from '../../src/github/dispatch.js';
 import type { GitHubEvent } from '../../src/github/event.js';
 import { fixture } from './helpers.js';
 
@@ -85,9 +85,12 @@ describe('mode decision', () => {
     expect(sched.reason).toMatch(/'schedule' event is not one flamediff acts on.*push.*pull_request/);
   });
 
-  it('lets another module add an event (the bot)', () => {
-    registerEventHandler('test_event_x', () => ({ kind: 'skip', reason: 'handled by the test' }));
-    expect(decideMode(event('test_event_x', {}), null)).toEqual({
+  it('takes its handler table from the caller (the bot adds events to a copy)', () => {
+    const base = baseHandlers();
+    const table = new Map(base).set('test_event_x', () => ({ kind: 'skip', reason: 'handled by the test' }));
+    expect(decideMode(event('test_event_x', {}), null).reason).toMatch(/not one flamediff acts on/);
+    expect(base.has('test_event_x')).toBe(false);
+    expect(decideMode(event('test_event_x', {}), null, table)).toEqual({
       kind: 'skip',
       reason: 'handled by the test',
     });
