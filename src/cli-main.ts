@@ -1,5 +1,6 @@
 import type { Io } from './commands/command.js';
 import { COMMANDS } from './commands/index.js';
+import { suggestKey } from './config/schema.js';
 import { errorLine, UserError } from './errors.js';
 import { VERSION } from './version.js';
 
@@ -32,8 +33,12 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
+    const near = suggestKey(
+      name,
+      COMMANDS.map((c) => c.name),
+    );
     io.stderr(
-      `flamediff: unknown command '${name}'; expected one of ${COMMANDS.map((c) => c.name).join(', ')}\n`,
+      `flamediff: unknown command '${name}'${near ? ` (did you mean '${near}'?)` : ''}; expected one of ${COMMANDS.map((c) => c.name).join(', ')}\n`,
     );
     return 2;
   }

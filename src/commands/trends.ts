@@ -1,13 +1,21 @@
 // `flamediff trends`: per-frame history of a branch with change points and creeping regressions,
-// as text, JSON or the HTML dashboard. Reads history/<branch>.json from the dir store.
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+// as text, JSON or the HTML dashboard. Reads history/<branch>.json from the configured store (a
+// directory or the data branch), or from a file.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { applySettingFlags, settingFlags, settingsHelp } from '../config/flags.js';
+import { CONFIG_FILE, loadConfigFile } from '../config/load.js';
+import { suggestKey } from '../config/schema.js';
 import { buildDashboard, buildDashboardPage } from '../dashboard/index.js';
 import { UserError } from '../errors.js';
 import { analyzeHistory, creepNote, shortSha, type TrendReport } from '../history/analyze.js';
 import { parseHistory } from '../history/parse.js';
 import type { HistoryFile } from '../history/types.js';
+import { repoRoot } from '../pipeline/git-info.js';
+import { readHistory } from '../store/baselines.js';
 import { checkBranch } from '../store/layout.js';
+import { openStore } from '../store/open.js';
+import type { Store, StoreReader } from '../store/types.js';
 import { type Command, type Io, numberFlag, parseCommandArgs } from './command.js';
 
 const HELP = `Usage: flamediff trends [options]
@@ -22,10 +30,11 @@ Options:
   --out DIR          with --format html: write the dashboard site (index.html + files) to DIR
   --top N            frames listed in text output (default 20; 0 = all)
   --fail-on-creep    exit 1 when a (matching) frame is creeping
-  --store DIR        the dir store (default .flamediff)
   --history FILE     read this history file instead of the store's
   --repo-url URL     https://github.com/owner/repo, for commit and PR links in html output
+  --config FILE      settings file (default ./flamediff.yml at the repository root when it exists)
 
+${settingsHelp('trends', 'Store (the same flags as check; docs/store.md):')}
 Exit status: 0 ok, 1 creeping with --fail-on-creep, 2 bad input.
 Defaults of the analysis are documented in docs/trends.md.
 
@@ -42,9 +51,10 @@ const OPTIONS = {
   out: { type: 'string' },
   top: { type: 'string' },
   'fail-on-creep': { type: 'boolean' },
-  store: { type: 'string' },
   history: { type: 'string' },
   'repo-url': { type: 'string' },
+  config: { type: 'string' },
+  ...settingFlags('trends'),
 } as const;
 
 /** Writes the dashboard's files under `dir` (created when missing). */
@@ -61,29 +71,48 @@ async function writeSite(dir: string, files: Map<string, string | Uint8Array>): 
   }
 }
 
-async function defaultBranch(historyDir: string): Promise<string> {
-  let names: string[] = [];
-  try {
-    names = (await readdir(historyDir)).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
-  } catch {
+/** Branches with a history in the store, sorted. */
+async function storedBranches(store: StoreReader): Promise<string[]> {
+  const files = await store.list('history');
+  return files
+    .filter((f) => f.startsWith('history/') && f.endsWith('.json'))
+    .map((f) => f.slice('history/'.length, -'.json'.length))
+    .sort();
+}
+
+/** The branch asked for, else the only one stored, else main/master; an unknown one lists them. */
+async function chooseBranch(store: Store, asked: string | undefined): Promise<string> {
+  const names = await storedBranches(store);
+  const where = `${store.kind} store ${store.location}`;
+  if (names.length === 0) {
     throw new UserError(
-      `${historyDir}: no history recorded (expected baselines from \`flamediff check\` on the base branch, or --store DIR)`,
+      `${store.describe('history')}: no history recorded (expected baselines from \`flamediff check\` on the base branch, or --store-dir DIR / --store git)`,
+    );
+  }
+  if (asked !== undefined) {
+    checkBranch(asked);
+    if (names.includes(asked)) return asked;
+    const near = suggestKey(asked, names);
+    throw new UserError(
+      `flamediff trends: no history for branch '${asked}' in the ${where}${near ? ` (did you mean '${near}'?)` : ''}; stored: ${names.join(', ')}`,
     );
   }
   if (names.length === 1) return names[0];
   for (const b of ['main', 'master']) if (names.includes(b)) return b;
   throw new UserError(
-    `${historyDir}: several branches have history (${names.sort().join(', ') || 'none'}); choose one with --branch`,
+    `flamediff trends: several branches have history in the ${where} (${names.join(', ')}); choose one with --branch`,
   );
 }
 
-async function loadHistory(file: string, what: string): Promise<HistoryFile> {
+async function loadHistoryFile(file: string): Promise<HistoryFile> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError(`${file}: cannot read ${what} (${code ?? String(err)})`);
+    throw new UserError(
+      `${file}: cannot read the history (${code === 'ENOENT' ? 'no such file' : (code ?? String(err))})`,
+    );
   }
   return parseHistory(text, file);
 }
@@ -143,8 +172,33 @@ export function trendsJson(r: TrendReport): string {
   return `${JSON.stringify({ schema: 1, ...r, frames }, null, 2)}\n`;
 }
 
+/** The history of the chosen branch in the configured store (flamediff.yml, then flags). */
+async function historyFromStore(v: Record<string, unknown>, io: Io): Promise<HistoryFile> {
+  const store = v.store as string | undefined;
+  if (store !== undefined && store !== 'dir' && store !== 'git') {
+    throw new UserError(
+      `flamediff trends: --store '${store}' is not valid (expected dir or git; the directory of the dir store is --store-dir DIR)`,
+    );
+  }
+  const cwd = (await repoRoot(io.cwd)) ?? io.cwd;
+  const config =
+    v.config === undefined ? path.join(cwd, CONFIG_FILE) : path.resolve(io.cwd, v.config as string);
+  const opts = await loadConfigFile(config, undefined, v.config !== undefined);
+  applySettingFlags(opts, v, 'trends');
+  // --store-dir given here is relative to where the user typed it, as every path flag.
+  if (v['store-dir'] !== undefined) opts.storeDir = path.resolve(io.cwd, v['store-dir'] as string);
+  const s = await openStore(opts, cwd);
+  try {
+    return await readHistory(s, await chooseBranch(s, v.branch as string | undefined));
+  } finally {
+    await s.close();
+  }
+}
+
 async function run(argv: string[], io: Io): Promise<number> {
-  const { values: v, positionals } = parseCommandArgs('trends', argv, OPTIONS, false);
+  const parsed = parseCommandArgs('trends', argv, OPTIONS, false);
+  const { positionals } = parsed;
+  const v = parsed.values as Record<string, string | undefined> & { 'fail-on-creep'?: boolean };
   if (positionals.length) throw new UserError(`flamediff trends: unexpected argument '${positionals[0]}'`);
   const format = v.format ?? 'text';
   if (!['text', 'json', 'html'].includes(format))
@@ -153,13 +207,10 @@ async function run(argv: string[], io: Io): Promise<number> {
     throw new UserError('flamediff trends: --out needs --format html');
   const top = numberFlag('trends', 'top', v.top, 20, { min: 0, integer: true });
   const filter = frameFilter(v.frame);
-  let file = v.history === undefined ? undefined : path.resolve(io.cwd, v.history);
-  if (!file) {
-    const historyDir = path.resolve(io.cwd, v.store ?? '.flamediff', 'history');
-    const branch = v.branch ?? (await defaultBranch(historyDir));
-    file = path.join(historyDir, `${checkBranch(branch)}.json`);
-  }
-  const history = await loadHistory(file, v.branch ? `the history of branch ${v.branch}` : 'the history');
+  const history =
+    v.history === undefined
+      ? await historyFromStore(v, io)
+      : await loadHistoryFile(path.resolve(io.cwd, v.history as string));
   const filtered: HistoryFile = filter
     ? {
         ...history,

@@ -106,7 +106,7 @@ describe('flamediff trends', () => {
     expect(page.code).toBe(0);
     expect(page.stdout).toMatch(/^<!doctype html>/);
     expect(page.stdout).not.toContain('<script src=');
-    const site = await cli('--format', 'html', '--out', 'site', '--store', 'other');
+    const site = await cli('--format', 'html', '--out', 'site', '--store-dir', 'other');
     expect(site.code).toBe(0);
     expect(site.stderr).toContain(path.join(dir, 'site', 'index.html'));
     expect((await readdir(path.join(dir, 'site'))).sort()).toEqual([
@@ -123,7 +123,7 @@ describe('flamediff trends', () => {
     const r = await cli('--history', '.flamediff/history/release.json', '--top', '2');
     expect(r.stdout).toMatch(/^flamediff trends: release, 30 baselines/);
     expect(r.stdout).toContain('frames (2 of 6');
-    expect((await cli('--store', 'other')).stdout).toMatch(/^flamediff trends: dev, /);
+    expect((await cli('--store-dir', 'other')).stdout).toMatch(/^flamediff trends: dev, /);
   });
 
   it('says so when a branch has no baselines yet', async () => {
@@ -141,8 +141,17 @@ describe('flamediff trends', () => {
 
   it('fails with one line and exit 2 on bad input, leaving a newer file untouched', async () => {
     const cases: [string[], RegExp][] = [
-      [['--branch', 'nope'], /history\/nope\.json: cannot read the history of branch nope \(ENOENT\)/],
-      [['--store', 'missing'], /missing\/history: no history recorded/],
+      [['--branch', 'nope'], /no history for branch 'nope' in the dir store .*; stored: main, release$/m],
+      [
+        ['--branch', 'mian'],
+        /no history for branch 'mian' .*\(did you mean 'main'\?\); stored: main, release/,
+      ],
+      [['--store-dir', 'missing'], /missing\/history: no history recorded/],
+      [
+        ['--store', '.flamediff'],
+        /--store '\.flamediff' is not valid \(expected dir or git; .*--store-dir DIR\)/,
+      ],
+      [['--history', 'nope.json'], /nope\.json: cannot read the history \(no such file\)/],
       [['--frame', '('], /--frame '\(' is not a valid regular expression/],
       [['--format', 'xml'], /--format 'xml' is not valid; expected text, json or html/],
       [['--out', 'x'], /--out needs --format html/],
@@ -165,5 +174,35 @@ describe('flamediff trends', () => {
     await writeFile(newer, '{"schema":2,\n"branch":');
     expect((await cli('--branch', 'future')).stderr).toMatch(/future\.json:2: not valid JSON/);
     await rm(newer);
+  });
+});
+
+describe('flamediff trends --store git', () => {
+  it('reads the history from the data branch of a real remote', async () => {
+    const { makeRemote } = await import('../store/helpers/git-fixture.js');
+    const { GitStore } = await import('../../src/store/git-store.js');
+    const remote = makeRemote();
+    try {
+      const writer = remote.clone('writer');
+      const store = await GitStore.open({ repoDir: writer, remote: 'origin', branch: 'flamediff-data' });
+      await store.update('history', async (tx) => {
+        tx.write('history/main.json', serializeHistory(calm));
+      });
+      await store.close();
+      const reader = remote.clone('reader');
+      let stdout = '';
+      let stderr = '';
+      const code = await runCli(['trends', '--store', 'git', '--branch', 'main'], {
+        stdout: (t) => void (stdout += t),
+        stderr: (t) => void (stderr += t),
+        isTTY: false,
+        cwd: reader,
+        env: {},
+      });
+      expect(code, stderr).toBe(0);
+      expect(stdout).toMatch(/^flamediff trends: main, 30 baselines/);
+    } finally {
+      await rm(remote.root, { recursive: true, force: true });
+    }
   });
 });
