@@ -2,17 +2,16 @@
 // the same stages as the PR job (analyse + present), so `--format markdown` prints the comment's
 // Markdown and `--format text` the console report `check` prints.
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { analyse } from '../analyse/analyse.js';
 import { applySettingFlags, settingFlags, settingsHelp } from '../config/flags.js';
 import { defaultOptions } from '../config/options.js';
 import { UserError } from '../errors.js';
-import { importProfileFile } from '../formats/index.js';
 import type { FormatName, ImportOptions } from '../formats/types.js';
 import { present } from '../report/present.js';
-import type { MeasuredRun, RunSide } from '../sample/types.js';
 import { type Command, type Io, parseCommandArgs } from './command.js';
+import { loadSide } from './run-sets.js';
 
 const HELP = `Usage: flamediff compare --base FILES|DIR --head FILES|DIR [options]
 
@@ -98,89 +97,6 @@ export const compareCommand: Command = {
     return analysis.report?.verdict === 'fail' && opts.failOnRegression ? 1 : 0;
   },
 };
-
-interface RunsJson {
-  runs?: { file?: unknown; side?: unknown; wallSeconds?: unknown; cpuSeconds?: unknown }[];
-}
-
-/** Files (comma lists, repeated flags) or directories -> one RunInput per file, in a stable order. */
-async function loadSide(
-  side: 'base' | 'head',
-  args: string[] | undefined,
-  io: Io,
-  opts: ImportOptions,
-): Promise<RunSide> {
-  if (!args || args.length === 0)
-    throw new UserError(`flamediff compare: --${side} is required (files or a directory of runs)`);
-  const runs: MeasuredRun[] = [];
-  for (const arg of args.flatMap((a) => a.split(',')).filter((a) => a !== '')) {
-    const path = resolve(io.cwd, arg);
-    let isDir: boolean;
-    try {
-      isDir = (await stat(path)).isDirectory();
-    } catch (err) {
-      throw new UserError(`${arg}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-    }
-    if (!isDir) {
-      runs.push({ profile: await importProfileFile(path, opts) });
-      continue;
-    }
-    runs.push(...(await loadDir(path, side, opts)));
-  }
-  if (runs.length === 0)
-    throw new UserError(`flamediff compare: no ${side} runs found in ${args.join(', ')}`);
-  // What the files say about how they were measured is unknown here: the report shows the files.
-  return {
-    runs,
-    sampler: '',
-    samplerVersion: '',
-    command: [],
-    rateHz: null,
-    machine: null,
-  };
-}
-
-/** Files in a run directory that are never profiles (reports, pictures, notes). */
-const NOT_PROFILES = /^(readme.*|runs\.json|report\.json)$|\.(md|svg|png|html)$/i;
-
-async function loadDir(dir: string, side: 'base' | 'head', opts: ImportOptions): Promise<MeasuredRun[]> {
-  const runsJson = join(dir, 'runs.json');
-  let text: string | null = null;
-  try {
-    text = await readFile(runsJson, 'utf8');
-  } catch {}
-  if (text !== null) {
-    let parsed: RunsJson;
-    try {
-      parsed = JSON.parse(text) as RunsJson;
-    } catch (err) {
-      throw new UserError(
-        `${runsJson}: not valid JSON (${(err as Error).message}; expected a runs.json from flamediff record)`,
-      );
-    }
-    const records = (parsed.runs ?? []).filter(
-      (r) => r.side === undefined || r.side === 'run' || r.side === side,
-    );
-    const out: MeasuredRun[] = [];
-    for (const [i, r] of records.entries()) {
-      if (typeof r.file !== 'string')
-        throw new UserError(`${runsJson}: run ${i + 1} has no "file" (expected a profile path)`);
-      out.push({
-        profile: await importProfileFile(resolve(dir, r.file), opts),
-        wallSeconds: typeof r.wallSeconds === 'number' ? r.wallSeconds : undefined,
-        cpuSeconds: typeof r.cpuSeconds === 'number' ? r.cpuSeconds : undefined,
-      });
-    }
-    return out;
-  }
-  const names = (await readdir(dir, { withFileTypes: true }))
-    .filter((e) => e.isFile() && !e.name.startsWith('.') && !NOT_PROFILES.test(e.name))
-    .map((e) => e.name)
-    .sort();
-  const out: MeasuredRun[] = [];
-  for (const name of names) out.push({ profile: await importProfileFile(join(dir, name), opts) });
-  return out;
-}
 
 async function writeAtomic(path: string, text: string): Promise<void> {
   const tmp = join(dirname(path), `.${randomBytes(6).toString('hex')}.tmp`);

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { NoSamplesError, UserError } from '../errors.js';
 import { importProfileFile } from '../formats/index.js';
@@ -15,17 +15,19 @@ import {
 import { compareRuns } from '../stats/index.js';
 import type { ComparisonReport } from '../stats/types.js';
 import { type Command, type Io, numberFlag, parseCommandArgs } from './command.js';
+import { loadRuns } from './run-sets.js';
 
 const HELP = `Usage: flamediff render FILES... [--diff-base FILES...] [options] -o OUT
 
-Draws a flamegraph of one or more profiles (several FILES are merged). With --diff-base, draws
+Draws a flamegraph of one or more profiles (several FILES are merged; a directory written by
+\`flamediff record\` stands for its runs). With --diff-base, draws
 the differential flamegraph: each FILE is one head run, each --diff-base file one base run, and
 frames are coloured red (grew) or blue (shrank) only where the comparison finds the change
 significant.
 
 Options:
   -o, --output OUT     output file ('-' or omitted: stdout; required for png)
-  --format F           svg, png or text (default: from OUT's extension, else svg)
+  --format F           svg, png or text (default: from OUT's extension .svg, .png, .txt or .md)
   --diff-base FILES... base (before) profiles; every argument up to the next option
   --negate             diff: widths from base instead of head (shows what disappeared)
   --inverted           icicle: root at the top
@@ -94,14 +96,22 @@ export function expandDiffBase(argv: string[]): string[] {
 type Format = 'svg' | 'png' | 'text';
 
 function formatOf(explicit: string | undefined, output: string | undefined): Format {
-  if (explicit !== undefined) {
-    if (explicit === 'svg' || explicit === 'png' || explicit === 'text') return explicit;
+  if (explicit !== undefined && explicit !== 'svg' && explicit !== 'png' && explicit !== 'text') {
     throw new UserError(`flamediff render: --format '${explicit}' is not valid; expected svg, png or text`);
   }
-  const ext = output ? path.extname(output).toLowerCase() : '';
-  if (ext === '.png') return 'png';
-  if (ext === '.txt' || ext === '.md') return 'text';
-  return 'svg';
+  const ext = output && output !== '-' ? path.extname(output).toLowerCase() : '';
+  const byExt: Record<string, Format> = { '.svg': 'svg', '.png': 'png', '.txt': 'text', '.md': 'text' };
+  if (ext !== '' && !byExt[ext]) {
+    throw new UserError(
+      `flamediff render: cannot write ${output}: ${ext} is not a format render writes (expected .svg, .png, .txt or .md)`,
+    );
+  }
+  if (explicit !== undefined && ext !== '' && byExt[ext] !== explicit) {
+    throw new UserError(
+      `flamediff render: --format ${explicit} does not match ${output} (a ${byExt[ext]} file name)`,
+    );
+  }
+  return explicit !== undefined ? (explicit as Format) : (byExt[ext] ?? 'svg');
 }
 
 function oneOf<T extends string>(
@@ -127,6 +137,11 @@ async function load(files: string[], io: Io, allowEmpty: boolean): Promise<Profi
   const out: Profile[] = [];
   for (const f of files) {
     try {
+      // A directory from `flamediff record` (or of profiles) is its runs, merged as compare does.
+      if ((await stat(path.resolve(io.cwd, f)).catch(() => null))?.isDirectory()) {
+        out.push(...(await loadRuns([f], 'run', io, {})).map((r) => r.profile));
+        continue;
+      }
       out.push(await importProfileFile(path.resolve(io.cwd, f)));
     } catch (err) {
       if (!allowEmpty || !(err instanceof NoSamplesError)) throw err;

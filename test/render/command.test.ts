@@ -72,6 +72,32 @@ describe('flamediff render', () => {
     expect(o.out).toContain('1968 samples');
   });
 
+  it("takes the directory `record` writes (its runs.json) as that directory's runs", async () => {
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(path.join(dir, 'runs'));
+    writeFileSync(path.join(dir, 'runs', 'run-1.folded'), readFileSync(path.join(dir, 'py.folded')));
+    writeFileSync(path.join(dir, 'runs', 'run-2.folded'), readFileSync(path.join(dir, 'py.folded')));
+    writeFileSync(path.join(dir, 'runs', 'notes.txt.folded'), 'main;not-listed 99999\n');
+    writeFileSync(
+      path.join(dir, 'runs', 'runs.json'),
+      JSON.stringify({ runs: [{ file: 'run-1.folded' }, { file: 'run-2.folded' }] }),
+    );
+    const o = io();
+    expect(await renderCommand.run(['runs', '--format', 'text'], o), o.err).toBe(0);
+    // The two listed runs merged (984 samples each), nothing else in the directory.
+    expect(o.out).toContain('1968 samples');
+    expect(o.out).not.toContain('not-listed');
+  });
+
+  it('refuses an output extension it will not write, and a --format that contradicts it', async () => {
+    for (const [args, re] of [
+      [['py.folded', '-o', 'out.jpg'], /cannot write out\.jpg: \.jpg is not a format render writes/],
+      [['py.folded', '-o', 'out.svg', '--format', 'png'], /--format png does not match out\.svg/],
+    ] as const) {
+      await expect(renderCommand.run([...args], io())).rejects.toThrow(re);
+    }
+  });
+
   it('draws a differential graph from runs on both sides', async () => {
     const base = [
       run('b1.folded', 0.3, 1),
