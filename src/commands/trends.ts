@@ -137,15 +137,27 @@ const printable = (s: string) =>
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 const signed = (r: number | null) => (r === null ? 'new' : `${r >= 0 ? '+' : ''}${(r * 100).toFixed(1)}%`);
 
+/** The history's total measures in words (the file's key names never reach the user). */
+const MEASURE_NAMES: Readonly<Record<string, string>> = {
+  wallSeconds: 'wall time',
+  cpuSeconds: 'CPU time',
+  profileSeconds: 'profiled time',
+  samples: 'samples',
+};
+
 export function trendsText(r: TrendReport, top: number): string {
   const n = r.commits.length;
   const out: string[] = [];
   const span = n ? `${r.commits[0].date.slice(0, 10)} .. ${r.commits[n - 1].date.slice(0, 10)}` : 'none';
-  out.push(`flamediff trends: ${printable(r.branch)}, ${n} baselines (${span}), ${r.frames.length} frames`);
+  out.push(
+    `flamediff trends: ${printable(r.branch)}, ${n} baseline${n === 1 ? '' : 's'} (${span}), ${r.frames.length} frame${r.frames.length === 1 ? '' : 's'}`,
+  );
   if (n === 0) return `${out.join('\n')}\nNo baselines recorded yet.\n`;
-  const unit = /seconds$/i.test(r.totalMeasure) ? 's' : ` ${printable(r.totalMeasure)}`;
+  const unit = /seconds$/i.test(r.totalMeasure) ? ' s' : ' samples';
   const total = r.total;
-  out.push(`total: ${total.values[n - 1].toPrecision(4)}${unit} per run (${printable(r.totalMeasure)})`);
+  out.push(
+    `total: ${total.values[n - 1].toPrecision(4)}${unit} per run (${MEASURE_NAMES[r.totalMeasure] ?? printable(r.totalMeasure)})`,
+  );
   for (const c of total.changePoints)
     out.push(
       `  shift at ${shortSha(c.sha)}: ${c.before.toPrecision(4)}${unit} -> ${c.after.toPrecision(4)}${unit} (${signed(c.relative)}, p=${c.pValue.toFixed(3)})`,

@@ -7,7 +7,7 @@
 import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { UserError } from '../errors.js';
+import { NoSamplesError, UserError } from '../errors.js';
 import type { Profile } from '../profile/profile.js';
 import { machineInfo } from './machine.js';
 import { type GroupRunResult, runGroup, TAIL_LINES } from './process-group.js';
@@ -32,7 +32,7 @@ export class RunFailedError extends UserError {
     readonly stderrTail: string[],
   ) {
     const tail = stderrTail.length
-      ? `\n  last ${stderrTail.length} lines of stderr:\n${stderrTail.map((l) => `    ${l}`).join('\n')}`
+      ? `\n  last ${stderrTail.length === 1 ? 'line' : `${stderrTail.length} lines`} of stderr:\n${stderrTail.map((l) => `    ${l}`).join('\n')}`
       : '\n  (no stderr output)';
     super(`${run} failed: ${reason}${tail}`);
     this.name = 'RunFailedError';
@@ -296,17 +296,13 @@ async function runOnce(s: SideState, phase: 'warmup' | 'run', index: number, c: 
       collected = await c.sampler.collect(ctx);
     } catch (err) {
       if (c.signal?.aborted) throw new InterruptedError(name);
+      if (err instanceof NoSamplesError)
+        throw new RunFailedError(name, tooShort(r.wallSeconds, c), r.stderrTail);
       if (err instanceof UserError) throw new RunFailedError(name, err.message, r.stderrTail);
       throw err;
     }
     const samples = collected.samples ?? sampleCount(collected.profile);
-    if (samples <= 0) {
-      throw new RunFailedError(
-        name,
-        `the profile has no samples (the workload may be too short for the rate, ${c.rateHz ?? 'default'} Hz)`,
-        r.stderrTail,
-      );
-    }
+    if (samples <= 0) throw new RunFailedError(name, tooShort(r.wallSeconds, c), r.stderrTail);
     const collectSeconds = Number(process.hrtime.bigint() - collectStart) / 1e9;
     const file = `run-${index}.${collected.ext}`;
     await writeFile(path.join(s.stage, file), collected.bytes);
@@ -350,11 +346,17 @@ async function runOnce(s: SideState, phase: 'warmup' | 'run', index: number, c: 
     c.onProgress?.(
       `${name}: ${record.wallSeconds.toFixed(2)} s wall, ${record.cpuSeconds.toFixed(2)} s CPU, ` +
         `${(record.peakRssBytes / 2 ** 20).toFixed(0)} MiB peak RSS, ${samples} samples` +
-        ` (total ${runnerSeconds.toFixed(2)} s)`,
+        ` (${runnerSeconds.toFixed(2)} s for the run with the sampler's start, stop and collection)`,
     );
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** A run whose profile has no samples: how long it ran, and what to change. */
+function tooShort(wallSeconds: number, c: Common): string {
+  const rate = c.rateHz ? `${c.rateHz} Hz` : "the sampler's default rate";
+  return `the profile has no samples: the workload ran ${wallSeconds.toFixed(2)} s, too short to sample at ${rate}; give it more work (a longer benchmark) or a higher --rate`;
 }
 
 /** Turns a finished process into a verdict; throws RunFailedError for anything but success. */

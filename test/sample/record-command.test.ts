@@ -113,7 +113,7 @@ describe('flamediff record', () => {
     expect(lines[0]).toMatch(/^command: 1 warm-up \+ 2 runs; CPU\/RSS from (gnu-time|proc)$/);
     expect(lines[1]).toMatch(/^warm-up 1 of 1: \d+\.\d\d s \(not recorded\)$/);
     expect(lines[2]).toMatch(
-      /^run 1 of 2: \d+\.\d\d s wall, \d+\.\d\d s CPU, \d+ MiB peak RSS, 5 samples \(total \d+\.\d\d s\)$/,
+      /^run 1 of 2: \d+\.\d\d s wall, \d+\.\d\d s CPU, \d+ MiB peak RSS, 5 samples \(\d+\.\d\d s for the run with the sampler.s start, stop and collection\)$/,
     );
     expect(lines[4]).toMatch(/^recorded 2 runs with command \(median wall \d+\.\d\d s\): o\/runs\.json$/);
     expect(t.out.join('')).not.toContain('\r');
@@ -139,7 +139,7 @@ describe('flamediff record', () => {
     const t = io({ cwd: dir });
     expect(await runCli(['record', '--sampler', 'command', '--warmup', '0', '--', cmd], t.io)).toBe(2);
     expect(t.err.join('')).toBe(
-      'flamediff: run 1 of 5 failed: the workload exited with status 5\n  last 1 lines of stderr:\n    Traceback: boom\n',
+      'flamediff: run 1 of 5 failed: the workload exited with status 5\n  last line of stderr:\n    Traceback: boom\n',
     );
     expect(existsSync(path.join(dir, 'out', 'runs', 'runs.json'))).toBe(false);
   });
