@@ -7,6 +7,7 @@ import { UserError } from '../errors.js';
 import { analyzeHistory, creepNote, shortSha, type TrendReport } from '../history/analyze.js';
 import { parseHistory } from '../history/parse.js';
 import type { HistoryFile } from '../history/types.js';
+import { fsError } from '../lib/fs-errors.js';
 import { checkBranch } from '../store/layout.js';
 import { type Command, type Io, numberFlag, parseCommandArgs } from './command.js';
 
@@ -56,8 +57,7 @@ async function writeSite(dir: string, files: Map<string, string | Uint8Array>): 
       await writeFile(file, data);
     }
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError(`${dir}: cannot write the dashboard (${code ?? String(err)})`);
+    throw fsError(dir, 'cannot write the dashboard', err);
   }
 }
 
@@ -82,8 +82,7 @@ async function loadHistory(file: string, what: string): Promise<HistoryFile> {
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError(`${file}: cannot read ${what} (${code ?? String(err)})`);
+    throw fsError(file, `cannot read ${what}`, err);
   }
   return parseHistory(text, file);
 }

@@ -8,6 +8,7 @@ import { validateOptions } from '../config/load.js';
 import type { FlamediffOptions } from '../config/options.js';
 import { UserError } from '../errors.js';
 import { buildDashboard, frameTrends } from '../history/index.js';
+import { mkdirError } from '../lib/fs-errors.js';
 import type { Profile } from '../profile/profile.js';
 import { renderDiffSvg, renderFlameSvg, renderTextFlame, svgToPng } from '../render/index.js';
 import { renderConsole } from '../report/console.js';
@@ -16,7 +17,6 @@ import { mdCode, mdText } from '../report/markdown.js';
 import { renderBaselineSummary, renderComment, renderSummary } from '../report/render.js';
 import type { ReportInput } from '../report/view-model.js';
 import { type RecordOptions, type RecordResult, record, recordInterleaved } from '../sample/index.js';
-import { inTheWay } from '../sample/runner.js';
 import type { MachineInfo } from '../sample/types.js';
 import { compareRuns, mergeConsistent, type RunInput } from '../stats/index.js';
 import type { ComparisonReport } from '../stats/types.js';
@@ -139,7 +139,7 @@ export async function runCheck(
   const cwd = path.resolve(ctx.cwd ?? process.cwd());
   const outDir = path.resolve(cwd, opts.outDir);
   await mkdir(outDir, { recursive: true }).catch((err: NodeJS.ErrnoException) => {
-    throw new UserError(`${outDir}: cannot create the output directory (${inTheWay(err)})`);
+    throw mkdirError(outDir, 'cannot create the output directory', err);
   });
   const store = await openStore(opts, cwd);
   const job: Job = {

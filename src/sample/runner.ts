@@ -8,6 +8,7 @@ import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
+import { mkdirError } from '../lib/fs-errors.js';
 import type { Profile } from '../profile/profile.js';
 import type { InterleavedOptions, RecordOptions, RecordResult } from './index.js';
 import { machineInfo } from './machine.js';
@@ -187,7 +188,7 @@ async function recordSides(
   try {
     for (const s of states) {
       await mkdir(s.outDir, { recursive: true }).catch((err: NodeJS.ErrnoException) => {
-        throw new UserError(`${s.outDir}: cannot create the output directory (${inTheWay(err)})`);
+        throw mkdirError(s.outDir, 'cannot create the output directory', err);
       });
       s.stage = await mkdtemp(path.join(s.outDir, `.flamediff-partial-${process.pid}-`));
     }
@@ -200,11 +201,6 @@ async function recordSides(
   } finally {
     for (const s of states) if (s.stage) await rm(s.stage, { recursive: true, force: true });
   }
-}
-
-/** Why mkdir failed, in words for the common case of a file where a directory should be. */
-export function inTheWay(err: NodeJS.ErrnoException): string {
-  return err.code === 'EEXIST' || err.code === 'ENOTDIR' ? 'a file is in the way' : (err.code ?? err.message);
 }
 
 async function checkDirectory(dir: string, what: string): Promise<void> {

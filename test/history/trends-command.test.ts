@@ -141,7 +141,10 @@ describe('flamediff trends', () => {
 
   it('fails with one line and exit 2 on bad input, leaving a newer file untouched', async () => {
     const cases: [string[], RegExp][] = [
-      [['--branch', 'nope'], /history\/nope\.json: cannot read the history of branch nope \(ENOENT\)/],
+      [
+        ['--branch', 'nope'],
+        /history\/nope\.json: cannot read the history of branch nope \(no such file or directory\)/,
+      ],
       [['--store', 'missing'], /missing\/history: no history recorded/],
       [['--frame', '('], /--frame '\(' is not a valid regular expression/],
       [['--format', 'xml'], /--format 'xml' is not valid; expected text, json or html/],
