@@ -4,10 +4,11 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildDashboard, buildDashboardPage } from '../dashboard/index.js';
 import { UserError } from '../errors.js';
-import { analyzeHistory, creepNote, shortSha, type TrendReport } from '../history/analyze.js';
+import { analyzeHistory, creepNote, type TrendReport } from '../history/analyze.js';
 import { parseHistory } from '../history/parse.js';
 import type { HistoryFile } from '../history/types.js';
 import { fsError } from '../lib/fs-errors.js';
+import { shortSha } from '../lib/sha.js';
 import { checkBranch } from '../store/layout.js';
 import { type Command, type Io, numberFlag, parseCommandArgs } from './command.js';
 

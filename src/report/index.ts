@@ -1,6 +1,6 @@
 // Report stage: view model (pure) -> Markdown comment, job summary and console text.
 export { renderConsole } from './console.js';
-export { age, pct, pp, seconds, shortSha, signedPct } from './format.js';
+export { age, pct, pp, seconds, signedPct } from './format.js';
 export { mdCode, mdFence, mdText, safeUrl, stripControl } from './markdown.js';
 export {
   COMMENT_LIMIT,
@@ -11,7 +11,6 @@ export {
 } from './render.js';
 export {
   buildView,
-  COMMENT_MARKER,
   type Detail,
   FULL_DETAIL,
   type MeasuredFacts,

@@ -2,23 +2,12 @@
 // already-escaped strings. Templates only arrange these strings; escaping happens here, once.
 
 import type { FrameTrend } from '../history/index.js';
+import { COMMENT_MARKER } from '../lib/comment-marker.js';
+import { shortSha } from '../lib/sha.js';
 import type { ReportLinks } from '../pipeline/check.js';
 import type { ComparisonReport, FrameResult } from '../stats/types.js';
-import {
-  age,
-  count,
-  pct,
-  pp,
-  ppInterval,
-  qValue,
-  relInterval,
-  seconds,
-  shortSha,
-  signedPct,
-} from './format.js';
+import { age, count, pct, pp, ppInterval, qValue, relInterval, seconds, signedPct } from './format.js';
 import { mdCode, mdFence, mdText, safeUrl } from './markdown.js';
-
-export const COMMENT_MARKER = '<!-- flamediff:comment -->';
 
 export interface MeasuredFacts {
   runsBase: number;

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMMENT_MARKER } from '../../src/lib/comment-marker.js';
 import { renderConsole } from '../../src/report/console.js';
 import { mdCode, mdText } from '../../src/report/markdown.js';
 import { COMMENT_LIMIT, renderComment, renderSummary } from '../../src/report/render.js';
-import { COMMENT_MARKER, type ReportInput } from '../../src/report/view-model.js';
+import type { ReportInput } from '../../src/report/view-model.js';
 import { DEFAULT_COMPARE_SETTINGS } from '../../src/stats/index.js';
 import { frame, makeReport, standardFrames } from './make-report.js';
 
