@@ -1,10 +1,10 @@
 // The trend analysis of a whole history: per-frame series, their change points and creeps, and the
 // total's change points. `flamediff trends`, the dashboard and frameTrends all start from here.
 
+import { seedFor } from '../lib/random.js';
 import { shortSha } from '../lib/sha.js';
 import { type Creep, detectCreep } from './creep.js';
 import { type ChangePoint, detectChangePoints } from './e-divisive.js';
-import { seedFor } from './random.js';
 import { frameSeries } from './series.js';
 import { DEFAULT_TREND_SETTINGS, type TrendSettings } from './settings.js';
 import { sparkline } from './sparkline.js';

@@ -9,7 +9,7 @@
 // permutation is a shuffle plus two linear passes), which keeps 200 frames x 500 commits fast.
 
 import { mean } from '../lib/math.js';
-import { seededRandom } from './random.js';
+import { seededRandom } from '../lib/random.js';
 import { type ChangePointSettings, DEFAULT_CHANGE_POINT_SETTINGS } from './settings.js';
 
 export interface ChangePoint {

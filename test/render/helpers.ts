@@ -2,7 +2,7 @@
 // on the folded importer's progress) and a hand-built ComparisonReport.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { seededRandom } from '../../src/history/random.js';
+import { seededRandom } from '../../src/lib/random.js';
 import { parseFrameLabel } from '../../src/profile/frame-label.js';
 import { Profile } from '../../src/profile/profile.js';
 import type { ComparisonReport, FrameResult, FrameStatus } from '../../src/stats/types.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { benjaminiHochberg } from '../../src/stats/fdr.js';
-import { binomial, makeRng, multinomial } from '../../src/stats/prng.js';
+import { binomial, makeRng, multinomial } from '../support/random.js';
 
 describe('Benjamini-Hochberg', () => {
   it('matches R p.adjust(method = "BH")', () => {
