@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli-main.js';
 import { serializeHistory } from '../../src/history/index.js';
-import { frameName, shaOf, syntheticHistory } from './synthetic.js';
+import { frameName, shaOf, syntheticHistory } from '../history/synthetic.js';
 
 let dir: string;
 
