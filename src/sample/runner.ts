@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import { mkdirError } from '../lib/fs-errors.js';
+import { fsReason, mkdirError } from '../lib/fs-errors.js';
 import type { Profile } from '../profile/profile.js';
 import type { InterleavedOptions, RecordOptions, RecordResult } from './index.js';
 import { machineInfo } from './machine.js';
@@ -355,7 +355,11 @@ function checkExit(
   const tail = r.stderrTail.slice(-TAIL_LINES);
   if (r.aborted) throw new InterruptedError(name);
   if (r.spawnError)
-    throw new RunFailedError(name, `could not start '${plan.argv[0]}' (${r.spawnError})`, tail);
+    throw new RunFailedError(
+      name,
+      `could not start '${plan.argv[0]}' (${fsReason({ code: r.spawnError })})`,
+      tail,
+    );
   if (r.timedOut) {
     throw new RunFailedError(name, `timed out after ${c.timeoutSeconds} s and was killed (--timeout)`, tail);
   }
