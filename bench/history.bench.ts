@@ -8,8 +8,8 @@ import { chromium } from 'playwright-core';
 // The dashboard imports uPlot with `?raw`: `npm run bench` loads scripts/asset-hooks.mjs for that.
 import { buildDashboard } from '../src/dashboard/index.js';
 import { analyzeHistory, detectChangePoints, serializeHistory } from '../src/history/index.js';
-import { seedFor } from '../src/history/random.js';
 import { frameSeries } from '../src/history/series.js';
+import { seedFor } from '../src/lib/random.js';
 import { serveFiles } from '../test/dashboard/static-server.js';
 import { syntheticHistory } from '../test/history/synthetic.js';
 import { median, writeSection } from './lib/results.js';

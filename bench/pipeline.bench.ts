@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { seededRandom } from '../src/history/random.js';
+import { seededRandom } from '../src/lib/random.js';
 import { median, writeSection } from './lib/results.js';
 
 // Run with `npm run bench pipeline`: scripts/asset-hooks.mjs provides the `?raw` / `?binary` imports.

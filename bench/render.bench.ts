@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { seededRandom } from '../src/history/random.js';
+import { seededRandom } from '../src/lib/random.js';
 import { escapeXml } from '../src/render/escape.js';
 import { fitText } from '../src/render/truncate.js';
 import { median, writeSection } from './lib/results.js';

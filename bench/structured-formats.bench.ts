@@ -19,7 +19,7 @@ import { pprofFormat } from '../src/formats/pprof.js';
 import { speedscopeFormat } from '../src/formats/speedscope.js';
 import { exportToSpeedscope } from '../src/formats/speedscope-export.js';
 import type { FormatImporter, ProfileInput } from '../src/formats/types.js';
-import { seededRandom } from '../src/history/random.js';
+import { seededRandom } from '../src/lib/random.js';
 import type { Profile } from '../src/profile/profile.js';
 import { median, writeSection } from './lib/results.js';
 

@@ -1,4 +1,4 @@
-// Verdict quality of compareRuns on simulated run sets (see bench/verdicts/simulate.ts):
+// Verdict quality of compareRuns on simulated run sets (see test/support/simulate.ts):
 // A/A false alarms, power and ranking, minimum detectable effect vs an ideal test, and speed.
 // Cells run on two worker threads; every cell is seeded, so the figures are reproducible.
 
@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_COMPARE_SETTINGS } from '../src/stats/index.js';
+import type { NoiseParams } from '../test/support/simulate.js';
 import { writeSection } from './lib/results.js';
 import {
   type AaResult,
@@ -20,7 +21,6 @@ import {
   runPower,
   type TargetName,
 } from './verdicts/cells.js';
-import type { NoiseParams } from './verdicts/simulate.js';
 import { speedCase } from './verdicts/speed.js';
 
 const TRIALS = Number(process.env.VERDICT_TRIALS ?? 1000);

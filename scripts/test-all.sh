@@ -14,7 +14,7 @@ SERIAL=(
   test/pipeline/e2e.test.ts
   test/pipeline/e2e-perf.test.ts
   test/pipeline/e2e-rerun.test.ts
-  test/pipeline/demo.test.ts
+  test/commands/demo.test.ts
   test/sample/real-samplers.test.ts
 )
 

@@ -43,8 +43,4 @@ export function writeSection(id: string, title: string, command: string, markdow
 }
 
 /** Median of numbers (for repeated timings). */
-export function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
+export { median } from '../../src/lib/math.js';

@@ -2,7 +2,7 @@
 // them in any order and the figures are reproducible.
 import { normalQuantile, normalUpper } from '../../src/stats/distributions.js';
 import { compareRuns, DEFAULT_COMPARE_SETTINGS, type RunInput } from '../../src/stats/index.js';
-import { makeRng } from '../../src/stats/prng.js';
+import { makeRng } from '../../test/support/random.js';
 import {
   buildModel,
   type Model,
@@ -12,7 +12,7 @@ import {
   simulateRun,
   simulateSet,
   trueShares,
-} from './simulate.js';
+} from '../../test/support/simulate.js';
 
 export const MODEL: Model = buildModel();
 export const TARGET_NAMES = { '1%': 'hot1', '5%': 'hot5', '20%': 'hot20' } as const;

@@ -4,7 +4,7 @@
 // its own.
 import { Profile } from '../../src/profile/profile.js';
 import { compareRuns, mergeConsistent } from '../../src/stats/index.js';
-import { makeRng, type Rng } from '../../src/stats/prng.js';
+import { makeRng, type Rng } from '../../test/support/random.js';
 import { median } from '../lib/results.js';
 
 const FUNCTIONS = 5000;

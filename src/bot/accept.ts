@@ -1,7 +1,8 @@
 // Accepting a pull request head's performance changes (by comment or label): record it in the
 // store, mark the sticky comment, and set the `flamediff` commit status to success for that commit.
 import { describeApiError } from '../github/api-error.js';
-import { COMMENT_MARKER, findOwnComments, fitComment, tokenIdentity } from '../github/sticky-comment.js';
+import { findOwnComments, fitComment, tokenIdentity } from '../github/sticky-comment.js';
+import { COMMENT_MARKER } from '../lib/comment-marker.js';
 import { openStore } from '../store/index.js';
 import type { Store } from '../store/types.js';
 import { type Acceptance, addAcceptance, withAcceptance } from './acceptances.js';

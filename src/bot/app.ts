@@ -8,8 +8,8 @@ import path from 'node:path';
 import { App, Octokit } from 'octokit';
 import type { FlamediffOptions } from '../config/options.js';
 import { createClient } from '../github/octokit.js';
+import { git, gitOk as ok } from '../lib/git.js';
 import type { CheckContext, CheckResult } from '../pipeline/types.js';
-import { git } from '../store/git.js';
 import { type BotContext, DEFAULT_ACCEPT_LABEL } from './context.js';
 
 export interface BotAppOptions {
@@ -34,10 +34,6 @@ const NAME = /^[A-Za-z0-9._-]{1,100}$/;
 function defaultBranch(payload: Record<string, unknown>): string | null {
   const b = (payload.repository as { default_branch?: unknown } | undefined)?.default_branch;
   return typeof b === 'string' && b !== '' ? b : null;
-}
-
-async function ok(cwd: string, args: string[]): Promise<boolean> {
-  return (await git(cwd, args)).code === 0;
 }
 
 /** A git repository whose `origin` is owner/repo with the installation token (set on every event). */

@@ -1,7 +1,7 @@
 // One comment and one verdict for all shards of a sharded run: a table of the shards' verdicts,
 // then each shard's own report folded in a <details> block. Shard names are validated by the
 // manifest ([A-Za-z0-9._-]), and still go through mdCode.
-import { COMMENT_MARKER } from '../github/sticky-comment.js';
+import { COMMENT_MARKER } from '../lib/comment-marker.js';
 import { mdCode } from '../report/markdown.js';
 import { COMMENT_LIMIT } from '../report/render.js';
 import type { ShardComparison } from './compare-artifacts.js';

@@ -2,7 +2,7 @@
 // body is hostile text: it is parsed by a fixed grammar (commands.ts), never evaluated, and
 // anything quoted back goes through the Markdown escaping of src/report/markdown.ts.
 import { describeApiError } from '../github/api-error.js';
-import { COMMENT_MARKER } from '../github/sticky-comment.js';
+import { COMMENT_MARKER } from '../lib/comment-marker.js';
 import { mdCode } from '../report/markdown.js';
 import { openStore } from '../store/index.js';
 import { readPullsIndex } from '../store/pulls.js';

@@ -3,6 +3,7 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, UserError } from '../errors.js';
+import { RUNS_FILE, readRunSet } from '../sample/run-set.js';
 import type { RunSet } from '../sample/types.js';
 import {
   MANIFEST_NAME,
@@ -25,18 +26,16 @@ export interface MakeArtifactOptions {
 }
 
 export async function makeArtifact(o: MakeArtifactOptions): Promise<RunManifest> {
-  const runsJson = path.join(o.runsDir, 'runs.json');
-  let runSet: RunSet;
-  try {
-    runSet = JSON.parse(await readFile(runsJson, 'utf8')) as RunSet;
-  } catch (err) {
+  const runsJson = path.join(o.runsDir, RUNS_FILE);
+  const runSet = await readRunSet(o.runsDir);
+  if (!runSet) {
     throw new InputError(
       runsJson,
       undefined,
-      `cannot read the runs of \`flamediff record\` (${(err as Error).message})`,
+      'cannot read the runs of `flamediff record` (no such file or directory); expected the directory `flamediff record` wrote',
     );
   }
-  if (!Array.isArray(runSet.runs) || runSet.runs.length === 0) {
+  if (runSet.runs.length === 0) {
     throw new InputError(
       runsJson,
       undefined,

@@ -10,8 +10,8 @@ import { baseRef, ensureMergeBase } from '../github/git-history.js';
 import type { RepoSite } from '../github/links.js';
 import { createSourceResolver } from '../github/source-files.js';
 import { postSticky } from '../github/sticky-comment.js';
+import { trackedFiles } from '../lib/git.js';
 import type { CheckContext, CheckResult } from '../pipeline/types.js';
-import { git } from '../store/git.js';
 import { openStore } from '../store/index.js';
 import { writePullReport } from '../store/pulls.js';
 import { isAccepted, withAcceptance } from './acceptances.js';
@@ -212,11 +212,6 @@ async function readCapped(
     at += c.length;
   }
   return out;
-}
-
-async function trackedFiles(root: string): Promise<Set<string>> {
-  const r = await git(root, ['ls-files', '-z']);
-  return r.code === 0 ? new Set(r.stdout.toString('utf8').split('\0').filter(Boolean)) : new Set();
 }
 
 function site(b: BotContext, headSha: string): RepoSite {

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { importFoldedMerged } from '../formats/merged-import.js';
 import type { ImportOptions } from '../formats/types.js';
+import { fsError, isFsError } from '../lib/fs-errors.js';
 import { writeFolded, writeFoldedChunks } from '../profile/folded-writer.js';
 import type { Profile } from '../profile/profile.js';
 import { mergeProfiles } from '../profile/transform.js';
@@ -92,8 +93,7 @@ function writeFoldedFile(out: string, profile: Profile, cwd: string): void {
   } catch (err) {
     if (fd !== -1) closeSync(fd);
     rmSync(tmp, { force: true });
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === undefined) throw err; // not a file system error
-    throw new UserError(`${out}: cannot write (${code}; is ${dirname(out)} a writable directory?)`);
+    if (!isFsError(err)) throw err;
+    throw fsError(out, 'cannot write', err, `is ${dirname(out)} a writable directory?`);
   }
 }

@@ -9,6 +9,7 @@ import { applySettingFlags, settingFlags, settingsHelp } from '../config/flags.j
 import { defaultOptions } from '../config/options.js';
 import { UserError } from '../errors.js';
 import type { FormatName, ImportOptions } from '../formats/types.js';
+import { fsError } from '../lib/fs-errors.js';
 import { present } from '../report/present.js';
 import { type Command, type Io, parseCommandArgs } from './command.js';
 import { loadSide } from './run-sets.js';
@@ -105,6 +106,6 @@ async function writeAtomic(path: string, text: string): Promise<void> {
     await rename(tmp, path);
   } catch (err) {
     await rm(tmp, { force: true });
-    throw new UserError(`${path}: cannot write (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    throw fsError(path, 'cannot write', err);
   }
 }

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { UserError } from '../errors.js';
 import { importProfile, importProfileFile } from '../formats/index.js';
 import type { FormatName, ImportOptions, PerfCollapseOptions } from '../formats/types.js';
+import { fsError } from '../lib/fs-errors.js';
 import type { Profile } from '../profile/profile.js';
 import type { Io, OptionSpec } from './command.js';
 
@@ -76,7 +76,6 @@ export async function writeOutput(out: string | undefined, text: string, io: Io)
     await rename(tmp, path);
   } catch (err) {
     await rm(tmp, { force: true });
-    const code = (err as NodeJS.ErrnoException).code ?? String(err);
-    throw new UserError(`${out}: cannot write (${code}; is ${dirname(out)} a writable directory?)`);
+    throw fsError(out, 'cannot write', err, `is ${dirname(out)} a writable directory?`);
   }
 }

@@ -2,6 +2,7 @@ import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { NoSamplesError, UserError } from '../errors.js';
 import { importProfileFile } from '../formats/index.js';
+import { fsError } from '../lib/fs-errors.js';
 import { Profile } from '../profile/profile.js';
 import { mergeProfiles } from '../profile/transform.js';
 import {
@@ -218,9 +219,7 @@ export const renderCommand: Command = {
     try {
       await writeFile(target, out);
     } catch (err) {
-      throw new UserError(
-        `${v.output}: cannot write (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
-      );
+      throw fsError(v.output as string, 'cannot write', err);
     }
     io.stderr(`wrote ${v.output} (${format}, ${out.length} bytes)\n`);
     return 0;

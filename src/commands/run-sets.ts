@@ -1,17 +1,15 @@
 // Run sets named on the command line: profile files (repeated flags or comma lists) or the
 // directories `flamediff record` writes (a runs.json there supplies wall and CPU seconds).
 // Shared by `compare` (one side each for --base and --head) and `render` (merged runs).
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { importProfileFile } from '../formats/index.js';
 import type { ImportOptions } from '../formats/types.js';
+import { fsError } from '../lib/fs-errors.js';
+import { readRunSet } from '../sample/run-set.js';
 import type { MeasuredRun, RunSide } from '../sample/types.js';
 import type { Io } from './command.js';
-
-interface RunsJson {
-  runs?: { file?: unknown; side?: unknown; wallSeconds?: unknown; cpuSeconds?: unknown }[];
-}
 
 /** Files (comma lists, repeated flags) or directories -> one RunInput per file, in a stable order. */
 export async function loadSide(
@@ -43,10 +41,7 @@ export async function loadRuns(
     try {
       isDir = (await stat(path)).isDirectory();
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      throw new UserError(
-        `${arg}: cannot read (${code === 'ENOENT' ? 'no such file or directory' : (code ?? String(err))})`,
-      );
+      throw fsError(arg, 'cannot read', err);
     }
     if (!isDir) {
       runs.push({ profile: await importProfileFile(path, opts) });
@@ -65,27 +60,10 @@ async function loadDir(
   side: 'base' | 'head' | 'run',
   opts: ImportOptions,
 ): Promise<MeasuredRun[]> {
-  const runsJson = join(dir, 'runs.json');
-  let text: string | null = null;
-  try {
-    text = await readFile(runsJson, 'utf8');
-  } catch {}
-  if (text !== null) {
-    let parsed: RunsJson;
-    try {
-      parsed = JSON.parse(text) as RunsJson;
-    } catch (err) {
-      throw new UserError(
-        `${runsJson}: not valid JSON (${(err as Error).message}; expected a runs.json from flamediff record)`,
-      );
-    }
-    const records = (parsed.runs ?? []).filter(
-      (r) => r.side === undefined || r.side === 'run' || r.side === side,
-    );
+  const set = await readRunSet(dir);
+  if (set) {
     const out: MeasuredRun[] = [];
-    for (const [i, r] of records.entries()) {
-      if (typeof r.file !== 'string')
-        throw new UserError(`${runsJson}: run ${i + 1} has no "file" (expected a profile path)`);
+    for (const r of set.runs.filter((x) => x.side === undefined || x.side === 'run' || x.side === side)) {
       out.push({
         profile: await importProfileFile(resolve(dir, r.file), opts),
         wallSeconds: typeof r.wallSeconds === 'number' ? r.wallSeconds : undefined,

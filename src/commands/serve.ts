@@ -4,6 +4,7 @@ import { createBotApp, type RunningServer, startBotServer } from '../bot/app.js'
 import { loadConfigFile } from '../config/load.js';
 import { defaultOptions } from '../config/options.js';
 import { UserError } from '../errors.js';
+import { fsError } from '../lib/fs-errors.js';
 import { type Command, type Io, numberFlag, parseCommandArgs } from './command.js';
 
 const HELP = `Usage: flamediff serve [--port N] [--host H] [--config FILE] [--work-dir DIR]
@@ -63,7 +64,7 @@ export async function startServe(argv: string[], io: Io): Promise<RunningServer>
     try {
       privateKey = await readFile(path.resolve(io.cwd, keyFile), 'utf8');
     } catch (err) {
-      throw new UserError(`${keyFile}: cannot read the App's private key (${(err as Error).message})`);
+      throw fsError(keyFile, "cannot read the App's private key", err);
     }
   }
   if (!privateKey.includes('PRIVATE KEY')) {

@@ -8,9 +8,11 @@ import { CONFIG_FILE, loadConfigFile } from '../config/load.js';
 import { suggestKey } from '../config/schema.js';
 import { buildDashboard, buildDashboardPage } from '../dashboard/index.js';
 import { UserError } from '../errors.js';
-import { analyzeHistory, creepNote, shortSha, type TrendReport } from '../history/analyze.js';
+import { analyzeHistory, creepNote, type TrendReport } from '../history/analyze.js';
 import { parseHistory } from '../history/parse.js';
 import type { HistoryFile } from '../history/types.js';
+import { fsError } from '../lib/fs-errors.js';
+import { shortSha } from '../lib/sha.js';
 import { repoRoot } from '../pipeline/git-info.js';
 import { readHistory } from '../store/baselines.js';
 import { checkBranch } from '../store/layout.js';
@@ -66,8 +68,7 @@ async function writeSite(dir: string, files: Map<string, string | Uint8Array>): 
       await writeFile(file, data);
     }
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError(`${dir}: cannot write the dashboard (${code ?? String(err)})`);
+    throw fsError(dir, 'cannot write the dashboard', err);
   }
 }
 
@@ -109,10 +110,7 @@ async function loadHistoryFile(file: string): Promise<HistoryFile> {
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError(
-      `${file}: cannot read the history (${code === 'ENOENT' ? 'no such file' : (code ?? String(err))})`,
-    );
+    throw fsError(file, 'cannot read the history', err);
   }
   return parseHistory(text, file);
 }

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { isMap, isScalar, LineCounter, type Node, type Pair, parseDocument } from 'yaml';
 import { InputError, UserError } from '../errors.js';
+import { fsError } from '../lib/fs-errors.js';
 import { defaultOptions, type FlamediffOptions } from './options.js';
 import { KEYS, keySpec, quoteValue, suggestKey, ValueProblem } from './schema.js';
 
@@ -97,7 +98,7 @@ export async function loadConfigFile(
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && !required) return structuredClone(base);
-    throw new UserError(`${file}: cannot read the configuration (${code ?? String(err)})`);
+    throw fsError(file, 'cannot read the configuration', err);
   }
   return parseConfig(text, file, base);
 }

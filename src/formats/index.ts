@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { NoSamplesError, UserError } from '../errors.js';
+import { fsError } from '../lib/fs-errors.js';
 import type { Profile } from '../profile/profile.js';
 import { asyncProfilerFormat } from './async-profiler.js';
 import { austinFormat } from './austin.js';
@@ -160,7 +161,7 @@ async function fileSize(path: string, shown: string): Promise<number> {
   try {
     return (await stat(path)).size;
   } catch (err) {
-    throw new UserError(`${shown}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    throw fsError(shown, 'cannot read', err);
   }
 }
 
@@ -168,6 +169,6 @@ async function readBytes(path: string, shown: string): Promise<Uint8Array> {
   try {
     return await readFile(path);
   } catch (err) {
-    throw new UserError(`${shown}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    throw fsError(shown, 'cannot read', err);
   }
 }

@@ -2,6 +2,7 @@
 // file (GITHUB_EVENT_PATH). Read from an env object, not the process, so tests can pass their own.
 import { readFileSync } from 'node:fs';
 import { UserError } from '../errors.js';
+import { fsError } from '../lib/fs-errors.js';
 
 /** The parts of a webhook payload the action reads (GitHub sends many more). */
 export interface EventPayload {
@@ -60,7 +61,7 @@ function readPayload(path: string | undefined): EventPayload {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new UserError(`${path}: cannot read the event payload (${(err as Error).message})`);
+    throw fsError(path, 'cannot read the event payload', err);
   }
   try {
     const v = JSON.parse(text) as unknown;

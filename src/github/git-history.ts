@@ -1,7 +1,7 @@
 // actions/checkout clones one commit deep by default. Comparing needs the base branch and the
 // merge-base with its first-parent ancestors (where baselines are searched), so fetch them here,
 // deepening step by step rather than unshallowing a large repository up front.
-import { firstLine, git } from '../store/git.js';
+import { firstLine, git, gitOk as ok } from '../lib/git.js';
 
 export interface HistoryNeeds {
   root: string;
@@ -15,10 +15,6 @@ export interface HistoryNeeds {
   depth: number;
   log: (line: string) => void;
   warn: (line: string) => void;
-}
-
-async function ok(root: string, args: string[]): Promise<boolean> {
-  return (await git(root, args)).code === 0;
 }
 
 async function isShallow(root: string): Promise<boolean> {

@@ -4,8 +4,8 @@
 import path from 'node:path';
 import type { FlamediffOptions } from '../config/options.js';
 import { UserError } from '../errors.js';
+import { trackedFiles } from '../lib/git.js';
 import type { CheckContext, CheckResult } from '../pipeline/types.js';
-import { git } from '../store/git.js';
 import type { ActionIo } from './action-io.js';
 import { describeApiError } from './api-error.js';
 import { decideMode, type HandlerTable, type MeasureDecision } from './dispatch.js';
@@ -45,12 +45,6 @@ export class RegressionGateError extends UserError {
     super(`flamediff: performance regression: ${reason}`);
     this.name = 'RegressionGateError';
   }
-}
-
-async function trackedFiles(root: string): Promise<Set<string>> {
-  const r = await git(root, ['ls-files', '-z']);
-  if (r.code !== 0) return new Set();
-  return new Set(r.stdout.toString('utf8').split('\0').filter(Boolean));
 }
 
 async function isPrivate(

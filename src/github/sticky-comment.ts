@@ -1,11 +1,9 @@
 // The one flamediff comment on a pull request: found by its hidden marker among the comments the
 // token's own identity wrote (all pages), edited in place, left alone when unchanged. Comments by
 // anyone else are never touched, even when they quote the marker.
-import { COMMENT_MARKER } from '../report/view-model.js';
+import { COMMENT_MARKER } from '../lib/comment-marker.js';
 import { describeApiError } from './api-error.js';
 import type { GitHubClient } from './octokit.js';
-
-export { COMMENT_MARKER };
 
 /** GitHub refuses comment bodies longer than this (422 "Body is too long"). */
 export const GITHUB_COMMENT_LIMIT = 65_536;

@@ -1,8 +1,10 @@
 // The trend analysis of a whole history: per-frame series, their change points and creeps, and the
 // total's change points. `flamediff trends`, the dashboard and frameTrends all start from here.
+
+import { seedFor } from '../lib/random.js';
+import { shortSha } from '../lib/sha.js';
 import { type Creep, detectCreep } from './creep.js';
 import { type ChangePoint, detectChangePoints } from './e-divisive.js';
-import { seedFor } from './random.js';
 import { frameSeries } from './series.js';
 import { DEFAULT_TREND_SETTINGS, type TrendSettings } from './settings.js';
 import { sparkline } from './sparkline.js';
@@ -114,16 +116,6 @@ export function analyzeHistory(h: HistoryFile, opts: AnalyzeOptions = {}): Trend
     creeping: frames.filter((f) => f.creep).map((f) => f.key),
     settings,
   };
-}
-
-/** 7 lowercase hex digits; anything else in a sha (it should never happen) is dropped. */
-export function shortSha(sha: string): string {
-  return (
-    sha
-      .replace(/[^0-9a-f]/gi, '')
-      .slice(0, 7)
-      .toLowerCase() || 'unknown'
-  );
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;

@@ -2,6 +2,8 @@
 // single commit moved it much. The rise is a Theil-Sen fit (robust to outliers), the trend must be
 // significant by a one-sided Mann-Kendall test, and a straight line must fit the window at least as
 // well as the best single step does (otherwise it is a jump, which change points report).
+
+import { median } from '../lib/math.js';
 import { noiseLevel } from './e-divisive.js';
 import { type CreepSettings, DEFAULT_CREEP_SETTINGS } from './settings.js';
 
@@ -19,12 +21,6 @@ export interface Creep {
   pValue: number;
   /** The largest upward steps inside the window, biggest first: index of the later value and size. */
   steps: { index: number; delta: number }[];
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 /** Standard normal upper tail (Abramowitz-Stegun 26.2.17, error < 7.5e-8). */

@@ -7,7 +7,9 @@
 // With alpha = 1 the statistic needs sums of |Zi - Zj| over pairs. Those are computed for every
 // split in O(n log n) with Fenwick trees over value ranks (ranks survive permutation, so each
 // permutation is a shuffle plus two linear passes), which keeps 200 frames x 500 commits fast.
-import { seededRandom } from './random.js';
+
+import { mean } from '../lib/math.js';
+import { seededRandom } from '../lib/random.js';
 import { type ChangePointSettings, DEFAULT_CHANGE_POINT_SETTINGS } from './settings.js';
 
 export interface ChangePoint {
@@ -163,12 +165,6 @@ function permutationPValue(
     }
   }
   return (exceed + 1) / (s.permutations + 1);
-}
-
-function mean(series: ArrayLike<number>, start: number, end: number): number {
-  let s = 0;
-  for (let i = start; i < end; i++) s += series[i];
-  return s / (end - start);
 }
 
 type Floor = ChangePointSettings & { noise: number };

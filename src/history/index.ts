@@ -11,7 +11,6 @@ export {
   type CommitCreep,
   creepNote,
   type FrameAnalysis,
-  shortSha,
   type TrendReport,
 } from './analyze.js';
 export { appendHistory, emptyHistory } from './append.js';

@@ -2,7 +2,7 @@
 // ancestors of the merge-base on the base branch, within `baselineDepth` commits. Anything less
 // than "the merge-base itself" is stated in the report.
 import { InputError } from '../errors.js';
-import { shortSha } from '../report/format.js';
+import { shortSha } from '../lib/sha.js';
 import { type LoadedBaseline, loadBaseline, readBaselineIndex } from '../store/baselines.js';
 import { layout } from '../store/layout.js';
 import type { StoreReader } from '../store/types.js';

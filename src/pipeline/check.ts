@@ -11,10 +11,10 @@ import type { FlamediffOptions } from '../config/options.js';
 import { buildDashboard } from '../dashboard/index.js';
 import { UserError } from '../errors.js';
 import type { HistoryFile } from '../history/types.js';
-import { shortSha } from '../report/format.js';
+import { mkdirError } from '../lib/fs-errors.js';
+import { shortSha } from '../lib/sha.js';
 import { type Presentation, type PresentFacts, present } from '../report/present.js';
 import { type MeasureJob, measure, REAL_RECORDER } from '../sample/measure.js';
-import { inTheWay } from '../sample/runner.js';
 import type { RunSets, RunSide } from '../sample/types.js';
 import { checkStore, readHistory } from '../store/baselines.js';
 import { layout } from '../store/layout.js';
@@ -56,7 +56,7 @@ export async function runCheck(
   const cwd = path.resolve(ctx.cwd ?? process.cwd());
   const outDir = path.resolve(cwd, opts.outDir);
   await mkdir(outDir, { recursive: true }).catch((err: NodeJS.ErrnoException) => {
-    throw new UserError(`${outDir}: cannot create the output directory (${inTheWay(err)})`);
+    throw mkdirError(outDir, 'cannot create the output directory', err);
   });
   const store = await openStore(opts, cwd);
   const job: Job = {

@@ -5,12 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import { firstLine, git } from '../store/git.js';
-
-async function out(cwd: string, args: string[]): Promise<string | null> {
-  const r = await git(cwd, args).catch(() => null);
-  return r && r.code === 0 ? r.stdout.toString('utf8').trim() : null;
-}
+import { firstLine, git, gitOut as out } from '../lib/git.js';
 
 export async function isGitRepo(cwd: string): Promise<boolean> {
   return (await out(cwd, ['rev-parse', '--git-dir'])) !== null;

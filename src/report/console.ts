@@ -1,7 +1,9 @@
 // The plain-text console report: what `flamediff check` and `flamediff demo` print. Names are
 // printed as text, with control characters replaced (a frame name must not drive the terminal).
+
+import { shortSha } from '../lib/sha.js';
 import type { ComparisonReport, FrameResult } from '../stats/types.js';
-import { pct, pp, ppInterval, qValue, relInterval, seconds, shortSha, signedPct } from './format.js';
+import { pct, pp, ppInterval, qValue, relInterval, seconds, signedPct } from './format.js';
 import { stripControl } from './markdown.js';
 import type { ReportInput } from './types.js';
 import { UNKNOWN_MACHINE } from './types.js';

@@ -48,10 +48,6 @@ export function count(n: number): string {
   return Math.round(n).toLocaleString('en-US');
 }
 
-export function shortSha(sha: string): string {
-  return /^[0-9a-f]{40}$/i.test(sha) ? sha.slice(0, 7) : sha;
-}
-
 /** Age between two ISO dates as '3 days', '5 hours'; null when unknown. */
 export function age(fromIso: string | null | undefined, toIso: string | null | undefined): string | null {
   if (!fromIso || !toIso) return null;

@@ -1,6 +1,6 @@
 // Report stage: view model (pure) -> Markdown comment, job summary and console text. A barrel.
 export { renderConsole } from './console.js';
-export { age, pct, pp, seconds, shortSha, signedPct } from './format.js';
+export { age, pct, pp, seconds, signedPct } from './format.js';
 export { mdCode, mdFence, mdText, safeUrl, stripControl } from './markdown.js';
 export { type Presentation, type PresentFacts, present, reportInput } from './present.js';
 export {
@@ -11,4 +11,4 @@ export {
   SHRINK_STEPS,
 } from './render.js';
 export type * from './types.js';
-export { buildView, COMMENT_MARKER, FULL_DETAIL } from './view-model.js';
+export { buildView, FULL_DETAIL } from './view-model.js';

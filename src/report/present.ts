@@ -4,12 +4,13 @@
 
 import { machineText } from '../analyse/facts.js';
 import type { Analysis } from '../analyse/types.js';
+import { COMMENT_MARKER } from '../lib/comment-marker.js';
+import { shortSha } from '../lib/sha.js';
 import { renderConsole } from './console.js';
-import { seconds, shortSha } from './format.js';
+import { seconds } from './format.js';
 import { mdCode, mdText, stripControl } from './markdown.js';
 import { renderBaselineSummary, renderComment, renderSummary } from './render.js';
 import type { ReportInput, ReportLinks } from './types.js';
-import { COMMENT_MARKER } from './view-model.js';
 
 /** What only the caller knows: which commits these are, where links point, what it writes. */
 export interface PresentFacts {

@@ -2,19 +2,10 @@
 // already-escaped strings. Templates only arrange these strings; escaping happens here, once.
 
 import type { FrameTrend } from '../history/types.js';
+import { COMMENT_MARKER } from '../lib/comment-marker.js';
+import { shortSha } from '../lib/sha.js';
 import type { ComparisonReport, FrameResult } from '../stats/types.js';
-import {
-  age,
-  count,
-  pct,
-  pp,
-  ppInterval,
-  qValue,
-  relInterval,
-  seconds,
-  shortSha,
-  signedPct,
-} from './format.js';
+import { age, count, pct, pp, ppInterval, qValue, relInterval, seconds, signedPct } from './format.js';
 import { mdCode, mdFence, mdText, safeUrl } from './markdown.js';
 import {
   type Detail,
@@ -24,8 +15,6 @@ import {
   type ReportView,
   UNKNOWN_MACHINE,
 } from './types.js';
-
-export const COMMENT_MARKER = '<!-- flamediff:comment -->';
 
 export const FULL_DETAIL: Detail = {
   maxRegressions: 50,

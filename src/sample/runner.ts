@@ -4,14 +4,16 @@
 //
 // Files are staged in DIR/.flamediff-partial-<pid>/ and moved into DIR only when every run
 // succeeded, so a failed or interrupted recording never leaves a partial set behind.
-import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { NoSamplesError, UserError } from '../errors.js';
+import { fsReason, mkdirError } from '../lib/fs-errors.js';
 import type { Profile } from '../profile/profile.js';
 import { machineInfo } from './machine.js';
 import { type GroupRunResult, runGroup, TAIL_LINES } from './process-group.js';
 import { hasGnuTime, pollProc, type ResourceUsage, readTimerFile, timerPrefix } from './resource-timer.js';
+import { RUNS_FILE, readRunSet } from './run-set.js';
 import { type RunContext, type Sampler, type SamplerInfo, type SamplerPlan, sampleCount } from './sampler.js';
 import { samplerByName } from './samplers/index.js';
 import type {
@@ -184,7 +186,7 @@ async function recordSides(
   try {
     for (const s of states) {
       await mkdir(s.outDir, { recursive: true }).catch((err: NodeJS.ErrnoException) => {
-        throw new UserError(`${s.outDir}: cannot create the output directory (${inTheWay(err)})`);
+        throw mkdirError(s.outDir, 'cannot create the output directory', err);
       });
       s.stage = await mkdtemp(path.join(s.outDir, `.flamediff-partial-${process.pid}-`));
     }
@@ -210,11 +212,6 @@ async function recordSides(
   } finally {
     for (const s of states) if (s.stage) await rm(s.stage, { recursive: true, force: true });
   }
-}
-
-/** Why mkdir failed, in words for the common case of a file where a directory should be. */
-export function inTheWay(err: NodeJS.ErrnoException): string {
-  return err.code === 'EEXIST' || err.code === 'ENOTDIR' ? 'a file is in the way' : (err.code ?? err.message);
 }
 
 async function checkDirectory(dir: string, what: string): Promise<void> {
@@ -370,7 +367,11 @@ function checkExit(
   const tail = r.stderrTail.slice(-TAIL_LINES);
   if (r.aborted) throw new InterruptedError(name);
   if (r.spawnError)
-    throw new RunFailedError(name, `could not start '${plan.argv[0]}' (${r.spawnError})`, tail);
+    throw new RunFailedError(
+      name,
+      `could not start '${plan.argv[0]}' (${fsReason({ code: r.spawnError })})`,
+      tail,
+    );
   if (r.timedOut) {
     throw new RunFailedError(name, `timed out after ${c.timeoutSeconds} s and was killed (--timeout)`, tail);
   }
@@ -430,7 +431,7 @@ async function commit(s: SideState, c: Common, machine: MachineInfo, loadAvgEnd:
   // Run files of an earlier recording in the same directory would be mistaken for this one's.
   for (const old of await previousRunFiles(s.outDir)) await rm(path.join(s.outDir, old), { force: true });
   for (const f of s.files) await rename(path.join(s.stage, f), path.join(s.outDir, f));
-  await writeFile(path.join(s.outDir, 'runs.json'), `${JSON.stringify(runSet, null, 2)}\n`);
+  await writeFile(path.join(s.outDir, RUNS_FILE), `${JSON.stringify(runSet, null, 2)}\n`);
   return { runSet, profiles: s.profiles };
 }
 
@@ -444,12 +445,9 @@ function round(x: number, digits: number): number {
  * those are replaced: other files in the directory are the user's.
  */
 export async function previousRunFiles(dir: string): Promise<string[]> {
-  try {
-    const old = JSON.parse(await readFile(path.join(dir, 'runs.json'), 'utf8')) as Partial<RunSet>;
-    const names = (old.runs ?? []).flatMap((r) => [r.file, r.log]);
-    // Plain names only: a crafted runs.json must not point outside the directory.
-    return names.filter((n): n is string => typeof n === 'string' && /^run-\d+\.[\w.-]+$/.test(n));
-  } catch {
-    return [];
-  }
+  // An unreadable or malformed runs.json lists nothing to replace: the new one overwrites it.
+  const old = await readRunSet(dir).catch(() => null);
+  const names = (old?.runs ?? []).flatMap((r) => [r.file, r.log]);
+  // Plain names only: a crafted runs.json must not point outside the directory.
+  return names.filter((n): n is string => typeof n === 'string' && /^run-\d+\.[\w.-]+$/.test(n));
 }

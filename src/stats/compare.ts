@@ -1,6 +1,7 @@
 // compareRuns: per-run metrics -> consistent frames -> per-frame tests -> BH -> statuses ->
 // culprits -> total -> verdict. Pure and deterministic (no randomness is needed; stable sorts).
 import { UserError } from '../errors.js';
+import { mean, sd } from '../lib/math.js';
 import {
   type Composition,
   cautiousKappa,
@@ -250,21 +251,6 @@ const SESSION_REL_SD = 0.15;
 function sessionVariance(d: FrameData): number {
   const level = (mean(d.base.x) + mean(d.head.x)) / 2;
   return 2 * (SESSION_REL_SD * level) ** 2;
-}
-
-function mean(xs: readonly number[]): number {
-  if (xs.length === 0) return 0;
-  let s = 0;
-  for (const x of xs) s += x;
-  return s / xs.length;
-}
-
-function sd(xs: readonly number[]): number {
-  if (xs.length < 2) return 0;
-  const m = mean(xs);
-  let s = 0;
-  for (const x of xs) s += (x - m) * (x - m);
-  return Math.sqrt(s / (xs.length - 1));
 }
 
 /** A frame is kept when it reaches minShare in at least a quorum of runs on either side. */

@@ -1,6 +1,8 @@
 // The total: wall time when the runner measured it, else CPU time, else profile time, else
 // samples. Compared on the log scale (a relative change) with Welch's t-test across runs; with a
 // single run on a side, only a sample-count total has a known (Poisson) noise.
+
+import { mean, variance } from '../lib/math.js';
 import { normalUpper, tQuantile, tTwoSided } from './distributions.js';
 import type { RunMetrics } from './run-metrics.js';
 import type { CompareSettings, FrameStatus, RunInput, TotalResult, TotalSide } from './types.js';
@@ -11,15 +13,6 @@ interface Side {
 }
 
 type Measure = 'wallSeconds' | 'cpuSeconds' | 'profileSeconds' | 'samples';
-
-function mean(xs: readonly number[]): number {
-  return xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 0;
-}
-
-function variance(xs: readonly number[]): number {
-  const m = mean(xs);
-  return xs.reduce((s, x) => s + (x - m) ** 2, 0) / Math.max(1, xs.length - 1);
-}
 
 function values(side: Side, measure: Measure): number[] {
   return side.runs.map((r, i) => {

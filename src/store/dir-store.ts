@@ -6,6 +6,7 @@ import { mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } 
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
+import { fsError } from '../lib/fs-errors.js';
 import { normalizePath, StagedTx, type Store, type StoreReader, type StoreTx } from './types.js';
 
 const LOCK = '.lock';
@@ -30,7 +31,7 @@ export class DirStore implements Store {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-      throw new UserError(`${this.describe(p)}: cannot read (${code ?? String(err)})`);
+      throw fsError(this.describe(p), 'cannot read', err);
     }
   }
 

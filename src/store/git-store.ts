@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import { firstLine, GitError, git, gitText } from './git.js';
+import { firstLine, GitError, git, gitText } from '../lib/git.js';
 import { normalizePath, StagedTx, type Store, type StoreReader, type StoreTx } from './types.js';
 
 const EMPTY_SHA = '0000000000000000000000000000000000000000';

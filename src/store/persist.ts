@@ -4,7 +4,7 @@
 import { historyEntry } from '../analyse/facts.js';
 import type { Analysis } from '../analyse/types.js';
 import type { HistoryFile } from '../history/types.js';
-import { shortSha } from '../report/format.js';
+import { shortSha } from '../lib/sha.js';
 import { writeBaseline } from './baselines.js';
 import { writePullReport } from './pulls.js';
 import type { Store } from './types.js';

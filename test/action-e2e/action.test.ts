@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMENT_MARKER } from '../../src/github/sticky-comment.js';
+import { COMMENT_MARKER } from '../../src/lib/comment-marker.js';
 import {
   checkout,
   commitFiles,

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ZipEntry } from '../../src/bot/zip.js';
-import { COMMENT_MARKER } from '../../src/github/sticky-comment.js';
+import { COMMENT_MARKER } from '../../src/lib/comment-marker.js';
 import { DIST, REPO_ROOT, runStep, type StepRun } from '../action-e2e/runner.js';
 import {
   checkout,

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { combineComments, combinedVerdict } from '../../src/bot/combine.js';
 import { type ShardComparison, shardBranch } from '../../src/bot/compare-artifacts.js';
-import { COMMENT_MARKER } from '../../src/github/sticky-comment.js';
+import { COMMENT_MARKER } from '../../src/lib/comment-marker.js';
 import type { CheckResult } from '../../src/pipeline/check.js';
 import { COMMENT_LIMIT } from '../../src/report/render.js';
 

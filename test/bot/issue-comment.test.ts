@@ -6,7 +6,7 @@ import { isAccepted, readAcceptances } from '../../src/bot/acceptances.js';
 import { BOT_HELP } from '../../src/bot/commands.js';
 import { handleIssueComment } from '../../src/bot/issue-comment.js';
 import { REPLY_MARKER } from '../../src/bot/reply.js';
-import { COMMENT_MARKER } from '../../src/github/sticky-comment.js';
+import { COMMENT_MARKER } from '../../src/lib/comment-marker.js';
 import { writePullReport } from '../../src/store/pulls.js';
 import { API } from '../github/helpers.js';
 import { commentPayload, fixture, HEAD, REPO, testBot } from './helpers.js';

@@ -52,6 +52,29 @@ describe('flamediff artifact', () => {
     await expect(makeArtifact({ ...o, shard: 'parser' })).rejects.toThrow(/already has a shard 'parser'/);
   });
 
+  it('names the runs.json it cannot use and what was expected', async () => {
+    const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'flamediff-art-')), 'art');
+    const empty = mkdtempSync(path.join(os.tmpdir(), 'flamediff-runs-'));
+    const o = {
+      runsDir: empty,
+      repository: 'octo/app',
+      headSha: SHA,
+      pullNumber: 7,
+      outDir: out,
+      shard: 's',
+    };
+    const runsJson = path.join(empty, 'runs.json');
+    await expect(makeArtifact(o)).rejects.toThrow(
+      `${runsJson}: cannot read the runs of \`flamediff record\` (no such file or directory); expected the directory \`flamediff record\` wrote`,
+    );
+    writeFileSync(runsJson, '{"schema": 1, "runs": []}');
+    await expect(makeArtifact(o)).rejects.toThrow(`${runsJson}: no runs recorded`);
+    writeFileSync(runsJson, '{"schema": 1, "runs": [{"index": 1}]}');
+    await expect(makeArtifact(o)).rejects.toThrow(
+      `${runsJson}: run 1 has no "file" (expected a profile path)`,
+    );
+  });
+
   it('the manifest machine is validated like everything else', () => {
     const base = {
       schema: 1,

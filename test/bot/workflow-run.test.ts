@@ -8,7 +8,7 @@ import { addAcceptance } from '../../src/bot/acceptances.js';
 import { MANIFEST_NAME } from '../../src/bot/manifest.js';
 import { handleWorkflowRun } from '../../src/bot/workflow-run.js';
 import type { ZipEntry } from '../../src/bot/zip.js';
-import { COMMENT_MARKER } from '../../src/github/sticky-comment.js';
+import { COMMENT_MARKER } from '../../src/lib/comment-marker.js';
 import { runCheck } from '../../src/pipeline/check.js';
 import { API } from '../github/helpers.js';
 import { artifactEntries, BASE_WEIGHTS, type ShardSpec, SLOW_WEIGHTS, zipOf } from './artifact-fixture.js';

@@ -75,7 +75,7 @@ describe('flamediff collapse', () => {
     await expect(collapseCommand.run([], x)).rejects.toThrow(/no input FILE/);
     await expect(collapseCommand.run(['--bogus', 'x'], x)).rejects.toThrow(/--bogus/);
     await expect(collapseCommand.run(['missing.perf'], x)).rejects.toThrow(
-      'missing.perf: cannot read (ENOENT)',
+      'missing.perf: cannot read (no such file or directory)',
     );
   });
 
@@ -84,7 +84,7 @@ describe('flamediff collapse', () => {
     x.cwd = dir;
     writeFileSync(join(dir, 'w.folded'), 'a;b 1\n');
     await expect(collapseCommand.run(['w.folded', '-o', 'no-such-dir/out.folded'], x)).rejects.toThrow(
-      'no-such-dir/out.folded: cannot write (ENOENT; is no-such-dir a writable directory?)',
+      'no-such-dir/out.folded: cannot write (no such file or directory; is no-such-dir a writable directory?)',
     );
     expect(await collapseCommand.run(['w.folded', '-o', 'w.out'], x)).toBe(0);
     expect(readFileSync(join(dir, 'w.out'), 'utf8')).toBe('a;b 1\n');

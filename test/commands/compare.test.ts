@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildModel, simulateSet } from '../../bench/verdicts/simulate.js';
 import { runCli } from '../../src/cli-main.js';
 import type { Io } from '../../src/commands/command.js';
 import { writeFolded } from '../../src/profile/folded-writer.js';
+import { buildModel, simulateSet } from '../support/simulate.js';
 
 // Run sets written as folded files (one file per run) by the seeded simulator of bench/verdicts.
 const dir = mkdtempSync(join(tmpdir(), 'flamediff-compare-'));

@@ -1,10 +1,9 @@
-// The dashboard in real headless Chromium, served over HTTP from 127.0.0.1 as GitHub Pages would.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboard, buildDashboardPage } from '../../src/dashboard/index.js';
 import { shaOf, syntheticHistory } from '../history/synthetic.js';
+import { readGolden } from '../support/golden.js';
 import { type StaticServer, serveFiles } from './static-server.js';
 
 const GOLDEN = path.resolve(import.meta.dirname, '../fixtures/dashboard/dashboard.png');
@@ -181,12 +180,7 @@ describe('dashboard in Chromium', () => {
   it('matches the golden screenshot within the pixel tolerance', async () => {
     const { page } = await open(server.url);
     const shot = await page.screenshot({ clip: { x: 0, y: 0, width: 1100, height: 900 } });
-    if (process.env.BLESS) {
-      mkdirSync(path.dirname(GOLDEN), { recursive: true });
-      writeFileSync(GOLDEN, shot);
-    }
-    expect(existsSync(GOLDEN), `${GOLDEN} is missing: run with BLESS=1 to create it`).toBe(true);
-    const golden = readFileSync(GOLDEN);
+    const golden = readGolden(GOLDEN, shot);
     // Decode both PNGs in the browser and compare pixels there: no image library needed.
     const diff = await page.evaluate(
       async ([a, b]) => {

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { speedscopeFormat } from '../../src/formats/speedscope.js';
 import { exportToSpeedscope } from '../../src/formats/speedscope-export.js';
 import type { ImportOptions, ProfileInput } from '../../src/formats/types.js';
 import { FRAME_KINDS, type FrameInit, Profile, type Unit, writeFolded } from '../../src/profile/index.js';
+import { expectGolden } from '../support/golden.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/binary-formats');
 
@@ -214,9 +215,7 @@ describe('speedscope export', () => {
     );
     const json = exportToSpeedscope([a], 'golden');
     expect(exportToSpeedscope([b], 'golden')).toBe(json);
-    const golden = join(FIXTURES, 'golden-export.speedscope.json');
-    if (process.env.BLESS) writeFileSync(golden, json);
-    expect(json).toBe(readFileSync(golden, 'utf8'));
+    expectGolden(join(FIXTURES, 'golden-export.speedscope.json'), json);
   });
 
   const UNITS: Unit[] = ['samples', 'nanoseconds', 'microseconds', 'bytes', 'count'];

@@ -8,7 +8,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FlamediffOptions } from '../../src/config/options.js';
 import { createClient } from '../../src/github/octokit.js';
 import { type ActionDeps, RegressionGateError, runAction } from '../../src/github/run-action.js';
-import { COMMENT_MARKER } from '../../src/github/sticky-comment.js';
+import { COMMENT_MARKER } from '../../src/lib/comment-marker.js';
 import type { CheckContext, CheckResult } from '../../src/pipeline/check.js';
 import { checkout, commitFiles, git, makeRemote, openPullRequest } from './git-fixture.js';
 import { API, fixture, frame, type RecordingIo, recordingIo, report } from './helpers.js';

@@ -1,11 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  COMMENT_MARKER,
-  GITHUB_COMMENT_LIMIT,
-  tokenIdentity,
-  upsertStickyComment,
-} from '../../src/github/sticky-comment.js';
+import { GITHUB_COMMENT_LIMIT, tokenIdentity, upsertStickyComment } from '../../src/github/sticky-comment.js';
+import { COMMENT_MARKER } from '../../src/lib/comment-marker.js';
 import { API, fixture, testClient } from './helpers.js';
 
 const T = { owner: 'Codertocat', repo: 'Hello-World', issueNumber: 2 };

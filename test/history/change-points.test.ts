@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CHANGE_POINT_SETTINGS, detectChangePoints, noiseLevel } from '../../src/history/index.js';
-import { seededRandom } from '../../src/history/random.js';
+import { seededRandom } from '../../src/lib/random.js';
 import { gaussian } from './synthetic.js';
 
 /** A series at `level` with relative Gaussian noise and level multipliers from each shift on. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeHistory, detectCreep, frameTrends, sparkline } from '../../src/history/index.js';
-import { seededRandom } from '../../src/history/random.js';
+import { seededRandom } from '../../src/lib/random.js';
 import { frameName, gaussian, shaOf, syntheticHistory } from './synthetic.js';
 
 /** What a creep note and a sparkline may contain: nothing Markdown or HTML acts on. */

@@ -1,7 +1,7 @@
 // Generated histories with known shifts and creeps, for tests and bench/history.bench.ts.
 import { appendHistory, emptyHistory } from '../../src/history/append.js';
-import { seededRandom } from '../../src/history/random.js';
 import type { HistoryFile, HistoryLimits } from '../../src/history/types.js';
+import { seededRandom } from '../../src/lib/random.js';
 
 export interface Shift {
   frame: number;

@@ -1,13 +1,14 @@
 /// <reference lib="dom" />
 // The SVG as a person uses it: real headless Chromium (Debian's /usr/bin/chromium) opens the
 // files from a local HTTP server, clicks, searches, hovers, uses the keyboard and the URL.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderDiffSvg, renderFlameSvg } from '../../src/render/index.js';
+import { readGolden } from '../support/golden.js';
 import { comparison, FIXTURES, fixture, foldedProfile, frameResult } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -347,13 +348,7 @@ describe.skipIf(!existsSync(CHROMIUM))('SVG in Chromium', () => {
     const { page } = await open('/py.svg');
     await page.setViewportSize({ width: 1200, height: 270 });
     const shot = await page.screenshot({ type: 'png' });
-    const goldenFile = path.join(FIXTURES, 'browser-py.png');
-    if (process.env.BLESS === '1' || !existsSync(goldenFile)) {
-      if (process.env.BLESS !== '1') throw new Error(`missing ${goldenFile}; run with BLESS=1`);
-      const { writeFileSync } = await import('node:fs');
-      writeFileSync(goldenFile, shot);
-    }
-    const expected = readFileSync(goldenFile);
+    const expected = readGolden(path.join(FIXTURES, 'browser-py.png'), shot);
     // Decode both PNGs in a blank HTML page and count pixels that differ noticeably.
     const cmp = await browser.newPage();
     const diff = await cmp.evaluate(

@@ -1,8 +1,8 @@
 // Test helpers: profiles from folded text (our own minimal reader, so these tests do not depend
 // on the folded importer's progress) and a hand-built ComparisonReport.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { seededRandom } from '../../src/history/random.js';
+import { seededRandom } from '../../src/lib/random.js';
 import { parseFrameLabel } from '../../src/profile/frame-label.js';
 import { Profile } from '../../src/profile/profile.js';
 import type { ComparisonReport, FrameResult, FrameStatus } from '../../src/stats/types.js';
@@ -89,33 +89,6 @@ export function comparison(frames: FrameResult[], runs = 5): ComparisonReport {
     },
     warnings: [],
   };
-}
-
-/** Compares with test/fixtures/render/NAME; BLESS=1 rewrites it. */
-export function golden(name: string, actual: string | Uint8Array): void {
-  const file = path.join(FIXTURES, name);
-  if (process.env.BLESS === '1') {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, actual);
-    return;
-  }
-  if (!existsSync(file)) throw new Error(`missing golden file ${file}; run with BLESS=1 to create it`);
-  const expected = readFileSync(file);
-  const got = typeof actual === 'string' ? Buffer.from(actual, 'utf8') : Buffer.from(actual);
-  if (!expected.equals(got)) {
-    // Show a readable diff for text goldens.
-    if (typeof actual === 'string') {
-      const exp = expected.toString('utf8');
-      const a = actual.split('\n');
-      const e = exp.split('\n');
-      let i = 0;
-      while (i < Math.min(a.length, e.length) && a[i] === e[i]) i++;
-      throw new Error(
-        `${name} differs from golden at line ${i + 1}:\n  expected: ${e[i]}\n  actual:   ${a[i]}\n(BLESS=1 to accept)`,
-      );
-    }
-    throw new Error(`${name} differs from golden (BLESS=1 to accept)`);
-  }
 }
 
 export const rng = seededRandom;

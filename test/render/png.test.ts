@@ -7,7 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Profile } from '../../src/profile/profile.js';
 import { renderDiffSvg, renderFlameSvg, svgToPng } from '../../src/render/index.js';
 import { staticPart } from '../../src/render/png.js';
-import { comparison, FIXTURES, fixture, foldedProfile, frameResult, golden } from './helpers.js';
+import { expectGolden } from '../support/golden.js';
+import { comparison, FIXTURES, fixture, foldedProfile, frameResult } from './helpers.js';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const size = (png: Uint8Array) => {
@@ -39,7 +40,7 @@ describe('PNG', () => {
   it('matches the golden hashes (bundled font, no system fonts)', async () => {
     const hashes: Record<string, string> = {};
     for (const [name, svg] of Object.entries(pictures())) hashes[name] = sha(await svgToPng(svg));
-    golden('png-hashes.json', `${JSON.stringify(hashes, null, 2)}\n`);
+    expectGolden('render/png-hashes.json', `${JSON.stringify(hashes, null, 2)}\n`);
   });
 
   it('leaves out what only the interactive page can use (script, controls, tooltip)', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Profile } from '../../src/profile/profile.js';
 import { jsonForScript, renderDiffSvg, renderFlameSvg } from '../../src/render/index.js';
-import { comparison, fixture, foldedProfile, frameResult, golden } from './helpers.js';
+import { expectGolden } from '../support/golden.js';
+import { comparison, fixture, foldedProfile, frameResult } from './helpers.js';
 
 const py = () => foldedProfile(fixture('py.folded'));
 
@@ -20,14 +21,17 @@ function data(svg: string): { fr: unknown[][]; d: number[]; x?: (string[] | null
 
 describe('flame SVG', () => {
   it('matches the golden files (flame, icicle, width order, palettes)', () => {
-    golden('py.svg', renderFlameSvg(py(), { title: 'py fixture' }));
-    golden(
-      'py-icicle.svg',
+    expectGolden('render/py.svg', renderFlameSvg(py(), { title: 'py fixture' }));
+    expectGolden(
+      'render/py-icicle.svg',
       renderFlameSvg(py(), { direction: 'icicle', order: 'width', subtitle: 'icicle, by width' }),
     );
-    golden('mixed.svg', renderFlameSvg(foldedProfile(fixture('mixed.folded')), { colorDiffusion: true }));
-    golden(
-      'evil.svg',
+    expectGolden(
+      'render/mixed.svg',
+      renderFlameSvg(foldedProfile(fixture('mixed.folded')), { colorDiffusion: true }),
+    );
+    expectGolden(
+      'render/evil.svg',
       renderFlameSvg(foldedProfile(fixture('evil.folded')), { title: '<b>"title"</b> & co' }),
     );
   });
@@ -69,7 +73,7 @@ describe('flame SVG', () => {
   it('draws a clear "no samples" picture for an empty profile', () => {
     const svg = renderFlameSvg(new Profile());
     expect(svg).toContain('No samples');
-    golden('empty.svg', svg);
+    expectGolden('render/empty.svg', svg);
   });
 
   it('keeps the pruned weight for the tooltip', () => {
@@ -162,7 +166,7 @@ describe('differential SVG', () => {
     expect(blue(io)).toBeGreaterThan(red(io) + 100);
     expect(red(steady)).toBe(blue(steady)); // neutral grey
     expect(svg).toMatch(/stroke-dasharray="3,2"\/><text[^>]*>fresh</);
-    golden('diff.svg', svg);
+    expectGolden('render/diff.svg', svg);
   });
 
   it('saturation follows the size of the change', () => {

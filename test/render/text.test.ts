@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Profile } from '../../src/profile/profile.js';
 import { renderTextFlame } from '../../src/render/index.js';
-import { comparison, fixture, foldedProfile, frameResult, golden, rng } from './helpers.js';
+import { expectGolden } from '../support/golden.js';
+import { comparison, fixture, foldedProfile, frameResult, rng } from './helpers.js';
 
 const py = () => foldedProfile(fixture('py.folded'));
 const pyComparison = () =>
@@ -26,10 +27,16 @@ function big(): Profile {
 
 describe('text flamegraph', () => {
   it('matches the golden files (plain, markdown, ansi, with a comparison)', () => {
-    golden('py.txt', renderTextFlame(py()));
-    golden('py.md', renderTextFlame(py(), { style: 'markdown' }));
-    golden('py-diff-ansi.txt', renderTextFlame(py(), { style: 'ansi', comparison: pyComparison() }));
-    golden('py-diff.md', renderTextFlame(py(), { style: 'markdown', comparison: pyComparison() }));
+    expectGolden('render/py.txt', renderTextFlame(py()));
+    expectGolden('render/py.md', renderTextFlame(py(), { style: 'markdown' }));
+    expectGolden(
+      'render/py-diff-ansi.txt',
+      renderTextFlame(py(), { style: 'ansi', comparison: pyComparison() }),
+    );
+    expectGolden(
+      'render/py-diff.md',
+      renderTextFlame(py(), { style: 'markdown', comparison: pyComparison() }),
+    );
   });
 
   it('shows the hottest paths as a tree with bars, hottest first', () => {

@@ -1,12 +1,11 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMMENT_MARKER } from '../../src/lib/comment-marker.js';
 import { renderConsole } from '../../src/report/console.js';
 import { mdCode, mdText } from '../../src/report/markdown.js';
 import { COMMENT_LIMIT, renderComment, renderSummary } from '../../src/report/render.js';
 import type { ReportInput } from '../../src/report/types.js';
-import { COMMENT_MARKER } from '../../src/report/view-model.js';
 import { DEFAULT_COMPARE_SETTINGS } from '../../src/stats/index.js';
+import { expectGolden } from '../support/golden.js';
 import { frame, makeReport, standardFrames } from './make-report.js';
 
 function input(report = makeReport(standardFrames()), extra: Partial<ReportInput> = {}): ReportInput {
@@ -41,9 +40,7 @@ function input(report = makeReport(standardFrames()), extra: Partial<ReportInput
 describe('PR comment', () => {
   it('matches the golden file', () => {
     const text = renderComment(input());
-    const golden = path.resolve(import.meta.dirname, '../fixtures/report/comment.golden.md');
-    if (process.env.BLESS || !existsSync(golden)) writeFileSync(golden, text);
-    expect(text).toBe(readFileSync(golden, 'utf8'));
+    expectGolden('report/comment.golden.md', text);
   });
 
   it('has the sticky marker, verdict, ranked table, collapsed improvements, image and method', () => {

@@ -1,9 +1,10 @@
 // Shared helpers of the sampling tests: temp dirs, the example workloads, process probes.
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
+import { readRunSet as readRunSetFile } from '../../src/sample/run-set.js';
 import type { RunSet } from '../../src/sample/types.js';
 
 const dirs: string[] = [];
@@ -19,8 +20,11 @@ afterAll(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
 
+/** DIR/runs.json through the one reader (src/sample/run-set.ts); fails when there is none. */
 export async function readRunSet(dir: string): Promise<RunSet> {
-  return JSON.parse(await readFile(path.join(dir, 'runs.json'), 'utf8')) as RunSet;
+  const set = await readRunSetFile(dir);
+  if (!set) throw new Error(`${path.join(dir, 'runs.json')}: missing`);
+  return set;
 }
 
 /** True while a process with this pid exists (and is not a zombie). */

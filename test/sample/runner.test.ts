@@ -234,7 +234,7 @@ describe('faults', () => {
     }).catch((e) => e);
     expect(err).toBeInstanceOf(RunFailedError);
     expect(err.message).toMatch(
-      /^run 1 of 1 failed: could not start '.*\/no-such-program' \((No such file or directory|ENOENT)\)/,
+      /^run 1 of 1 failed: could not start '.*\/no-such-program' \([Nn]o such file or directory\)/,
     );
   });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildModel, simulateSet } from '../../bench/verdicts/simulate.js';
 import { UserError } from '../../src/errors.js';
 import { Profile } from '../../src/profile/profile.js';
 import { compareRuns, DEFAULT_COMPARE_SETTINGS, type RunInput } from '../../src/stats/index.js';
+import { buildModel, simulateSet } from '../support/simulate.js';
 
 const model = buildModel();
 const noise = { samples: 10_000, cv: 0.02, outlierRate: 0.05 };

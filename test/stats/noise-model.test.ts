@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalUpper } from '../../src/stats/distributions.js';
 import { benjaminiHochberg, weightedBenjaminiHochberg } from '../../src/stats/fdr.js';
 import { type FrameData, fitNoise, testFrame } from '../../src/stats/noise-model.js';
-import { makeRng, normal } from '../../src/stats/prng.js';
+import { makeRng, normal } from '../support/random.js';
 
 /** Share data with binomial sampling (normal approximation) plus logit-scale jitter tau. */
 function synthetic(

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Io } from '../../src/commands/command.js';
 import { expandDiffBase, renderCommand } from '../../src/commands/render.js';
 import { UserError } from '../../src/errors.js';
-import { fixture, rng } from './helpers.js';
+import { fixture, rng } from '../render/helpers.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'flamediff-render-cmd-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -6,7 +6,7 @@
 //   per-function jitter is 3x larger (a noisy neighbour, a cold cache, a GC storm).
 import { FrameTable } from '../../src/profile/frame-table.js';
 import { Profile } from '../../src/profile/profile.js';
-import { makeRng, multinomial, normal, type Rng } from '../../src/stats/prng.js';
+import { makeRng, multinomial, normal, type Rng } from './random.js';
 
 export interface Model {
   /** Frame names; ids index this array. */

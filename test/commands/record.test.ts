@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli-main.js';
 import type { Io } from '../../src/commands/command.js';
-import { pidAlive, readRunSet, tempDir, waitFor } from './helpers.js';
+import { pidAlive, readRunSet, tempDir, waitFor } from '../sample/helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 

@@ -11,10 +11,10 @@ import { BOT_HELP } from '../../src/bot/commands.js';
 import { REPLY_MARKER } from '../../src/bot/reply.js';
 import type { Io } from '../../src/commands/command.js';
 import { startServe } from '../../src/commands/serve.js';
+import { artifactEntries, BASE_WEIGHTS, SLOW_WEIGHTS, zipOf } from '../bot/artifact-fixture.js';
+import { commentPayload, fixture, REPO } from '../bot/helpers.js';
 import { commitFiles, git, makeRemote, type Remote } from '../github/git-fixture.js';
 import { API } from '../github/helpers.js';
-import { artifactEntries, BASE_WEIGHTS, SLOW_WEIGHTS, zipOf } from './artifact-fixture.js';
-import { commentPayload, fixture, REPO } from './helpers.js';
 
 const SECRET = 'test-webhook-secret-not-real';
 const { privateKey } = generateKeyPairSync('rsa', {

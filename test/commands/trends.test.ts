@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli-main.js';
 import { serializeHistory } from '../../src/history/index.js';
-import { frameName, shaOf, syntheticHistory } from './synthetic.js';
+import { frameName, shaOf, syntheticHistory } from '../history/synthetic.js';
 
 let dir: string;
 
@@ -151,7 +151,7 @@ describe('flamediff trends', () => {
         ['--store', '.flamediff'],
         /--store '\.flamediff' is not valid \(expected dir or git; .*--store-dir DIR\)/,
       ],
-      [['--history', 'nope.json'], /nope\.json: cannot read the history \(no such file\)/],
+      [['--history', 'nope.json'], /nope\.json: cannot read the history \(no such file or directory\)/],
       [['--frame', '('], /--frame '\(' is not a valid regular expression/],
       [['--format', 'xml'], /--format 'xml' is not valid; expected text, json or html/],
       [['--out', 'x'], /--out needs --format html/],

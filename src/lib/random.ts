@@ -1,5 +1,8 @@
-// Seeded randomness for the permutation tests: the same history and settings always give the same
-// change points, so reports and dashboards are reproducible byte for byte.
+// flamediff's one seeded generator (the change-point permutation tests use it, and test and bench
+// data are drawn from it): the same history and settings always give the same change points, so
+// reports and dashboards are reproducible byte for byte. The verdict simulator keeps its own sfc32
+// stream (test/support/random.ts) so the figures in bench/RESULTS.md stay reproducible; nothing
+// flamediff ships draws from it.
 
 /** mulberry32: tiny, fast, good enough for shuffling; returns floats in [0, 1). */
 export function seededRandom(seed: number): () => number {

@@ -1,5 +1,8 @@
-// Seeded pseudo-random numbers (sfc32 seeded through splitmix32): the only randomness flamediff's
-// statistics and simulator use, so the same seed always gives the same output on every platform.
+// Seeded pseudo-random numbers for the verdict simulator (test/support/simulate.ts) and the tests
+// and benches built on it: sfc32 seeded through splitmix32, plus the distributions the simulator
+// draws from. The same seed gives the same output on every platform. This lives beside the tests,
+// not in src/: flamediff itself draws only from src/lib/random.ts (mulberry32). The simulator keeps
+// sfc32 because its streams define the figures in bench/RESULTS.md and docs/statistics.md.
 
 export interface Rng {
   /** Uniform in [0, 1). */
