@@ -76,6 +76,11 @@ export interface CheckContext {
   headEnv?: Record<string, string>;
   /** Aborts the runs (Ctrl-C / SIGTERM): the workload is stopped and nothing is recorded. */
   signal?: AbortSignal;
+  /**
+   * Asked right before the pull request's report is stored; false stores nothing (the action: a
+   * newer commit of the pull request was pushed meanwhile, and its report must not be replaced).
+   */
+  stillCurrent?: () => Promise<boolean>;
 }
 
 export interface CheckResult {
@@ -153,8 +158,13 @@ export async function runCheck(
     log: ctx.log ?? (() => {}),
   };
   try {
-    // Fail on a store we cannot write (newer schema) before spending time on the workload.
-    await checkStore(store);
+    // Fail on a store we cannot write (newer schema, a corrupt file the job would rewrite) before
+    // spending time on the workload.
+    await checkStore(store, {
+      branch: opts.baseBranch,
+      baseline: ctx.isBaseBranch,
+      pulls: !ctx.isBaseBranch && ctx.pullNumber !== undefined,
+    });
     return ctx.isBaseBranch ? await recordBaseline(job, store) : await compare(job, store);
   } finally {
     await store.close();
@@ -514,8 +524,10 @@ async function compare(job: Job, store: Store): Promise<CheckResult> {
   if (ctx.pullNumber !== undefined && report && diffSvg && diffPng) {
     const reportJson = `${JSON.stringify(report, null, 2)}\n`;
     const pull = ctx.pullNumber;
-    stored = await store.update(`flamediff: report for #${pull} at ${shortSha(ctx.headSha)}`, (tx) =>
-      writePullReport(
+    stored = await store.update(`flamediff: report for #${pull} at ${shortSha(ctx.headSha)}`, async (tx) => {
+      // Asked on every attempt: a push rejected because another job landed first re-asks.
+      if (ctx.stillCurrent && !(await ctx.stillCurrent())) return;
+      await writePullReport(
         tx,
         pull,
         ctx.headSha,
@@ -526,8 +538,8 @@ async function compare(job: Job, store: Store): Promise<CheckResult> {
           'comment.md': commentMarkdown,
         },
         opts.retention,
-      ),
-    );
+      );
+    });
   }
   const regressions = report
     ? report.frames.filter((f) => f.status === 'regressed' && f.rank !== null).length
