@@ -44,7 +44,7 @@ export function headGuard(t: HeadGuardTarget): HeadGuard {
       } catch (err) {
         if (!warned) {
           t.warn(
-            `flamediff: ${describeApiError(`Checking that #${t.pull}'s head is still ${short(t.sha)}`, err, { permission: 'pull-requests: read' })}; reporting as if it were.`,
+            `flamediff: ${describeApiError(`Checking that #${t.pull}'s head is still ${short(t.sha)}`, err, { permission: 'pull-requests: read' })} Reporting as if it were.`,
           );
         }
         warned = true;

@@ -3,7 +3,7 @@
 // Every request has a timeout, can be cut off by the caller's signal (the reporting budget, a
 // cancelled job), and a JSON body that does not parse is an error naming the endpoint, never the body.
 import { Octokit } from 'octokit';
-import { UserError } from '../errors.js';
+import { ApiFaultError } from './api-error.js';
 
 export type GitHubClient = InstanceType<typeof Octokit>;
 
@@ -26,23 +26,7 @@ export interface ClientOptions {
 }
 
 export const DEFAULT_API_TIMEOUT_MS = 30_000;
-
-/**
- * A request that got no usable answer: it timed out, was cut off by the client's signal, or its
- * JSON body does not parse. Named `AbortError` on purpose: @octokit/request passes such an error
- * through unchanged and the retry plugin does not retry it, so a hung or garbled API costs one
- * timeout, not four. The message names the endpoint and never quotes the body.
- */
-export class ApiFaultError extends UserError {
-  override name = 'AbortError';
-  constructor(
-    readonly endpoint: string,
-    readonly fault: 'timeout' | 'cut-off' | 'invalid-json',
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { ApiFaultError };
 
 function endpointOf(method: string | undefined, url: string): string {
   let p = url;

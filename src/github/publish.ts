@@ -72,6 +72,8 @@ async function comment(ctx: ActionRunContext, d: MeasureDecision, r: CheckResult
   const { io } = ctx.deps;
   const mode = ctx.inputs.settings.comment;
   if (mode === 'never' || d.pullNumber === undefined || r.mode !== 'compare' || !r.commentMarkdown) return '';
+  // A fork's token is read-only: the up-front warning said so; trying anyway only adds a 403.
+  if (d.fork) return '';
   try {
     const identity = await tokenIdentity(ctx.client);
     const outcome = await upsertStickyComment(
@@ -102,6 +104,8 @@ export async function publishResult(
   d: MeasureDecision,
   result: CheckResult,
   resolve: SourceResolver,
+  /** Whether the pull request's head is still this job's commit (head-guard.ts); false writes nothing more. */
+  stillCurrent?: () => Promise<boolean>,
 ): Promise<void> {
   const { io, env } = ctx.deps;
   const root = path.resolve(ctx.event.workspace);
@@ -120,6 +124,10 @@ export async function publishResult(
   }
   if (env.GITHUB_ACTIONS === 'true' && !env.GITHUB_STEP_SUMMARY) {
     io.info('flamediff: GITHUB_STEP_SUMMARY is not set: no job summary.');
+  }
+  if (stillCurrent && !(await stillCurrent())) {
+    io.setOutput('comment-url', '');
+    return;
   }
   annotate(io, result, resolve, ctx.inputs.options.failOnRegression, root);
   io.setOutput('comment-url', await comment(ctx, d, result));

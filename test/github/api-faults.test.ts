@@ -50,7 +50,7 @@ describe('GitHub API faults', () => {
     // Not retried: a hung API costs one timeout, not four.
     expect(hits).toEqual(['GET /repos/o/r/pulls/7']);
     expect(describeApiError('Reading the pull request', err)).toBe(
-      'Reading the pull request failed: GitHub API GET /repos/o/r/pulls/7 did not answer within 0.2 s',
+      'Reading the pull request failed: GitHub API GET /repos/o/r/pulls/7 did not answer within 0.2 s.',
     );
   });
 
@@ -82,7 +82,7 @@ describe('GitHub API faults', () => {
     expect(err).toBeInstanceOf(ApiFaultError);
     const line = describeApiError('Posting the pull request comment', err);
     expect(line).toBe(
-      `Posting the pull request comment failed: GitHub API GET /repos/o/r/issues/2/comments returned invalid JSON (HTTP 200, ${SECRET_BODY.length} bytes of application/json); the body is not shown`,
+      `Posting the pull request comment failed: GitHub API GET /repos/o/r/issues/2/comments returned invalid JSON (HTTP 200, ${SECRET_BODY.length} bytes of application/json); the body is not shown.`,
     );
     expect(line).not.toContain('hunter2');
     expect(hits).toHaveLength(1);
