@@ -51,14 +51,19 @@ export interface ActionRunContext {
   startReporting?: () => void;
 }
 
-/** The job was cancelled: one line saying what was and was not recorded. */
+/**
+ * The job was cancelled: one line saying what was and was not recorded. `stored` is null when the
+ * run was a bot handler's, which does not say how far it got.
+ */
 export class CancelledError extends UserError {
-  constructor(signal: AbortSignal, stored: boolean) {
+  constructor(signal: AbortSignal, stored: boolean | null) {
     const why = signal.reason instanceof Error ? signal.reason.message : 'cancelled';
     super(
-      stored
-        ? `flamediff: cancelled (${why}) after the results were stored on the data branch; reporting to the pull request was cut off.`
-        : `flamediff: cancelled (${why}): the workload was stopped and its temporary files and refs removed; nothing was recorded.`,
+      stored === null
+        ? `flamediff: cancelled (${why}): the job was stopped; what it had not yet stored or posted was skipped.`
+        : stored
+          ? `flamediff: cancelled (${why}) after the results were stored on the data branch; what was not yet reported to the pull request was skipped.`
+          : `flamediff: cancelled (${why}): the workload was stopped and its temporary files and refs removed; nothing was recorded.`,
     );
     this.name = 'CancelledError';
   }
@@ -123,7 +128,7 @@ async function checkPush(ctx: ActionRunContext, d: MeasureDecision, root: string
 async function measure(
   ctx: ActionRunContext,
   d: MeasureDecision,
-  progress: { stored: boolean },
+  progress: { stored: boolean | null },
 ): Promise<void> {
   const { io } = ctx.deps;
   const { options, settings } = ctx.inputs;
@@ -246,7 +251,7 @@ export async function runAction(deps: ActionDeps): Promise<void> {
       budgetMs,
     );
   };
-  const progress = { stored: false };
+  const progress: { stored: boolean | null } = { stored: decision.kind === 'custom' ? null : false };
   try {
     const client = await deps.createClient({
       token: inputs.settings.token,
