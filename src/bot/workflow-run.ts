@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { FlamediffOptions } from '../config/options.js';
 import { UserError } from '../errors.js';
 import { baseRef, ensureMergeBase } from '../github/git-history.js';
+import { headGuard } from '../github/head-guard.js';
 import type { RepoSite } from '../github/links.js';
 import { createSourceResolver } from '../github/source-files.js';
 import { postSticky } from '../github/sticky-comment.js';
@@ -363,6 +364,16 @@ async function comparePull(
   });
   const verdict = combinedVerdict(shards);
   let comment = combineComments(shards, run.headSha);
+  // A newer push to the pull request makes this report stale: then nothing is written for it.
+  const guard = headGuard({
+    client: b.client,
+    owner: b.owner,
+    repo: b.repo,
+    pull: pull.number,
+    sha: run.headSha,
+    log: b.log,
+    warn: b.warn,
+  });
   const store = await openStore(options, b.cwd);
   let accepted = false;
   try {
@@ -376,14 +387,23 @@ async function comparePull(
     }
     const files: Record<string, Uint8Array | string> = { 'comment.md': comment };
     for (const sh of shards) Object.assign(files, sh.files);
-    await store.update(`flamediff: report for #${pull.number} at ${run.headSha.slice(0, 12)}`, (tx) =>
-      writePullReport(tx, pull.number, run.headSha, files, options.retention),
-    );
+    await store.update(`flamediff: report for #${pull.number} at ${run.headSha.slice(0, 12)}`, async (tx) => {
+      if (await guard.isCurrent())
+        await writePullReport(tx, pull.number, run.headSha, files, options.retention);
+    });
   } finally {
     await store.close();
   }
-  const commentUrl = await postComment(b, pull.number, comment, verdict);
   const regressions = shards.reduce((n, sh) => n + sh.result.regressions, 0);
+  // Outputs and the summary first, as in the action mode: a comment or status call that fails or
+  // hangs must not hide the verdict.
+  b.setOutput?.('mode', 'compare');
+  b.setOutput?.('verdict', accepted ? 'pass' : verdict);
+  b.setOutput?.('regressions', String(regressions));
+  if (b.writeSummary) await b.writeSummary(shards.map((sh) => sh.result.summaryMarkdown).join('\n\n'));
+  const current = await guard.isCurrent();
+  const commentUrl = current ? await postComment(b, pull.number, comment, verdict) : '';
+  b.setOutput?.('comment-url', commentUrl);
   const state = verdict === 'fail' && !accepted ? 'failure' : 'success';
   const description =
     verdict === 'none'
@@ -393,12 +413,7 @@ async function comparePull(
         : verdict === 'fail'
           ? `Performance regression: ${regressions} ranked regression(s)`
           : 'No significant performance regression';
-  await setCommitStatus(b, run.headSha, state, description, commentUrl || undefined);
-  b.setOutput?.('mode', 'compare');
-  b.setOutput?.('verdict', accepted ? 'pass' : verdict);
-  b.setOutput?.('regressions', String(regressions));
-  b.setOutput?.('comment-url', commentUrl);
-  if (b.writeSummary) await b.writeSummary(shards.map((sh) => sh.result.summaryMarkdown).join('\n\n'));
+  if (current) await setCommitStatus(b, run.headSha, state, description, commentUrl || undefined);
   return { kind: 'compared', pull: pull.number, verdict, accepted, commentUrl };
 }
 

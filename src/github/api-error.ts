@@ -1,5 +1,23 @@
 // Turns a failed GitHub API call into one line: what was attempted, the endpoint, GitHub's
 // status and message, and what the user can do about it.
+import { UserError } from '../errors.js';
+
+/**
+ * A request that got no usable answer: it timed out, was cut off by the client's signal, or its
+ * JSON body does not parse. Named `AbortError` on purpose: @octokit/request passes such an error
+ * through unchanged and the retry plugin does not retry it, so a hung or garbled API costs one
+ * timeout, not four. The message names the endpoint and never quotes the body.
+ */
+export class ApiFaultError extends UserError {
+  override name = 'AbortError';
+  constructor(
+    readonly endpoint: string,
+    readonly fault: 'timeout' | 'cut-off' | 'invalid-json',
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 interface RequestErrorLike {
   status: number;
@@ -68,6 +86,8 @@ function fix(err: RequestErrorLike, hints: ErrorHints): string {
 
 /** `what` is a short description, e.g. 'posting the PR comment'. */
 export function describeApiError(what: string, err: unknown, hints: ErrorHints = {}): string {
+  // No answer to quote (a timeout, a cut-off, a body that is not JSON): the fault's own sentence.
+  if (err instanceof ApiFaultError) return `${what} failed: ${err.message}.`;
   if (!isRequestError(err)) return `${what} failed: ${err instanceof Error ? err.message : String(err)}`;
   return `${what} failed: ${endpoint(err)} returned ${err.status} (${githubMessage(err)}). Fix: ${fix(err, hints)}`;
 }

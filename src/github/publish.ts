@@ -70,6 +70,8 @@ function annotate(
 async function comment(ctx: ActionRunContext, d: MeasureDecision, r: CheckResult): Promise<string> {
   const { io } = ctx.deps;
   if (d.pullNumber === undefined || r.mode !== 'compare') return '';
+  // A fork's token is read-only: the up-front warning said so; trying anyway only adds a 403.
+  if (d.fork) return '';
   return postSticky(
     ctx.client,
     { owner: ctx.event.owner, repo: ctx.event.repo, issueNumber: d.pullNumber },
@@ -89,6 +91,8 @@ export async function publishResult(
   d: MeasureDecision,
   result: CheckResult,
   resolve: SourceResolver,
+  /** Whether the pull request's head is still this job's commit (head-guard.ts); false writes nothing more. */
+  stillCurrent?: () => Promise<boolean>,
 ): Promise<void> {
   const { io, env } = ctx.deps;
   const root = path.resolve(ctx.event.workspace);
@@ -107,6 +111,10 @@ export async function publishResult(
   }
   if (env.GITHUB_ACTIONS === 'true' && !env.GITHUB_STEP_SUMMARY) {
     io.info('flamediff: GITHUB_STEP_SUMMARY is not set: no job summary.');
+  }
+  if (stillCurrent && !(await stillCurrent())) {
+    io.setOutput('comment-url', '');
+    return;
   }
   annotate(io, result, resolve, ctx.inputs.options.failOnRegression, root);
   io.setOutput('comment-url', await comment(ctx, d, result));

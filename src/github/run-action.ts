@@ -11,9 +11,10 @@ import { describeApiError } from './api-error.js';
 import { decideMode, type HandlerTable, type MeasureDecision } from './dispatch.js';
 import { type GitHubEvent, readGitHubEvent } from './event.js';
 import { baseRef, ensureMergeBase, pushCheck } from './git-history.js';
+import { headGuard } from './head-guard.js';
 import { type ActionInputs, readActionInputs, requireWorkload } from './inputs.js';
 import { buildReportLinks, pagesUrlFor, type RepoSite } from './links.js';
-import type { ClientOptions, GitHubClient } from './octokit.js';
+import { type ClientOptions, DEFAULT_API_TIMEOUT_MS, type GitHubClient } from './octokit.js';
 import { publishResult, setOutputs } from './publish.js';
 import { createSourceResolver } from './source-files.js';
 
@@ -29,7 +30,15 @@ export interface ActionDeps {
   ) => Promise<void>;
   /** Event name -> handler (src/main.ts: the action's own plus the bot's). */
   handlers?: HandlerTable;
+  /**
+   * Aborted when the job is cancelled (SIGTERM/SIGINT, see main.ts): the workload is stopped, API
+   * requests are cut off, and the step fails with one line saying what was (not) recorded.
+   */
+  signal?: AbortSignal;
 }
+
+/** Time the reporting phase (head check, comment, annotations) may spend on the API in all. */
+export const DEFAULT_REPORT_BUDGET_MS = 120_000;
 
 /** What a custom event handler (the bot's) gets to work with. */
 export interface ActionRunContext {
@@ -37,6 +46,35 @@ export interface ActionRunContext {
   event: GitHubEvent;
   inputs: ActionInputs;
   client: GitHubClient;
+  /**
+   * Starts the reporting phase's time budget (once; later calls do nothing). When it runs out,
+   * API requests in flight are cut off and later ones skipped, each with a warning naming it.
+   */
+  startReporting?: () => void;
+}
+
+/**
+ * The job was cancelled: one line saying what was and was not recorded. `stored` is null when the
+ * run was a bot handler's, which does not say how far it got.
+ */
+export class CancelledError extends UserError {
+  constructor(signal: AbortSignal, stored: boolean | null) {
+    const why = signal.reason instanceof Error ? signal.reason.message : 'cancelled';
+    super(
+      stored === null
+        ? `flamediff: cancelled (${why}): the job was stopped; what it had not yet stored or posted was skipped.`
+        : stored
+          ? `flamediff: cancelled (${why}) after the results were stored on the data branch; what was not yet reported to the pull request was skipped.`
+          : `flamediff: cancelled (${why}): the workload was stopped and its temporary files and refs removed; nothing was recorded.`,
+    );
+    this.name = 'CancelledError';
+  }
+}
+
+/** A positive integer of milliseconds from the environment (tests shorten the limits), else `fallback`. */
+function envMs(env: ActionDeps['env'], name: string, fallback: number): number {
+  const n = Number(env[name]);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
 /** The gate tripped: the step fails with the report's reason (main.ts turns this into setFailed). */
@@ -83,7 +121,11 @@ async function checkPush(ctx: ActionRunContext, d: MeasureDecision, root: string
   return false;
 }
 
-async function measure(ctx: ActionRunContext, d: MeasureDecision): Promise<void> {
+async function measure(
+  ctx: ActionRunContext,
+  d: MeasureDecision,
+  progress: { stored: boolean | null },
+): Promise<void> {
   const { io } = ctx.deps;
   const { options, settings } = ctx.inputs;
   const root = path.resolve(ctx.event.workspace);
@@ -127,6 +169,19 @@ async function measure(ctx: ActionRunContext, d: MeasureDecision): Promise<void>
     private: priv,
     pagesUrl,
   };
+  // A newer push makes this job's report stale: it then writes nothing to the pull request.
+  const guard =
+    d.kind === 'compare' && d.pullNumber !== undefined
+      ? headGuard({
+          client: ctx.client,
+          owner: ctx.event.owner,
+          repo: ctx.event.repo,
+          pull: d.pullNumber,
+          sha: d.headSha,
+          log: io.info,
+          warn: io.warning,
+        })
+      : null;
   const result = await ctx.deps.runCheck(options, {
     headSha: d.headSha,
     headRef: d.headRef,
@@ -137,8 +192,17 @@ async function measure(ctx: ActionRunContext, d: MeasureDecision): Promise<void>
     log: io.info,
     cwd: root,
     baseRef: d.kind === 'compare' ? baseRef(options.remote, d.baseBranch) : undefined,
+    signal: ctx.deps.signal,
+    stillCurrent: guard
+      ? () => {
+          ctx.startReporting?.();
+          return guard.isCurrent();
+        }
+      : undefined,
   });
-  await publishResult(ctx, d, result, resolve);
+  progress.stored = result.stored.length > 0;
+  ctx.startReporting?.();
+  await publishResult(ctx, d, result, resolve, guard ? () => guard.isCurrent() : undefined);
   if (result.verdict === 'fail') {
     const reason = result.report?.reason ?? `${result.regressions} regression(s) passed the gates`;
     if (options.failOnRegression) throw new RegressionGateError(reason);
@@ -169,15 +233,42 @@ export async function runAction(deps: ActionDeps): Promise<void> {
     return;
   }
   io.info(`flamediff: ${decision.reason}`);
-  const client = await deps.createClient({
-    token: inputs.settings.token,
-    baseUrl: event.apiUrl,
-    warn: io.warning,
-  });
-  const ctx: ActionRunContext = { deps, event, inputs, client };
-  if (decision.kind === 'custom') {
-    await decision.run(ctx);
-    return;
+  // Cut off by a cancelled job or by the reporting budget running out, with the reason as the message.
+  const apiStop = new AbortController();
+  const onCancel = () => apiStop.abort(new Error('the job was cancelled'));
+  if (deps.signal?.aborted) onCancel();
+  else deps.signal?.addEventListener('abort', onCancel, { once: true });
+  const budgetMs = envMs(env, 'FLAMEDIFF_REPORT_BUDGET_MS', DEFAULT_REPORT_BUDGET_MS);
+  let budget: NodeJS.Timeout | undefined;
+  const startReporting = () => {
+    budget ??= setTimeout(
+      () =>
+        apiStop.abort(
+          new Error(
+            `the reporting phase's ${budgetMs / 1000} s budget for GitHub API calls ran out (the verdict stands)`,
+          ),
+        ),
+      budgetMs,
+    );
+  };
+  const progress: { stored: boolean | null } = { stored: decision.kind === 'custom' ? null : false };
+  try {
+    const client = await deps.createClient({
+      token: inputs.settings.token,
+      baseUrl: event.apiUrl,
+      warn: io.warning,
+      timeoutMs: envMs(env, 'FLAMEDIFF_API_TIMEOUT_MS', DEFAULT_API_TIMEOUT_MS),
+      signal: apiStop.signal,
+    });
+    const ctx: ActionRunContext = { deps, event, inputs, client, startReporting };
+    if (decision.kind === 'custom') await decision.run(ctx);
+    else await measure(ctx, decision, progress);
+  } catch (err) {
+    if (deps.signal?.aborted) throw new CancelledError(deps.signal, progress.stored);
+    throw err;
+  } finally {
+    clearTimeout(budget);
+    deps.signal?.removeEventListener('abort', onCancel);
   }
-  await measure(ctx, decision);
+  if (deps.signal?.aborted) throw new CancelledError(deps.signal, progress.stored);
 }

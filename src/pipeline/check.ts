@@ -70,8 +70,13 @@ export async function runCheck(
     log: ctx.log ?? (() => {}),
   };
   try {
-    // Fail on a store we cannot write (newer schema) before spending time on the workload.
-    await checkStore(store);
+    // Fail on a store we cannot write (newer schema, a corrupt file the job would rewrite) before
+    // spending time on the workload.
+    await checkStore(store, {
+      branch: opts.baseBranch,
+      baseline: ctx.isBaseBranch,
+      pulls: !ctx.isBaseBranch && ctx.pullNumber !== undefined,
+    });
     return ctx.isBaseBranch ? await recordBaseline(job, store) : await compare(job, store);
   } finally {
     await store.close();
@@ -284,6 +289,7 @@ async function compare(job: Job, store: Store): Promise<CheckResult> {
           sha: ctx.headSha,
           comment: shown.comment,
           retention: opts.retention,
+          stillCurrent: ctx.stillCurrent,
         })
       : [];
   const { baseline } = sides;

@@ -29,6 +29,11 @@ export interface CheckContext {
   /** Aborts the runs (Ctrl-C / SIGTERM): the workload is stopped and nothing is recorded. */
   signal?: AbortSignal;
   /**
+   * Asked right before the pull request's report is stored; false stores nothing (the action: a
+   * newer commit of the pull request was pushed meanwhile, and its report must not be replaced).
+   */
+  stillCurrent?: () => Promise<boolean>;
+  /**
    * Head runs measured elsewhere (the bot's validated artifacts): nothing runs here, the job
    * analyses, presents and stores these. Only with `baseline: stored`.
    */

@@ -271,6 +271,11 @@ async function runOnce(s: SideState, phase: 'warmup' | 'run', index: number, c: 
       onSpawn: c.resourceSource === 'proc' ? (pid) => (poller = pollProc(pid)) : undefined,
     });
     const polled = poller?.stop();
+    if (r.escaped.length > 0) {
+      c.onProgress?.(
+        `${name}: the workload left ${r.escaped.length} process(es) running in a session of their own: ${r.escaped.join(', ')}`,
+      );
+    }
     const usage = c.resourceSource === 'gnu-time' ? await readTimerFile(timerFile) : undefined;
     checkExit(name, r, usage, plan, c);
     const collectStart = process.hrtime.bigint();

@@ -21,6 +21,7 @@ import type { RunInput } from '../stats/index.js';
 import type { CompareSettings } from '../stats/types.js';
 import { checkSchema, jsonBytes, parseJson, readJson } from './json-file.js';
 import { layout, STORE_SCHEMA } from './layout.js';
+import { readPullsIndex } from './pulls.js';
 import type { StoreReader, StoreTx } from './types.js';
 
 export interface StoredRun {
@@ -100,11 +101,32 @@ export interface NewBaseline {
   dashboard?: (history: HistoryFile, retained: ReadonlySet<string>) => Map<string, string | Uint8Array>;
 }
 
-/** Fails when the store as a whole was written by a newer flamediff; stamps a new store. */
-export async function checkStore(tx: StoreReader & Partial<Pick<StoreTx, 'write'>>): Promise<void> {
+/** What a job is going to write, so every file it will rewrite can be checked before it runs. */
+export interface StorePlan {
+  /** The base branch whose history (and, when recording, baseline index) the job reads or rewrites. */
+  branch: string;
+  /** The job records a baseline: profiles/<branch>/index.json and history/<branch>.json are rewritten. */
+  baseline?: boolean;
+  /** The job stores a pull request report: pulls/index.json is rewritten. */
+  pulls?: boolean;
+}
+
+/**
+ * Fails when the store as a whole was written by a newer flamediff; stamps a new store. With a
+ * plan, also reads and checks every file the job will rewrite (corrupt JSON, an unknown shape, a
+ * newer schema), so a bad file stops the job before the workload runs, not after.
+ */
+export async function checkStore(
+  tx: StoreReader & Partial<Pick<StoreTx, 'write'>>,
+  plan?: StorePlan,
+): Promise<void> {
   const meta = await readJson<{ schema: number }>(tx, layout.meta, 'the store description');
   if (meta) checkSchema(meta, tx.describe(layout.meta), STORE_SCHEMA);
   else tx.write?.(layout.meta, jsonBytes({ schema: STORE_SCHEMA, layout: 'flamediff-store' }));
+  if (!plan) return;
+  await readHistory(tx, plan.branch);
+  if (plan.baseline) await readBaselineIndex(tx, plan.branch);
+  if (plan.pulls) await readPullsIndex(tx);
 }
 
 export async function readHistory(reader: StoreReader, branch: string): Promise<HistoryFile> {

@@ -28,6 +28,8 @@ export type PersistTarget =
       /** The PR comment as posted (stored beside the pictures for the bot's replies). */
       comment: string;
       retention: number;
+      /** Asked inside the update (again on a retried push): false stores nothing (a newer head). */
+      stillCurrent?: () => Promise<boolean>;
     };
 
 export async function persist(store: Store, a: Analysis, t: PersistTarget): Promise<string[]> {

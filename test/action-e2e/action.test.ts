@@ -123,6 +123,7 @@ describe('dist/index.js as the runner runs it', { timeout: 300_000 }, () => {
     git(remote.work, 'checkout', '--quiet', '-b', 'slower', 'main');
     commitFiles(remote.work, { 'flamediff.yml': CONFIG(true) }, 'Turn on the slow scoring path');
     const { head, merge } = openPullRequest(remote, 2, 'slower');
+    api.pullHeads.set(2, head);
     const ws = checkout(remote, 'ws', merge, 'refs/pull/2/merge');
     first = await runStep({
       workspace: ws,
@@ -177,6 +178,7 @@ describe('dist/index.js as the runner runs it', { timeout: 300_000 }, () => {
     git(remote.work, 'checkout', '--quiet', 'slower');
     commitFiles(remote.work, { 'NOTES.md': 'still slow\n' }, 'Add notes');
     const { head, merge } = openPullRequest(remote, 2, 'slower');
+    api.pullHeads.set(2, head);
     const ws = checkout(remote, 'ws', merge, 'refs/pull/2/merge');
     const r = await runStep({
       workspace: ws,

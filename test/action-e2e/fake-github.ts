@@ -1,6 +1,8 @@
 // A small stand-in for api.github.com: it records every request and keeps pull request comments
 // in memory, answering the way GitHub does for an Actions job's GITHUB_TOKEN (GET /user is
-// refused, comments are written by github-actions[bot], Pages is off).
+// refused, comments are written by github-actions[bot], Pages is off). Pull requests answer with
+// the head set in `pullHeads` (404 when none is set). `faults` make chosen requests misbehave:
+// never answer, answer late, or answer with a body that is not JSON.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -20,10 +22,25 @@ interface StoredComment {
   updated_at: string;
 }
 
+export interface Fault {
+  method?: string;
+  /** Matched against the path (no query string). */
+  path: RegExp;
+  /** hang: never answer; delay: answer after `ms`; malformed: 200 with a body that is not JSON. */
+  kind: 'hang' | 'delay' | 'malformed';
+  ms?: number;
+}
+
+/** The body a `malformed` fault sends: it must never show up in a log. */
+export const MALFORMED_BODY = '<html><body>Bad gateway: upstream session=s3cr3t-proxy-cookie</body></html>';
+
 export interface FakeGitHub {
   url: string;
   requests: RecordedRequest[];
   comments: Map<number, StoredComment[]>;
+  /** Head commit of each open pull request, as GET /pulls/<n> answers it. */
+  pullHeads: Map<number, string>;
+  faults: Fault[];
   close(): Promise<void>;
 }
 
@@ -49,6 +66,9 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 export async function startFakeGitHub(owner: string, repo: string): Promise<FakeGitHub> {
   const requests: RecordedRequest[] = [];
   const comments = new Map<number, StoredComment[]>();
+  const pullHeads = new Map<number, string>();
+  const faults: Fault[] = [];
+  const held: ServerResponse[] = [];
   let nextId = 1486002001;
   const prefix = `/repos/${owner}/${repo}`;
   const notFound = { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' };
@@ -63,7 +83,28 @@ export async function startFakeGitHub(owner: string, repo: string): Promise<Fake
       authorization: req.headers.authorization,
     });
     const p = url.pathname;
+    const fault = faults.find((f) => (!f.method || f.method === req.method) && f.path.test(p));
+    if (fault?.kind === 'hang') {
+      held.push(res);
+      return;
+    }
+    if (fault?.kind === 'malformed') {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(MALFORMED_BODY);
+      return;
+    }
+    if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms ?? 1000));
     let m: RegExpMatchArray | null;
+    if (req.method === 'GET' && (m = p.match(new RegExp(`^${prefix}/pulls/(\\d+)$`)))) {
+      const sha = pullHeads.get(Number(m[1]));
+      if (!sha) return send(res, 404, notFound);
+      return send(res, 200, {
+        number: Number(m[1]),
+        state: 'open',
+        head: { sha, ref: 'slower' },
+        base: { ref: 'main' },
+      });
+    }
     if (req.method === 'GET' && p === '/user') {
       return send(res, 403, {
         message: 'Resource not accessible by integration',
@@ -137,6 +178,12 @@ export async function startFakeGitHub(owner: string, repo: string): Promise<Fake
     url: `http://127.0.0.1:${port()}`,
     requests,
     comments,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    pullHeads,
+    faults,
+    close: () => {
+      for (const r of held) r.destroy();
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
   };
 }

@@ -13,6 +13,8 @@ export const DIST = path.resolve(REPO_ROOT, process.env.FLAMEDIFF_DIST ?? 'dist'
 
 export interface StepRun {
   code: number;
+  /** The signal that ended the process, if one did (the runner's SIGKILL after a cancel). */
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
   outputs: Record<string, string>;
@@ -31,6 +33,11 @@ export interface StepEnv {
   inputs: Record<string, string>;
   token: string;
   extraEnv?: Record<string, string>;
+  /**
+   * Cancels the step the way the runner does: once `when()` is true (polled), SIGTERM (or
+   * `signal`), then SIGKILL 7.5 s later if the process is still there.
+   */
+  cancel?: { when: () => boolean; signal?: NodeJS.Signals };
 }
 
 /** `INPUT_<NAME>` as the runner spells it: upper case, spaces to underscores, dashes kept. */
@@ -137,9 +144,25 @@ export async function runStep(s: StepEnv): Promise<StepRun> {
   child.stderr.on('data', (b: Buffer) => {
     stderr += b.toString('utf8');
   });
-  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
+  let poll: NodeJS.Timeout | undefined;
+  let kill: NodeJS.Timeout | undefined;
+  const cancel = s.cancel;
+  if (cancel) {
+    poll = setInterval(() => {
+      if (!cancel.when()) return;
+      clearInterval(poll);
+      child.kill(cancel.signal ?? 'SIGTERM');
+      kill = setTimeout(() => child.kill('SIGKILL'), 7500);
+    }, 50);
+  }
+  const [code, signal] = await new Promise<[number, NodeJS.Signals | null]>((resolve) =>
+    child.on('close', (c, sig) => resolve([c ?? 1, sig])),
+  );
+  clearInterval(poll);
+  clearTimeout(kill);
   return {
     code,
+    signal,
     stdout,
     stderr,
     outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),

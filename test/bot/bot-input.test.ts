@@ -67,6 +67,22 @@ describe('bot commands', () => {
     expect(parseBotCommand('  /flamediff help')).toEqual({ kind: 'help' });
   });
 
+  it('hides a command inside an HTML comment wherever the comment opens', () => {
+    // Issue 14 item 6: a comment opening mid-line (inline HTML spanning lines) is invisible too.
+    expect(parseBotCommand('see <!-- hidden\n/flamediff accept\n-->')).toBeNull();
+    expect(parseBotCommand('see <!--\n\n/flamediff accept')).toBeNull();
+    expect(parseBotCommand('a <!-- one --> b <!-- two\n/flamediff accept -->\n')).toBeNull();
+    expect(parseBotCommand('  <!--x\r\n/flamediff accept\r\n-->')).toBeNull();
+    // A closed comment hides only itself: what follows it on the next line is read.
+    expect(parseBotCommand('see <!-- hidden -->\n/flamediff help')).toEqual({ kind: 'help' });
+    expect(parseBotCommand('<!---->\n/flamediff help')).toEqual({ kind: 'help' });
+    // `<!-->` is a complete empty comment, not an opener that hides the rest.
+    expect(parseBotCommand('x <!--> y\n/flamediff help')).toEqual({ kind: 'help' });
+    // A fence inside a comment opens nothing; a comment marker inside a fence is code.
+    expect(parseBotCommand('<!--\n```\n-->\n/flamediff help')).toEqual({ kind: 'help' });
+    expect(parseBotCommand('```\n<!--\n```\n/flamediff help')).toEqual({ kind: 'help' });
+  });
+
   it('keeps shell metacharacters as inert text and bounds the length', () => {
     const c = parseBotCommand(`/flamediff accept $(curl evil) ; \`id\` ${'x'.repeat(2000)}`);
     expect(c?.kind).toBe('accept');

@@ -221,6 +221,68 @@ describe('workflow_run from a fork pull request', { timeout: 60_000 }, () => {
   });
 });
 
+describe('issue 14: order of outputs, superseded heads (items 5, 1)', { timeout: 60_000 }, () => {
+  it('writes the outputs and the summary before the comment and the status', async () => {
+    const events: string[] = [];
+    const bot = testBot(payload(), {
+      writeSummary: async () => {
+        events.push('summary');
+      },
+    });
+    const setOutput = bot.setOutput;
+    bot.setOutput = (n, v) => {
+      events.push(`output ${n}`);
+      setOutput?.(n, v);
+    };
+    await recordBaseline(bot, [{ name: 'main', weights: BASE_WEIGHTS }]);
+    events.length = 0;
+    const scope = prRoutes(zipOf(prEntries([{ name: 'main', weights: SLOW_WEIGHTS }])))
+      .get(`${REPO}/pulls/2`)
+      .times(2)
+      .reply(200, { head: { sha: HEAD } });
+    reportRoutes(scope, {});
+    scope.on('request', (_req, interceptor) => {
+      const path = (interceptor as unknown as { path: string }).path;
+      if (/\/issues\/2\/comments$/.test(path) && _req.method === 'POST') events.push('comment');
+      if (/\/statuses\//.test(path)) events.push('status');
+    });
+    const out = await handleWorkflowRun(bot, { runCheck });
+    expect(out).toMatchObject({ kind: 'compared', verdict: 'fail' });
+    expect(scope.isDone()).toBe(true);
+    expect(events).toEqual([
+      'output mode',
+      'output verdict',
+      'output regressions',
+      'summary',
+      'comment',
+      'output comment-url',
+      'status',
+    ]);
+  });
+
+  it('a run for a head the pull request has moved on from stores, comments and sets nothing', async () => {
+    const bot = testBot(payload());
+    await recordBaseline(bot, [{ name: 'main', weights: BASE_WEIGHTS }]);
+    const newer = 'd'.repeat(40);
+    const scope = prRoutes(zipOf(prEntries([{ name: 'main', weights: SLOW_WEIGHTS }])))
+      .get(`${REPO}/pulls/2`)
+      .reply(200, { head: { sha: newer } });
+    const unexpected: string[] = [];
+    nock.emitter.on('no match', (req: { method: string; path: string }) =>
+      unexpected.push(`${req.method} ${req.path}`),
+    );
+    const out = await handleWorkflowRun(bot, { runCheck });
+    nock.emitter.removeAllListeners('no match');
+    expect(scope.isDone()).toBe(true);
+    expect(unexpected).toEqual([]);
+    // Its own verdict still stands (the step fails on it), but nothing describes the pull request.
+    expect(out).toMatchObject({ kind: 'compared', verdict: 'fail', commentUrl: '' });
+    expect(bot.outputs).toMatchObject({ mode: 'compare', verdict: 'fail', 'comment-url': '' });
+    expect(await bot.store().list('pulls')).toEqual([]);
+    expect(bot.lines.join('\n')).toContain(`flamediff: #2 moved on to ${newer.slice(0, 12)}`);
+  });
+});
+
 describe('hostile input: rejected with one log line, nothing stored or posted', () => {
   async function rejects(bot: TestBot, scope: nock.Scope, reason: RegExp): Promise<void> {
     const out = await handleWorkflowRun(bot, { runCheck });

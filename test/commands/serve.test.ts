@@ -238,6 +238,10 @@ describe('flamediff serve', { timeout: 30_000 }, () => {
       .get(`${REPO}/pulls`)
       .query(true)
       .reply(200, [{ number: 2, head: { sha: head, ref: 'changes' }, base: { ref: 'main', repo } }])
+      // Asked before the stored report and before the comment: the head is still this run's.
+      .get(`${REPO}/pulls/2`)
+      .times(2)
+      .reply(200, { number: 2, head: { sha: head, ref: 'changes' }, base: { ref: 'main' } })
       .get('/user')
       .reply(403, { message: 'Resource not accessible by integration' })
       .get(`${REPO}/issues/2/comments`)

@@ -1,13 +1,20 @@
 // runAction end to end inside the process: real inputs, event files, a real shallow checkout and
 // nock for the API; only runCheck (the pipeline) is a stub that returns a fixed result.
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FlamediffOptions } from '../../src/config/options.js';
 import { createClient } from '../../src/github/octokit.js';
-import { type ActionDeps, RegressionGateError, runAction } from '../../src/github/run-action.js';
+import {
+  type ActionDeps,
+  CancelledError,
+  RegressionGateError,
+  runAction,
+} from '../../src/github/run-action.js';
 import { COMMENT_MARKER } from '../../src/lib/comment-marker.js';
 import type { CheckContext, CheckResult } from '../../src/pipeline/check.js';
 import { checkout, commitFiles, git, makeRemote, openPullRequest } from './git-fixture.js';
@@ -15,6 +22,7 @@ import { API, fixture, frame, type RecordingIo, recordingIo, report } from './he
 
 const TOKEN = 'ghs_16C7e42F292c6912E7710c838347Ae178B4a';
 const LIST = '/repos/Codertocat/Hello-World/issues/2/comments';
+const PULL = '/repos/Codertocat/Hello-World/pulls/2';
 
 interface World {
   ws: string;
@@ -207,25 +215,26 @@ describe('the action on pull_request', () => {
     const w = pullRequestWorld('pull_request.fork.json');
     const io = recordingIo({ ...baseInputs, 'fail-on-regression': 'false' });
     const { d, calls } = deps(io, env(w), () => failingResult(w.ws));
+    // Only the head check: no comment is attempted with the fork's read-only token (issue 14 item 8).
     const scope = nock(API)
-      .get('/user')
-      .reply(403, fixture('error.403-integration.json'))
-      .get(LIST)
-      .query(true)
-      .reply(200, [])
-      .post(LIST)
-      .reply(403, fixture('error.403-integration.json'));
+      .get(PULL)
+      .reply(200, { head: { sha: w.head } });
+    const unexpected: string[] = [];
+    nock.emitter.on('no match', (req: { method: string; path: string }) =>
+      unexpected.push(`${req.method} ${req.path}`),
+    );
     await runAction(d); // fail-on-regression: false -> the step passes
+    nock.emitter.removeAllListeners('no match');
     expect(scope.isDone()).toBe(true);
+    expect(unexpected).toEqual([]);
+    expect(io.outputs['comment-url']).toBe('');
     expect(calls[0].ctx.links).toMatchObject({ inlineTextFlamegraph: true });
     // No pull number: the pipeline stores (pushes) nothing with a read-only token.
     expect(calls[0].ctx.pullNumber).toBeUndefined();
     expect(calls[0].ctx.links?.imageUrl).toBeUndefined();
     const warnings = io.lines.filter((l) => l.kind === 'warning').map((l) => l.message);
     expect(warnings[0]).toMatch(/comes from a fork.*docs\/bot\.md/);
-    expect(
-      warnings.some((m) => /forks get a read-only token: use the fork-safe two-workflow setup/.test(m)),
-    ).toBe(true);
+    expect(warnings.some((m) => /Posting the pull request comment/.test(m))).toBe(false);
     expect(warnings.some((m) => /fail-on-regression is off, so the step passes/.test(m))).toBe(true);
     // Report-only mode: the regression is a warning annotation, not an error.
     expect(io.lines.filter((l) => l.place?.file).map((l) => l.kind)).toEqual(['warning']);
@@ -403,5 +412,147 @@ describe('the action on other events', () => {
     await expect(
       runAction(deps(recordingIo({ ...baseInputs, runs: '0' }), e, () => failingResult(dir)).d),
     ).rejects.toThrow("input 'runs': '0' is not valid (expected an integer from 2 to 1000)");
+  });
+});
+
+/** The pipeline's part in the head check: it asks stillCurrent before storing, as check.ts does. */
+function storingResult(ws: string, asked: boolean[]) {
+  return async (ctx: CheckContext): Promise<CheckResult> => {
+    const ok = ctx.stillCurrent ? await ctx.stillCurrent() : true;
+    asked.push(ok);
+    return { ...failingResult(ws), stored: ok ? [`pulls/2/${ctx.headSha}/report.json`] : [] };
+  };
+}
+
+describe('issue 14: a job for a superseded commit (item 1)', () => {
+  it('stores no report and writes no comment or annotation; its own verdict, outputs and summary stand', async () => {
+    const w = pullRequestWorld();
+    const io = recordingIo(baseInputs);
+    const asked: boolean[] = [];
+    const { d } = deps(io, env(w), () => failingResult(w.ws));
+    const run = storingResult(w.ws, asked);
+    d.runCheck = async (_o, ctx) => run(ctx);
+    const newer = 'c'.repeat(40);
+    // Asked once: a head seen to have moved on stays moved on.
+    const scope = nock(API)
+      .get('/repos/Codertocat/Hello-World/pages')
+      .reply(404, fixture('error.404.json'))
+      .get(PULL)
+      .reply(200, { head: { sha: newer } });
+    const unexpected: string[] = [];
+    nock.emitter.on('no match', (req: { method: string; path: string }) =>
+      unexpected.push(`${req.method} ${req.path}`),
+    );
+    const err = await gateFailure(runAction(d));
+    nock.emitter.removeAllListeners('no match');
+    expect(scope.isDone()).toBe(true);
+    expect(unexpected).toEqual([]);
+    expect(asked).toEqual([false]);
+    expect(err.message).toMatch(/^flamediff: performance regression: /);
+    expect(io.outputs).toMatchObject({ mode: 'compare', verdict: 'fail', 'comment-url': '' });
+    expect(io.summary).toContain('flamediff: fail');
+    expect(io.lines.filter((l) => l.place?.file)).toEqual([]);
+    expect(io.text()).toContain(
+      `flamediff: #2 moved on to ${newer.slice(0, 12)} while this job measured ${w.head.slice(0, 12)}: the job for ${newer.slice(0, 12)} reports on the pull request`,
+    );
+  });
+
+  it('while the head is current it stores, annotates and comments as usual', async () => {
+    const w = pullRequestWorld();
+    const io = recordingIo(baseInputs);
+    const asked: boolean[] = [];
+    const { d } = deps(io, env(w), () => failingResult(w.ws));
+    const run = storingResult(w.ws, asked);
+    d.runCheck = async (_o, ctx) => run(ctx);
+    const scope = nock(API)
+      .get('/repos/Codertocat/Hello-World/pages')
+      .reply(404, fixture('error.404.json'))
+      .get(PULL)
+      .times(2)
+      .reply(200, { head: { sha: w.head } })
+      .get('/user')
+      .reply(403, fixture('error.403-integration.json'))
+      .get(LIST)
+      .query(true)
+      .reply(200, [])
+      .post(LIST)
+      .reply(201, fixture('issue-comment.created.json'));
+    await gateFailure(runAction(d));
+    expect(scope.isDone()).toBe(true);
+    expect(asked).toEqual([true]);
+    expect(io.outputs['comment-url']).toMatch(/#issuecomment-/);
+    expect(io.lines.filter((l) => l.place?.file)).toHaveLength(1);
+  });
+});
+
+describe('issue 14: a hung API during reporting (item 4)', () => {
+  it('the reporting budget cuts the comment off: a warning names it, the verdict and gate stand', async () => {
+    const held: ServerResponse[] = [];
+    const hits: string[] = [];
+    const server = createServer((req, res) => {
+      const p = new URL(req.url ?? '/', 'http://x').pathname;
+      hits.push(`${req.method} ${p}`);
+      const json = (status: number, body: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      };
+      if (p === PULL) return json(200, { head: { sha: w.head } });
+      if (p === '/user') return json(403, fixture('error.403-integration.json'));
+      if (p === LIST) return held.push(res); // the comment listing never answers
+      return json(404, { message: 'Not Found' });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    nock.enableNetConnect('127.0.0.1');
+    const w = pullRequestWorld();
+    try {
+      const io = recordingIo(baseInputs);
+      const e = {
+        ...env(w),
+        GITHUB_API_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        FLAMEDIFF_REPORT_BUDGET_MS: '400',
+        FLAMEDIFF_API_TIMEOUT_MS: '60000',
+      };
+      const { d } = deps(io, e, () => failingResult(w.ws));
+      await gateFailure(runAction(d));
+      expect(hits).toContain(`GET ${LIST}`);
+      expect(io.outputs).toMatchObject({ verdict: 'fail', 'comment-url': '' });
+      const warning = io.lines.find(
+        (l) => l.kind === 'warning' && l.message.startsWith('Posting the pull request comment'),
+      );
+      expect(warning?.message).toBe(
+        `Posting the pull request comment failed: GitHub API GET ${LIST} cut off: the reporting phase's 0.4 s budget for GitHub API calls ran out (the verdict stands). The verdict, outputs and job summary are unaffected.`,
+      );
+    } finally {
+      nock.disableNetConnect();
+      for (const r of held) r.destroy();
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  });
+});
+
+describe('issue 14: a cancelled job (item 2)', () => {
+  it('fails with one line saying the job was cancelled and nothing was recorded', async () => {
+    const w = pullRequestWorld();
+    const io = recordingIo(baseInputs);
+    const stop = new AbortController();
+    const { d, calls } = deps(io, env(w), () => failingResult(w.ws));
+    d.signal = stop.signal;
+    d.runCheck = async (_o, ctx) => {
+      calls.push({ opts: _o, ctx });
+      // What the pipeline does on an abort: the runner stops the workload and throws.
+      stop.abort(new Error('received SIGTERM'));
+      expect(ctx.signal?.aborted).toBe(true);
+      throw new Error(
+        'interrupted during run 1 of 5; the workload and the sampler were stopped, no runs were kept',
+      );
+    };
+    nock(API).get('/repos/Codertocat/Hello-World/pages').reply(404, fixture('error.404.json'));
+    const err = await runAction(d).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CancelledError);
+    expect((err as Error).message).toBe(
+      'flamediff: cancelled (received SIGTERM): the workload was stopped and its temporary files and refs removed; nothing was recorded.',
+    );
+    expect(calls).toHaveLength(1);
   });
 });
