@@ -31,6 +31,8 @@ export interface StepEnv {
   inputs: Record<string, string>;
   token: string;
   extraEnv?: Record<string, string>;
+  /** The node that runs the action (default: the one running the tests). */
+  node?: string;
 }
 
 /** `INPUT_<NAME>` as the runner spells it: upper case, spaces to underscores, dashes kept. */
@@ -128,7 +130,11 @@ export async function runStep(s: StepEnv): Promise<StepRun> {
   };
   const inputs = { ...actionDefaults(s.token), ...s.inputs };
   for (const [k, v] of Object.entries(inputs)) env[inputVar(k)] = v;
-  const child = spawn(process.execPath, [DIST], { cwd: s.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(s.node ?? process.execPath, [DIST], {
+    cwd: s.workspace,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (b: Buffer) => {
