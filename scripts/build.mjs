@@ -1,6 +1,6 @@
 // Bundles the CLI, the action entry point and the conformance runner into dist/.
 // Output must be deterministic: scripts/check-dist.mjs rebuilds and compares byte for byte.
-import { readFileSync, rmSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 
@@ -32,7 +32,7 @@ const assetPlugin = {
 const common = {
   bundle: true,
   platform: 'node',
-  target: 'node20',
+  target: 'node22',
   format: 'esm',
   sourcemap: false,
   legalComments: 'none',
@@ -52,3 +52,5 @@ await esbuild.build({
   chunkNames: 'chunks/[name]-[hash]',
   banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
 });
+// The package's `bin`: executable, so a clone can run `./dist/cli.js` as npm-installed copies do.
+chmodSync(path.join(outdir, 'cli.js'), 0o755);

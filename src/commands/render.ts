@@ -13,7 +13,7 @@ import {
   renderTextFlame,
   svgToPng,
 } from '../render/index.js';
-import { compareRuns } from '../stats/index.js';
+import { compareRuns, mergeConsistent } from '../stats/index.js';
 import type { ComparisonReport } from '../stats/types.js';
 import { type Command, type Io, numberFlag, parseCommandArgs } from './command.js';
 import { loadRuns } from './run-sets.js';
@@ -24,7 +24,8 @@ Draws a flamegraph of one or more profiles (several FILES are merged; a director
 \`flamediff record\` stands for its runs). With --diff-base, draws
 the differential flamegraph: each FILE is one head run, each --diff-base file one base run, and
 frames are coloured red (grew) or blue (shrank) only where the comparison finds the change
-significant.
+significant. A diff draws the frames the comparison keeps (in most runs, at least 0.5% of the
+total), as check's diff.svg does.
 
 Options:
   -o, --output OUT     output file ('-' or omitted: stdout; required for png)
@@ -191,12 +192,15 @@ export const renderCommand: Command = {
     const budget = numberFlag('render', 'budget', v.budget, 4000, { min: 200, integer: true });
     const baseFiles = v['diff-base'] ?? [];
     const headRuns = await load(positionals, io, baseFiles.length === 0);
-    const head = mergeProfiles(headRuns);
+    let head = mergeProfiles(headRuns);
     let report: ComparisonReport | undefined;
     let base: Profile | undefined;
     if (baseFiles.length > 0) {
       const baseRuns = await load(baseFiles, io, false);
-      base = mergeProfiles(baseRuns);
+      // A diff draws what the comparison kept (frames consistent across runs), as check's does:
+      // one-off slivers would otherwise stack into tall empty-looking spikes above the graph.
+      head = mergeConsistent(headRuns).profile;
+      base = mergeConsistent(baseRuns).profile;
       report = compareRuns(
         baseRuns.map((profile) => ({ profile })),
         headRuns.map((profile) => ({ profile })),

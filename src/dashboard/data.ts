@@ -35,6 +35,13 @@ export interface DashboardFrame {
   latest: number;
   changes: DashboardChange[];
   creep: { from: number; to: number; relative: number; start: number; end: number } | null;
+  /** How far the share moved, parts per million: a creep's rise or the largest shift, else 0. */
+  moved: number;
+  /**
+   * Frames with this frame's share at every baseline (wrappers that carry all of it, or what it
+   * carries all of): charted once, under this frame, and named on its card. Only on charted frames.
+   */
+  same: string[];
 }
 
 export interface DashboardData {
@@ -52,7 +59,9 @@ export interface DashboardData {
   };
   totalChanges: DashboardChange[];
   frames: DashboardFrame[];
-  /** Indexes into frames of the ones charted on load. */
+  /** Every frame's index, ranked: creeping first, then by how far the share moved, then by share. */
+  order: number[];
+  /** Indexes into frames of the ones charted on load: the first of `order`, one per same series. */
   top: number[];
 }
 
@@ -77,18 +86,59 @@ function changes(cps: CommitChange[]): DashboardChange[] {
   }));
 }
 
-/** Frames with news (creep, a recent change point) first, then the biggest by latest share. */
-function pickTop(report: TrendReport, n: number): number[] {
-  const recent = report.commits.length - 50;
-  const score = (i: number) => {
-    const f = report.frames[i];
-    if (f.creep) return 2;
-    return f.changePoints.some((c) => c.entry >= recent) ? 1 : 0;
-  };
+/** How far a frame's share moved (fraction of the total): a creep's rise or its largest shift. */
+function moved(f: TrendReport['frames'][number]): number {
+  let m = f.creep ? Math.abs(f.creep.end - f.creep.start) : 0;
+  for (const c of f.changePoints) m = Math.max(m, Math.abs(c.after - c.before));
+  return m;
+}
+
+/** Creeping frames first, then the frames whose share moved most, then the biggest by share. */
+function ranked(report: TrendReport): number[] {
+  const m = report.frames.map(moved);
   return report.frames
     .map((_, i) => i)
-    .sort((a, b) => score(b) - score(a) || a - b)
-    .slice(0, n);
+    .sort((a, b) => {
+      const fa = report.frames[a];
+      const fb = report.frames[b];
+      return (
+        Number(fb.creep !== null) - Number(fa.creep !== null) || m[b] - m[a] || fb.latest - fa.latest || a - b
+      );
+    });
+}
+
+/** Shares this close (0.1 pp) at every baseline are one series drawn twice. */
+const SAME_SERIES = 1e-3;
+
+function sameSeries(a: TrendReport['frames'][number], b: TrendReport['frames'][number]): boolean {
+  if (a.start !== b.start || a.values.length !== b.values.length) return false;
+  for (let i = 0; i < a.values.length; i++) {
+    const x = a.values[i];
+    const y = b.values[i];
+    if (Number.isNaN(x) !== Number.isNaN(y) || Math.abs(x - y) > SAME_SERIES) return false;
+  }
+  return true;
+}
+
+/** The first `n` of `order`, skipping frames with the same series as one already picked. */
+function pickTop(
+  report: TrendReport,
+  order: number[],
+  n: number,
+): { top: number[]; same: Map<number, string[]> } {
+  const top: number[] = [];
+  const same = new Map<number, string[]>();
+  for (const i of order) {
+    if (top.length >= n) break;
+    const twin = top.find((t) => sameSeries(report.frames[t], report.frames[i]));
+    if (twin === undefined) {
+      top.push(i);
+      same.set(i, []);
+    } else {
+      same.get(twin)?.push(report.frames[i].key);
+    }
+  }
+  return { top, same };
 }
 
 export function dashboardData(h: HistoryFile, opts: DashboardOptions = {}): DashboardData {
@@ -96,6 +146,8 @@ export function dashboardData(h: HistoryFile, opts: DashboardOptions = {}): Dash
   const repo = opts.repoUrl?.replace(/\/+$/, '');
   const pullUrl = opts.pullUrl ?? ((n: number) => (repo ? `${repo}/pull/${n}/files` : null));
   const c = report.commits;
+  const order = ranked(report);
+  const { top, same } = pickTop(report, order, opts.topFrames ?? 8);
   return {
     version: 1,
     branch: h.branch,
@@ -110,7 +162,7 @@ export function dashboardData(h: HistoryFile, opts: DashboardOptions = {}): Dash
       commitUrl: c.map((x) => (repo ? safeUrl(`${repo}/commit/${x.sha}`) : null)),
     },
     totalChanges: changes(report.total.changePoints),
-    frames: report.frames.map((f) => ({
+    frames: report.frames.map((f, i) => ({
       key: f.key,
       start: f.start,
       v: f.values.map((x) => Math.round(x * 1e6)),
@@ -123,8 +175,11 @@ export function dashboardData(h: HistoryFile, opts: DashboardOptions = {}): Dash
         start: round(f.creep.start),
         end: round(f.creep.end),
       },
+      moved: Math.round(moved(f) * 1e6),
+      same: same.get(i) ?? [],
     })),
-    top: pickTop(report, opts.topFrames ?? 8),
+    order,
+    top,
   };
 }
 

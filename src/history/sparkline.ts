@@ -2,10 +2,14 @@
 // dot: nothing Markdown or HTML would interpret.
 const BLOCKS = '▁▂▃▄▅▆▇█';
 
-/** One block per value, scaled between the smallest (▁) and largest (█) value; NaN shows as a middle dot. */
+/**
+ * One block per value, scaled between the smallest (▁) and largest (█) value; NaN shows as a middle
+ * dot. A single value is no trend: '-' (a lone half-height bar would read as a level).
+ */
 export function sparkline(values: readonly number[]): string {
   const finite = values.filter((v) => Number.isFinite(v));
   if (finite.length === 0) return '';
+  if (finite.length === 1) return '-';
   const lo = Math.min(...finite);
   const hi = Math.max(...finite);
   const span = hi - lo;

@@ -8,7 +8,9 @@ import type { Frame } from '../profile/types.js';
 export type Rgb = [number, number, number];
 
 const HUES = {
-  hot: (v1: number, v2: number, v3: number): Rgb => [205 + 50 * v3, 230 * v1, 55 * v2],
+  // FlameGraph's hot family kept off pure red (green at least 90, so the hue stays at 20 degrees
+  // or above): in a plain flamegraph, red would read as the differential graph's "grew".
+  hot: (v1: number, v2: number, v3: number): Rgb => [205 + 50 * v3, 90 + 140 * v1, 55 * v2 * v1],
   mem: (v1: number, v2: number): Rgb => [0, 190 + 50 * v2, 210 * v1],
   io: (v1: number): Rgb => [80 + 60 * v1, 80 + 60 * v1, 190 + 55 * v1],
   red: (v1: number): Rgb => [200 + 55 * v1, 50 + 80 * v1, 50 + 80 * v1],
@@ -19,6 +21,9 @@ const HUES = {
   aqua: (v1: number): Rgb => [50 + 60 * v1, 165 + 55 * v1, 165 + 55 * v1],
   orange: (v1: number): Rgb => [190 + 65 * v1, 90 + 65 * v1, 0],
   grey: (v1: number): Rgb => [170 + 40 * v1, 170 + 40 * v1, 170 + 40 * v1],
+  // Blue-violet (hue about 255 degrees) for 'auto': 'purple' (hue 300) is the search highlight's
+  // magenta, lightened.
+  violet: (v1: number): Rgb => [150 + 45 * v1, 125 + 45 * v1, 215 + 40 * v1],
 } as const;
 
 type Hue = keyof typeof HUES;
@@ -93,9 +98,9 @@ const AUTO_HUE: Record<string, Hue> = {
   kernel: 'orange',
   jit: 'green',
   inlined: 'aqua',
-  waker: 'purple',
+  waker: 'violet',
   meta: 'grey',
-  gc: 'purple',
+  gc: 'violet',
   native: 'yellow',
   go: 'aqua',
   'python-own': 'hot',
@@ -110,11 +115,12 @@ const AUTO_HUE: Record<string, Hue> = {
 
 function hueFor(palette: string, group: string): Hue {
   if (palette in HUES) return palette as Hue;
-  // Language palettes are 'auto' restricted to that language; other frames get the neutral hue.
-  if (palette === 'python' && !group.startsWith('python')) return group === 'native' ? 'yellow' : 'red';
-  if (palette === 'js' && !group.startsWith('js')) return group === 'native' ? 'yellow' : 'red';
-  if (palette === 'java' && group === 'other') return 'red';
-  if (palette === 'native' && group === 'other') return 'red';
+  // Language palettes are 'auto' restricted to that language; other frames get the neutral hue
+  // (grey, not FlameGraph's red: red is the differential graph's "grew").
+  if (palette === 'python' && !group.startsWith('python')) return group === 'native' ? 'yellow' : 'grey';
+  if (palette === 'js' && !group.startsWith('js')) return group === 'native' ? 'yellow' : 'grey';
+  if (palette === 'java' && group === 'other') return 'grey';
+  if (palette === 'native' && group === 'other') return 'grey';
   return AUTO_HUE[group] ?? 'hot';
 }
 

@@ -27,10 +27,10 @@ const CONFIG = (regression: boolean) =>
   [
     `command: node ${EXAMPLE}`,
     'sampler: node',
-    'runs: 6',
+    'runs: 5',
     'warmup: 0',
     'env:',
-    "  FLAMEDIFF_EXAMPLE_SCALE: '0.5'",
+    "  FLAMEDIFF_EXAMPLE_SCALE: '0.4'",
     ...(regression ? ["  FLAMEDIFF_EXAMPLE_REGRESSION: '1'"] : []),
     '',
   ].join('\n');

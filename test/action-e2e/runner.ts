@@ -38,6 +38,8 @@ export interface StepEnv {
    * `signal`), then SIGKILL 7.5 s later if the process is still there.
    */
   cancel?: { when: () => boolean; signal?: NodeJS.Signals };
+  /** The node that runs the action (default: the one running the tests). */
+  node?: string;
 }
 
 /** `INPUT_<NAME>` as the runner spells it: upper case, spaces to underscores, dashes kept. */
@@ -135,7 +137,11 @@ export async function runStep(s: StepEnv): Promise<StepRun> {
   };
   const inputs = { ...actionDefaults(s.token), ...s.inputs };
   for (const [k, v] of Object.entries(inputs)) env[inputVar(k)] = v;
-  const child = spawn(process.execPath, [DIST], { cwd: s.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(s.node ?? process.execPath, [DIST], {
+    cwd: s.workspace,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (b: Buffer) => {

@@ -20,6 +20,8 @@ const history = syntheticHistory({
   totalShifts: [{ at: 90, factor: 1.15 }],
   pullEvery: 3,
   names: { 6: EVIL },
+  // Callers that carry all of handler_0: one chart, not three.
+  wrappers: [{ of: 0, names: ['main', '<module>'] }],
 });
 const flamePath = (sha: string) => `profiles/main/${sha}/flamegraph.svg`;
 
@@ -107,11 +109,46 @@ describe('dashboard in Chromium', () => {
     const card = shifted.find(([key]) => key === 'src/app/module_1.py:handler_1')!;
     expect(card[1]).toMatch(new RegExp(`^shift at ${shaOf(70).slice(0, 7)} \\+(29|30)\\.\\d%$`));
     expect(await page.textContent('#summary')).toBe(
-      '150 baselines from 2026-01-01 to 2026-04-19 · 40 frames · 1 creeping',
+      '150 baselines from 2026-01-01 to 2026-04-19 · 42 frames · 1 creeping',
     );
     expect(await page.textContent('.badge.creep')).toMatch(/^creeping \+\d+\.\d% since [0-9a-f]{7}$/);
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
+    await page.close();
+  });
+
+  it('ranks the creeping frame first, charts a wrapper series once, labels commits, starts at zero', async () => {
+    const { page, errors } = await open(server.url);
+    const keys = await page.$$eval('#frame-charts .frame-card h3', (hs) => hs.map((h) => h.textContent));
+    expect(keys[0]).toBe('src/app/module_3.py:handler_3'); // the creeping frame
+    expect(keys[1]).toBe('src/app/module_1.py:handler_1'); // the +30% shift
+    const wrapped = ['src/app/module_0.py:handler_0', 'main', '<module>'];
+    expect(keys.filter((k) => wrapped.includes(k as string))).toHaveLength(1);
+    const charted = keys.find((k) => wrapped.includes(k as string)) as string;
+    const same = await page.$eval(`#frame-charts .frame-card[data-frame] .same`, (e) => e.textContent);
+    expect(
+      same
+        ?.replace(/^same share: /, '')
+        .split(', ')
+        .sort(),
+    ).toEqual(wrapped.filter((k) => k !== charted).sort());
+    // The x-axis names commits (short sha over the date), the y-axes start at zero.
+    const ticks = (await page.getAttribute('#chart-total', 'data-x-ticks'))!.split(' | ');
+    expect(ticks.length).toBeGreaterThan(4);
+    for (const t of ticks) expect(t).toMatch(/^[0-9a-f]{7}\n2026-\d\d-\d\d$/);
+    expect(ticks).toContain(`${shaOf(0).slice(0, 7)}\n2026-01-01`);
+    const yMins = await page.$$eval('.chart[data-y-min]', (cs) =>
+      cs.map((c) => (c as HTMLElement).dataset.yMin),
+    );
+    expect(yMins.length).toBe(9);
+    expect(new Set(yMins)).toEqual(new Set(['0']));
+    // The frame table lists frames in the same order, with how far each moved.
+    const rows = await page.$$eval('#frame-table tbody tr', (trs) =>
+      trs.slice(0, 2).map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)),
+    );
+    expect(rows[0][0]).toBe(keys[0]);
+    expect(rows[0][2]).toMatch(/^\d+\.\d\d pp$/);
+    expect(errors).toEqual([]);
     await page.close();
   });
 

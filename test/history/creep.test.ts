@@ -62,6 +62,15 @@ describe('sparkline', () => {
     expect(sparkline([Number.NaN, 1, 2])).toBe('·▁█');
     expect(sparkline([])).toBe('');
   });
+
+  it('shows "-" for a single baseline (no trend yet), in the PR comment too', () => {
+    expect(sparkline([0.25])).toBe('-');
+    expect(sparkline([Number.NaN, Number.NaN, 0.25])).toBe('-');
+    const one = syntheticHistory({ commits: 1, frames: 3 });
+    expect(frameTrends(one, [frameName(0)])).toEqual([
+      { key: frameName(0), sparkline: '-', creepNote: null },
+    ]);
+  });
 });
 
 describe('frameTrends (PR comment)', () => {

@@ -30,6 +30,8 @@ export interface SyntheticSpec {
   totalShifts?: { at: number; factor: number }[];
   /** Frame names to use instead of generated ones (by frame index). */
   names?: Record<number, string>;
+  /** Frames that carry all of another frame's samples (callers such as main): the same share. */
+  wrappers?: { of: number; names: string[] }[];
   /** Pull request numbers on every k-th commit. */
   pullEvery?: number;
   limits?: Partial<HistoryLimits>;
@@ -76,6 +78,7 @@ export function syntheticHistory(spec: SyntheticSpec): HistoryFile {
         timeSeconds: share * total,
       };
     });
+    for (const w of spec.wrappers ?? []) for (const key of w.names) frames.push({ ...frames[w.of], key });
     h = appendHistory(
       h,
       {

@@ -37,6 +37,9 @@
   const short = (sha) => sha.slice(0, 7);
   const day = (i) => (C.date[i] || '').slice(0, 10);
   const pct = (ppm) => (ppm === null || ppm === undefined ? '' : `${(ppm / 1e4).toFixed(2)}%`);
+  const pp = (ppm) => `${(ppm / 1e4).toFixed(2)} pp`;
+  // Tick labels name the commit: short sha over its date.
+  const commitTick = (i) => `${short(C.sha[i])}\n${day(i)}`;
   const signed = (r) => (r === null ? '' : `${r >= 0 ? '+' : ''}${(r * 100).toFixed(1)}%`);
   // totalMeasure is 'wallSeconds', 'profileSeconds', 'seconds' or 'samples' (see docs/trends.md).
   const inSeconds = /seconds$/i.test(D.totalMeasure);
@@ -82,13 +85,23 @@
       height,
       legend: { show: true },
       cursor: { drag: { x: true, y: false } },
-      scales: { x: { time: false } },
+      scales: {
+        x: { time: false },
+        // From zero: a shift is drawn at its true size, not stretched to the chart's height.
+        y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] },
+      },
       axes: [
         {
-          // x is the commit index: whole-number steps, far enough apart for a date label.
-          space: 100,
+          // x is the commit index: whole-number steps, far enough apart for a sha and a date.
+          space: 90,
+          size: 48,
           incrs: [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000],
-          values: (_u, splits) => splits.map((i) => (Number.isInteger(i) && i >= 0 && i < n ? day(i) : '')),
+          values: (_u, splits) => {
+            const ticks = splits.map((i) => (Number.isInteger(i) && i >= 0 && i < n ? commitTick(i) : ''));
+            // What the axis says, readable without the canvas (tests, assistive tools).
+            node.dataset.xTicks = ticks.filter((t) => t !== '').join(' | ');
+            return ticks;
+          },
         },
         { values: (_u, splits) => splits.map((v) => format(v)), size: 70 },
       ],
@@ -106,6 +119,13 @@
         },
       ],
       plugins: [changeMarkers(changes)],
+      hooks: {
+        draw: [
+          (u) => {
+            node.dataset.yMin = String(u.scales.y.min);
+          },
+        ],
+      },
     };
     const u = new uPlot(opts, [xs, ys], node);
     // A click on the plot selects the commit under the cursor.
@@ -141,11 +161,19 @@
         }),
       );
     badges.append(el('span', { class: 'changes', text: changeText(f.changes) }));
+    const same = f.same?.length
+      ? el('div', {
+          class: 'same',
+          title: f.same.join('\n'),
+          text: `same share: ${f.same.join(', ')}`,
+        })
+      : null;
     const card = el(
       'section',
       { class: 'frame-card', 'data-frame': fi },
       el('h3', { class: 'frame-key', title: f.key, text: f.key }),
       el('div', { class: 'latest', text: `latest ${pct(f.v[f.v.length - 1])} of total` }),
+      same,
       badges,
       body,
     );
@@ -214,12 +242,14 @@
 
   function frameTable(onPick) {
     const tbody = el('tbody');
-    const rows = D.frames.map((f, fi) => {
+    const rows = D.order.map((fi) => {
+      const f = D.frames[fi];
       const tr = el(
         'tr',
         { 'data-frame': fi, tabindex: 0, onclick: () => onPick(fi) },
         el('td', { class: 'frame-key', title: f.key, text: f.key }),
         el('td', { class: 'num', text: pct(f.v[f.v.length - 1]) }),
+        el('td', { class: 'num', text: f.moved ? pp(f.moved) : '' }),
         el('td', { class: 'num', text: String(f.changes.length) }),
         el('td', { text: f.creep ? `creeping ${signed(f.creep.relative)}` : '' }),
       );
@@ -241,8 +271,8 @@
     const head = el(
       'tr',
       {},
-      ...['frame', 'latest', 'change points', 'creep'].map((h) =>
-        el('th', { text: h, class: h === 'latest' || h === 'change points' ? 'num' : null }),
+      ...['frame', 'latest', 'moved', 'change points', 'creep'].map((h) =>
+        el('th', { text: h, class: h === 'frame' || h === 'creep' ? null : 'num' }),
       ),
     );
     return el('div', {}, filter, el('table', { id: 'frame-table' }, el('thead', {}, head), tbody));
@@ -278,7 +308,19 @@
 
     const picked = el('div', { id: 'picked-frame' });
     const grid = el('div', { class: 'frame-grid', id: 'frame-charts' });
-    app.append(el('section', {}, el('h2', { text: 'Top frames (share of total)' }), picked, grid));
+    app.append(
+      el(
+        'section',
+        {},
+        el('h2', { text: 'Frames, most changed first (share of total)' }),
+        el('p', {
+          class: 'changes',
+          text: 'Creeping frames first, then by how far the share moved; a frame with the same share as one above (a wrapper carrying all of it) is named on that card instead of charted again.',
+        }),
+        picked,
+        grid,
+      ),
+    );
     for (const fi of D.top) drawFrame(grid, fi);
 
     const onPick = (fi) => {
