@@ -1,9 +1,18 @@
 #!/usr/bin/env node
 import { createRequire as __flamediffCreateRequire } from 'node:module'; const require = __flamediffCreateRequire(import.meta.url);
 import {
+  withInterrupt
+} from "./chunks/chunk-DNQMDI5E.js";
+import {
   PALETTES,
+  RUNS_FILE,
   SAMPLERS,
+  analyse,
+  buildDashboard,
+  buildDashboardPage,
   currentHead,
+  present,
+  readRunSet,
   record,
   renderDiffSvg,
   renderFlameSvg,
@@ -11,45 +20,43 @@ import {
   repoRoot,
   resolveCommit,
   runCheck,
-  svgToPng,
-  withInterrupt
-} from "./chunks/chunk-GTRB4MMB.js";
+  svgToPng
+} from "./chunks/chunk-4NAPJOD7.js";
 import "./chunks/chunk-FOBAVYV2.js";
+import "./chunks/chunk-CMQ6PBGS.js";
 import {
   CONFIG_FILE,
   applySetting,
   loadConfigFile,
   validateOptions
-} from "./chunks/chunk-6EBMZG6O.js";
+} from "./chunks/chunk-5S7MYH6X.js";
 import {
-  DEFAULT_COMPARE_SETTINGS,
+  DEFAULT_OPTIONS,
+  commandSettings,
   compareRuns,
-  defaultOptions
-} from "./chunks/chunk-KSKOU6IH.js";
+  defaultOptions,
+  mergeConsistent,
+  suggestKey
+} from "./chunks/chunk-TOJTZJ3U.js";
 import {
   App,
   Octokit,
   createClient
-} from "./chunks/chunk-4YRIZFNC.js";
-import {
-  mergeProfiles
-} from "./chunks/chunk-HXW4RBIE.js";
+} from "./chunks/chunk-X3GQMAOQ.js";
 import {
   MANIFEST_NAME,
   parseManifest,
   serializeManifest
-} from "./chunks/chunk-LO44DTPR.js";
+} from "./chunks/chunk-5FCPYUEC.js";
 import {
   DEFAULT_ACCEPT_LABEL
 } from "./chunks/chunk-HAP3VRG2.js";
-import "./chunks/chunk-2S5T6KGP.js";
-import "./chunks/chunk-4J6PWYKI.js";
+import "./chunks/chunk-TZWQGCAF.js";
+import "./chunks/chunk-PZQ4WITT.js";
 import {
   SPEEDSCOPE_SCHEMA,
   STREAM_FILE_AT,
   analyzeHistory,
-  buildDashboard,
-  buildDashboardPage,
   creepNote,
   detectFormat,
   foldedTarget,
@@ -61,46 +68,52 @@ import {
   isGzip,
   makeFileInput,
   makeInput,
-  mdCode,
-  mdText,
+  mergeProfiles,
+  openStore,
   parseFoldedInto,
   parseHistory,
   readHead,
+  readHistory,
   shortSha,
   sniffEncoding,
   writeFolded,
   writeFoldedChunks
-} from "./chunks/chunk-FSXV2V4W.js";
+} from "./chunks/chunk-IG2ZXAIJ.js";
+import "./chunks/chunk-2STNMJK3.js";
 import {
   checkBranch,
-  git
-} from "./chunks/chunk-5USHG3BQ.js";
+  git,
+  gitOk
+} from "./chunks/chunk-NQT2PUFO.js";
+import {
+  Profile,
+  frameLabel,
+  fsError,
+  isFsError
+} from "./chunks/chunk-DCIXIHXV.js";
+import "./chunks/chunk-O2JFN5XP.js";
 import {
   InputError,
   NoSamplesError,
-  Profile,
   UserError,
-  errorLine,
-  frameLabel
-} from "./chunks/chunk-F3YTTPVP.js";
+  errorLine
+} from "./chunks/chunk-KISOPUCP.js";
 import "./chunks/chunk-AK7A7ZA3.js";
 
 // src/bot/make-artifact.ts
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 async function makeArtifact(o) {
-  const runsJson = path.join(o.runsDir, "runs.json");
-  let runSet;
-  try {
-    runSet = JSON.parse(await readFile(runsJson, "utf8"));
-  } catch (err) {
+  const runsJson = path.join(o.runsDir, RUNS_FILE);
+  const runSet = await readRunSet(o.runsDir);
+  if (!runSet) {
     throw new InputError(
       runsJson,
       void 0,
-      `cannot read the runs of \`flamediff record\` (${err.message})`
+      "cannot read the runs of `flamediff record` (no such file or directory); expected the directory `flamediff record` wrote"
     );
   }
-  if (!Array.isArray(runSet.runs) || runSet.runs.length === 0) {
+  if (runSet.runs.length === 0) {
     throw new InputError(
       runsJson,
       void 0,
@@ -168,19 +181,27 @@ function parseCommandArgs(command, argv, options, allowPositionals = true) {
     return parseArgs({ args: argv, options, allowPositionals, strict: true });
   } catch (err) {
     const msg = err instanceof Error ? err.message.split("\n")[0] : String(err);
-    throw new UserError(`flamediff ${command}: ${msg} (see \`flamediff ${command} --help\`)`);
+    throw new UserError(
+      `flamediff ${command}: ${msg}${flagHint(msg, options)} (see \`flamediff ${command} --help\`)`
+    );
   }
 }
-function numberFlag(command, flag, value2, fallback, check = {}) {
-  if (value2 === void 0) return fallback;
-  const n = Number(value2);
-  const ok2 = value2.trim() !== "" && Number.isFinite(n) && (check.min === void 0 || n >= check.min) && (check.max === void 0 || n <= check.max) && (!check.integer || Number.isInteger(n));
-  if (!ok2) {
+function numberFlag(command, flag, value, fallback, check = {}) {
+  if (value === void 0) return fallback;
+  const n = Number(value);
+  const ok = value.trim() !== "" && Number.isFinite(n) && (check.min === void 0 || n >= check.min) && (check.max === void 0 || n <= check.max) && (!check.integer || Number.isInteger(n));
+  if (!ok) {
     const kind = check.integer ? "an integer" : "a number";
     const range = check.min !== void 0 && check.max !== void 0 ? `${kind} from ${check.min} to ${check.max}` : check.min !== void 0 ? `${kind} >= ${check.min}` : check.max !== void 0 ? `${kind} <= ${check.max}` : kind;
-    throw new UserError(`flamediff ${command}: --${flag} '${value2}' is not valid; expected ${range}`);
+    throw new UserError(`flamediff ${command}: --${flag} '${value}' is not valid; expected ${range}`);
   }
   return n;
+}
+function flagHint(message, options) {
+  const m = /Unknown option '--?([^']+)'/.exec(message);
+  if (!m) return "";
+  const near = suggestKey(m[1], Object.keys(options));
+  return near ? `; did you mean --${near}?` : "";
 }
 
 // src/commands/artifact.ts
@@ -247,59 +268,58 @@ var artifactCommand = {
 import path2 from "node:path";
 
 // src/config/flags.ts
-var SETTING_FLAGS = {
-  sampler: "sampler",
-  runs: "runs",
-  warmup: "warmup",
-  "rate-hz": "rate-hz",
-  timeout: "timeout-seconds",
-  "working-directory": "working-directory",
-  baseline: "baseline",
-  "base-branch": "base-branch",
-  store: "store",
-  "store-dir": "store-dir",
-  "data-branch": "data-branch",
-  remote: "remote",
-  retention: "retention",
-  "baseline-depth": "baseline-depth",
-  granularity: "compare.granularity",
-  alpha: "compare.alpha",
-  "gate-frame-share": "compare.gate-frame-share",
-  "gate-total": "compare.gate-total"
-};
-var SETTING_FLAG_SPEC = {
-  ...Object.fromEntries(Object.keys(SETTING_FLAGS).map((f) => [f, { type: "string" }])),
-  "fail-on-regression": { type: "boolean" },
-  "no-fail-on-regression": { type: "boolean" }
-};
-var SETTING_FLAGS_HELP = `Settings (override ${"flamediff.yml"}; see docs/configuration.md):
-  --sampler NAME            perf, node, py-spy, austin, python, go, async-profiler, command
-  --runs N                  measured runs per side (default 5)
-  --warmup N                unmeasured warm-up runs (default 1)
-  --rate-hz N               sampling rate (default: the sampler's)
-  --timeout SECONDS         per-run time limit (default 600)
-  --working-directory DIR   where the workload runs
-  --baseline stored|rerun   stored baseline, or rerun the base commit interleaved here
-  --base-branch NAME        branch whose commits are baselines (default main)
-  --store dir|git           local directory or data branch (default dir)
-  --store-dir DIR           dir store location (default .flamediff)
-  --data-branch NAME        git store branch (default flamediff-data)
-  --remote NAME             git store remote (default origin)
-  --retention N             baselines kept (default 50)
-  --baseline-depth N        first-parent commits searched for a baseline (default 20)
-  --granularity G           function, line or module (default function)
-  --alpha A                 false-discovery rate (default 0.01)
-  --gate-frame-share S      fail when a frame grows by more than S of total (default 0.01)
-  --gate-total R|off        fail when the total grows by more than R (default off)
-  --[no-]fail-on-regression exit 1 on a gated regression (default on)
-`;
-function applySettingFlags(opts, values) {
-  for (const [flag, key] of Object.entries(SETTING_FLAGS)) {
-    const v = values[flag];
-    if (v !== void 0) applySetting(opts, key, v, `--${flag}`);
+function settingFlags(command) {
+  const spec = {};
+  for (const s of commandSettings(command)) {
+    if (s.arg === "") {
+      spec[s.name] = { type: "boolean" };
+      spec[`no-${s.name}`] = { type: "boolean" };
+    } else spec[s.name] = { type: "string", multiple: isList(s) };
   }
-  if (values["fail-on-regression"]) opts.failOnRegression = true;
-  if (values["no-fail-on-regression"]) opts.failOnRegression = false;
+  return spec;
+}
+function isList(s) {
+  return s.key === "env" || s.key === "sampler-options";
+}
+function settingsHelp(command, title = "Settings (override flamediff.yml; docs/configuration.md):") {
+  const rows = commandSettings(command).map((s) => {
+    const left = s.arg === "" ? `--[no-]${s.name}` : `--${s.name} ${s.arg}`;
+    const d = s.show(DEFAULT_OPTIONS);
+    return [left, `${s.help}${d !== null ? ` (default ${d})` : ""}`];
+  });
+  const width = Math.max(...rows.map(([l]) => l.length)) + 2;
+  return `${title}
+${rows.map(([l, r]) => `  ${l.padEnd(width)}${r}`).join("\n")}
+`;
+}
+function applySettingFlags(opts, values, command) {
+  for (const s of commandSettings(command)) {
+    if (s.arg === "") {
+      if (values[s.name]) applySetting(opts, s.key, true, `flamediff ${command}: --${s.name}`);
+      if (values[`no-${s.name}`]) applySetting(opts, s.key, false, `flamediff ${command}: --no-${s.name}`);
+      continue;
+    }
+    const v = values[s.name];
+    if (v === void 0) continue;
+    applySetting(
+      opts,
+      s.key,
+      isList(s) ? pairs(v, s, command) : v,
+      `flamediff ${command}: --${s.name}`
+    );
+  }
+}
+function pairs(items, s, command) {
+  const out = {};
+  for (const item of items) {
+    const eq = item.indexOf("=");
+    if (eq === 0 || eq < 0 && s.key === "env") {
+      throw new UserError(`flamediff ${command}: --${s.name} '${item}' is not valid (expected ${s.arg})`);
+    }
+    if (eq < 0) out[item] = true;
+    else out[item.slice(0, eq)] = item.slice(eq + 1);
+  }
+  return out;
 }
 
 // src/commands/check.ts
@@ -317,7 +337,7 @@ Options:
   --head-ref NAME    branch being measured (default: the current branch)
   --pull N           pull request number: also stores the report under pulls/N/ in the store
 
-${SETTING_FLAGS_HELP}
+${settingsHelp("check")}
 Exit status: 0 pass (or baseline recorded), 1 gated regression, 2 bad input or setup error.
 
 Examples:
@@ -336,12 +356,12 @@ var checkCommand = {
       "head-sha": { type: "string" },
       "head-ref": { type: "string" },
       pull: { type: "string" },
-      ...SETTING_FLAG_SPEC
+      ...settingFlags("check")
     });
     const cwd = await repoRoot(io.cwd) ?? io.cwd;
     const configPath = values.config === void 0 ? path2.join(cwd, CONFIG_FILE) : path2.resolve(io.cwd, values.config);
     const opts = await loadConfigFile(configPath, void 0, values.config !== void 0);
-    applySettingFlags(opts, values);
+    applySettingFlags(opts, values, "check");
     if (positionals.length > 0) opts.command = positionals;
     if (values.out !== void 0) opts.outDir = path2.resolve(io.cwd, values.out);
     validateOptions(opts, "flamediff check");
@@ -495,8 +515,7 @@ async function writeOutput(out, text, io) {
     await rename(tmp, path9);
   } catch (err) {
     await rm(tmp, { force: true });
-    const code2 = err.code ?? String(err);
-    throw new UserError(`${out}: cannot write (${code2}; is ${dirname(out)} a writable directory?)`);
+    throw fsError(out, "cannot write", err, `is ${dirname(out)} a writable directory?`);
   }
 }
 
@@ -565,102 +584,66 @@ function writeFoldedFile(out, profile, cwd) {
   } catch (err) {
     if (fd !== -1) closeSync(fd);
     rmSync(tmp, { force: true });
-    const code2 = err.code;
-    if (code2 === void 0) throw err;
-    throw new UserError(`${out}: cannot write (${code2}; is ${dirname2(out)} a writable directory?)`);
+    if (!isFsError(err)) throw err;
+    throw fsError(out, "cannot write", err, `is ${dirname2(out)} a writable directory?`);
   }
 }
 
 // src/commands/compare.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { readdir, readFile as readFile3, rename as rename2, rm as rm2, stat as stat2, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname3, join, resolve as resolve3 } from "node:path";
+import { rename as rename2, rm as rm2, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname as dirname3, join as join2, resolve as resolve4 } from "node:path";
 
-// src/report/compare-text.ts
-var MAX_ROWS = 25;
-function pct(x, digits = 2) {
-  return x === null || !Number.isFinite(x) ? "n/a" : `${(x * 100).toFixed(digits)}%`;
+// src/commands/run-sets.ts
+import { readdir, stat as stat2 } from "node:fs/promises";
+import { join, resolve as resolve3 } from "node:path";
+async function loadSide(side, args, io, opts) {
+  if (!args || args.length === 0)
+    throw new UserError(`flamediff compare: --${side} is required (files or a directory of runs)`);
+  const runs = await loadRuns(args, side, io, opts);
+  if (runs.length === 0)
+    throw new UserError(`flamediff compare: no ${side} runs found in ${args.join(", ")}`);
+  return { runs, sampler: "", samplerVersion: "", command: [], rateHz: null, machine: null };
 }
-function signedPct(x, digits = 2) {
-  if (x === null || !Number.isFinite(x)) return "n/a";
-  return `${x >= 0 ? "+" : ""}${(x * 100).toFixed(digits)}%`;
-}
-function pp(x) {
-  return `${x >= 0 ? "+" : ""}${(x * 100).toFixed(2)} pp`;
-}
-function seconds(x) {
-  return x >= 1 ? `${x.toFixed(3)} s` : `${(x * 1e3).toFixed(2)} ms`;
-}
-function formatP(p) {
-  if (p === null || Number.isNaN(p)) return "n/a";
-  return p < 1e-4 ? p.toExponential(1) : p.toFixed(4);
-}
-function change(f) {
-  return f.metric === "inclusiveTime" || f.metric === "selfTime" ? `${f.delta >= 0 ? "+" : "-"}${seconds(Math.abs(f.delta))}` : pp(f.delta);
-}
-function interval(f) {
-  const fmt = (x) => f.metric === "inclusiveTime" || f.metric === "selfTime" ? `${x < 0 ? "-" : ""}${seconds(Math.abs(x))}` : pp(x);
-  return `[${fmt(f.ci.lo)}, ${fmt(f.ci.hi)}]`;
-}
-function value(f, side) {
-  const v = f[side].mean;
-  return f.metric === "inclusiveTime" || f.metric === "selfTime" ? seconds(v) : pct(v);
-}
-function shownFrames(r) {
-  return r.frames.filter((f) => f.status !== "unchanged").slice(0, MAX_ROWS);
-}
-function totalLine(r) {
-  const t = r.total;
-  const ci = t.ci ? ` (${Math.round(t.ci.level * 100)}% CI ${signedPct(t.ci.lo)} to ${signedPct(t.ci.hi)}, p=${formatP(t.pValue)})` : "";
-  return `Total ${t.measure}: ${signedPct(t.change)}${ci}, ${t.status}; runs ${t.base.runs} base / ${t.head.runs} head, ${Math.round(t.base.samples)} / ${Math.round(t.head.samples)} samples per run`;
-}
-function reportText(r) {
-  const lines = [`Verdict: ${r.verdict.toUpperCase()} - ${r.reason}`, totalLine(r), ""];
-  const rows = shownFrames(r);
-  if (rows.length === 0) lines.push("No frame changed beyond the noise and the effect floors.");
-  for (const f of rows) {
-    const tag = f.rank !== null ? `#${f.rank}` : f.explainedBy ? "via" : "  ";
-    lines.push(
-      `${tag.padEnd(4)}${f.status.padEnd(13)}${change(f).padStart(12)}  ${value(f, "base")} -> ${value(f, "head")}  CI ${interval(f)}  q=${formatP(f.qValue)}  ${f.key}`
-    );
-    if (f.rank !== null && f.path.length > 1) lines.push(`      path: ${f.path.join(" > ")}`);
-    if (f.explainedBy) lines.push(`      explained by ${f.explainedBy}`);
-  }
-  lines.push("", `Compared: ${r.settings.metricNote ?? ""}`);
-  if (r.dropped.length > 0 || (r.droppedCount ?? 0) > 0) {
-    lines.push(
-      `Dropped as inconsistent: ${r.droppedCount ?? r.dropped.length} frame(s); weight not in a kept frame: ${pct(r.droppedShare.base)} base, ${pct(r.droppedShare.head)} head`
-    );
-  }
-  for (const w of r.warnings) lines.push(`Warning: ${w}`);
-  return `${lines.join("\n")}
-`;
-}
-function reportMarkdown(r) {
-  const icon = r.verdict === "fail" ? ":x:" : ":white_check_mark:";
-  const lines = [`### flamediff: ${icon} ${r.verdict}`, "", mdText(r.reason), "", mdText(totalLine(r)), ""];
-  const rows = shownFrames(r);
-  if (rows.length === 0) lines.push("No frame changed beyond the noise and the effect floors.");
-  else {
-    lines.push(
-      "| rank | status | frame | base | head | change | CI | q |",
-      "|---|---|---|---|---|---|---|---|"
-    );
-    for (const f of rows) {
-      const rank = f.rank !== null ? `#${f.rank}` : f.explainedBy ? `via ${mdCode(f.explainedBy)}` : "";
-      lines.push(
-        `| ${rank} | ${f.status} | ${mdCode(f.key)} | ${value(f, "base")} | ${value(f, "head")} | ${change(f)} | ${interval(f)} | ${formatP(f.qValue)} |`
-      );
+async function loadRuns(args, side, io, opts) {
+  const runs = [];
+  for (const arg of args.flatMap((a) => a.split(",")).filter((a) => a !== "")) {
+    const path9 = resolve3(io.cwd, arg);
+    let isDir;
+    try {
+      isDir = (await stat2(path9)).isDirectory();
+    } catch (err) {
+      throw fsError(arg, "cannot read", err);
     }
+    if (!isDir) {
+      runs.push({ profile: await importProfileFile(path9, opts) });
+      continue;
+    }
+    runs.push(...await loadDir(path9, side, opts));
   }
-  lines.push("", mdText(`Compared: ${r.settings.metricNote ?? ""}`));
-  for (const w of r.warnings) lines.push("", `> ${mdText(w)}`);
-  return `${lines.join("\n")}
-`;
+  return runs;
+}
+var NOT_PROFILES = /^(readme.*|runs\.json|report\.json)$|\.(md|svg|png|html)$/i;
+async function loadDir(dir, side, opts) {
+  const set = await readRunSet(dir);
+  if (set) {
+    const out2 = [];
+    for (const r of set.runs.filter((x) => x.side === void 0 || x.side === "run" || x.side === side)) {
+      out2.push({
+        profile: await importProfileFile(resolve3(dir, r.file), opts),
+        wallSeconds: typeof r.wallSeconds === "number" ? r.wallSeconds : void 0,
+        cpuSeconds: typeof r.cpuSeconds === "number" ? r.cpuSeconds : void 0
+      });
+    }
+    return out2;
+  }
+  const names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && !e.name.startsWith(".") && !NOT_PROFILES.test(e.name)).map((e) => e.name).sort();
+  const out = [];
+  for (const name of names) out.push({ profile: await importProfileFile(join(dir, name), opts) });
+  return out;
 }
 
 // src/commands/compare.ts
-var d = DEFAULT_COMPARE_SETTINGS;
 var HELP4 = `Usage: flamediff compare --base FILES|DIR --head FILES|DIR [options]
 
 Compares two run sets frame by frame: which frames changed, by how much, how sure (see
@@ -674,25 +657,14 @@ Inputs:
   --input-format F       Skip format detection for every input (folded, cpuprofile, ...)
 
 Output:
-  --format text|json|markdown   What to print (default text)
+  --format text|json|markdown   What to print (default text; markdown is the PR comment's)
   --json OUT             Also write the JSON report (schema 1, docs/report-schema.md) to OUT
-
-Statistics:
-  --alpha A              False discovery rate across frames (default ${d.alpha})
-  --min-share S          Keep frames with at least this share of a run... (default ${d.minShare})
-  --quorum Q             ...in at least this fraction of the runs (default ${d.quorum})
-  --min-effect E         Absolute effect floor, share of the total (default ${d.minEffect} = ${d.minEffect * 100} pp)
-  --min-rel-effect R     Relative effect floor, of the frame's own value (default ${d.minRelEffect})
-  --granularity G        function (default), line or module
   --metric M             share (default; portable) or time (same machine, e.g. interleaved runs)
-  --interleaved          Base and head runs alternated in one session: garbage-collection frames
+  --interleaved          Base and head runs alternated in one session: runtime frames (GC, JIT)
                          are then tested like any other (by default they allow for a load shift)
-  --gate-frame S         Fail when a frame regresses by more than this share of total (default ${d.gateFrameShare})
-  --gate-total R         Fail when the total regresses by more than this fraction (default off)
-  --fail-on-regression   Exit 1 when the verdict is fail
 
-Exit status: 0 pass (or fail without --fail-on-regression), 1 fail with --fail-on-regression,
-2 bad input.
+${settingsHelp("compare", "Statistics (also in flamediff.yml under compare:; docs/statistics.md):")}
+Exit status: 0 pass (or fail with --no-fail-on-regression), 1 fail, 2 bad input.
 
 Examples:
   flamediff compare --base base/ --head head/
@@ -704,17 +676,9 @@ var OPTIONS = {
   "input-format": { type: "string" },
   format: { type: "string" },
   json: { type: "string" },
-  alpha: { type: "string" },
-  "min-share": { type: "string" },
-  quorum: { type: "string" },
-  "min-effect": { type: "string" },
-  "min-rel-effect": { type: "string" },
-  granularity: { type: "string" },
   metric: { type: "string" },
   interleaved: { type: "boolean" },
-  "gate-frame": { type: "string" },
-  "gate-total": { type: "string" },
-  "fail-on-regression": { type: "boolean" }
+  ...settingFlags("compare")
 };
 var compareCommand = {
   name: "compare",
@@ -733,116 +697,44 @@ var compareCommand = {
         `flamediff compare: --format '${format}' is not valid; expected text, json or markdown`
       );
     }
-    const settings = settingsFrom(values);
-    const opts = { onWarning: (m) => io.stderr(`flamediff: warning: ${m}
+    const opts = defaultOptions();
+    applySettingFlags(opts, values, "compare");
+    const metric = values.metric;
+    if (metric !== void 0 && metric !== "share" && metric !== "time")
+      throw new UserError(`flamediff compare: --metric '${metric}' is not valid; expected share or time`);
+    const imp = { onWarning: (m) => io.stderr(`flamediff: warning: ${m}
 `) };
-    if (values["input-format"]) opts.format = values["input-format"];
-    const base = await loadSide("base", values.base, io, opts);
-    const head = await loadSide("head", values.head, io, opts);
-    const report = compareRuns(base, head, settings);
-    const json = `${JSON.stringify(report, null, 2)}
-`;
-    if (values.json) await writeAtomic(resolve3(io.cwd, values.json), json);
-    io.stdout(format === "json" ? json : format === "markdown" ? reportMarkdown(report) : reportText(report));
-    return report.verdict === "fail" && values["fail-on-regression"] ? 1 : 0;
+    if (values["input-format"]) imp.format = values["input-format"];
+    const base = await loadSide("base", values.base, io, imp);
+    const head = await loadSide("head", values.head, io, imp);
+    const interleaved = Boolean(values.interleaved);
+    const analysis = await analyse({ base, head, interleaved }, opts.compare, null, {
+      headTitle: "head",
+      diffTitle: "base \u2192 head",
+      pictures: false,
+      // Files may come from anywhere: shares unless the user says the runs' times compare.
+      metric: metric ?? "share"
+    });
+    const json = analysis.reportJson ?? "";
+    if (values.json) await writeAtomic(resolve4(io.cwd, values.json), json);
+    const shown = present(analysis, {
+      mode: "compare",
+      headSha: "",
+      headRef: "head",
+      baseline: { sha: "", branch: "base", note: null }
+    });
+    io.stdout(format === "json" ? json : format === "markdown" ? shown.markdown : shown.console);
+    return analysis.report?.verdict === "fail" && opts.failOnRegression ? 1 : 0;
   }
 };
-function settingsFrom(v) {
-  const num = (flag, fallback, check) => numberFlag("compare", flag, v[flag], fallback, check);
-  const s = {
-    alpha: num("alpha", d.alpha, { min: 1e-12, max: 0.5 }),
-    minShare: num("min-share", d.minShare, { min: 0, max: 1 }),
-    quorum: num("quorum", d.quorum, { min: 0, max: 1 }),
-    minEffect: num("min-effect", d.minEffect, { min: 0, max: 1 }),
-    minRelEffect: num("min-rel-effect", d.minRelEffect, { min: 0 }),
-    gateFrameShare: num("gate-frame", d.gateFrameShare, { min: 0, max: 1 })
-  };
-  if (v["gate-total"] !== void 0) s.gateTotal = num("gate-total", 0, { min: 0 });
-  const g = v.granularity;
-  if (g !== void 0) {
-    if (!["function", "line", "module"].includes(g)) {
-      throw new UserError(
-        `flamediff compare: --granularity '${g}' is not valid; expected function, line or module`
-      );
-    }
-    s.granularity = g;
-  }
-  const m = v.metric;
-  if (m !== void 0) {
-    if (m !== "share" && m !== "time")
-      throw new UserError(`flamediff compare: --metric '${m}' is not valid; expected share or time`);
-    s.metric = m;
-  }
-  if (v.interleaved) s.sessions = "interleaved";
-  return s;
-}
-async function loadSide(side, args, io, opts) {
-  if (!args || args.length === 0)
-    throw new UserError(`flamediff compare: --${side} is required (files or a directory of runs)`);
-  const runs = [];
-  for (const arg of args.flatMap((a) => a.split(",")).filter((a) => a !== "")) {
-    const path9 = resolve3(io.cwd, arg);
-    let isDir;
-    try {
-      isDir = (await stat2(path9)).isDirectory();
-    } catch (err) {
-      throw new UserError(`${arg}: cannot read (${err.code ?? String(err)})`);
-    }
-    if (!isDir) {
-      runs.push({ profile: await importProfileFile(path9, opts) });
-      continue;
-    }
-    runs.push(...await loadDir(path9, side, opts));
-  }
-  if (runs.length === 0)
-    throw new UserError(`flamediff compare: no ${side} runs found in ${args.join(", ")}`);
-  return runs;
-}
-var NOT_PROFILES = /^(readme.*|runs\.json|report\.json)$|\.(md|svg|png|html)$/i;
-async function loadDir(dir, side, opts) {
-  const runsJson = join(dir, "runs.json");
-  let text = null;
-  try {
-    text = await readFile3(runsJson, "utf8");
-  } catch {
-  }
-  if (text !== null) {
-    let parsed;
-    try {
-      parsed = JSON.parse(text);
-    } catch (err) {
-      throw new UserError(
-        `${runsJson}: not valid JSON (${err.message}; expected a runs.json from flamediff record)`
-      );
-    }
-    const records = (parsed.runs ?? []).filter(
-      (r) => r.side === void 0 || r.side === "run" || r.side === side
-    );
-    const out2 = [];
-    for (const [i, r] of records.entries()) {
-      if (typeof r.file !== "string")
-        throw new UserError(`${runsJson}: run ${i + 1} has no "file" (expected a profile path)`);
-      out2.push({
-        profile: await importProfileFile(resolve3(dir, r.file), opts),
-        wallSeconds: typeof r.wallSeconds === "number" ? r.wallSeconds : void 0,
-        cpuSeconds: typeof r.cpuSeconds === "number" ? r.cpuSeconds : void 0
-      });
-    }
-    return out2;
-  }
-  const names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && !e.name.startsWith(".") && !NOT_PROFILES.test(e.name)).map((e) => e.name).sort();
-  const out = [];
-  for (const name of names) out.push({ profile: await importProfileFile(join(dir, name), opts) });
-  return out;
-}
 async function writeAtomic(path9, text) {
-  const tmp = join(dirname3(path9), `.${randomBytes3(6).toString("hex")}.tmp`);
+  const tmp = join2(dirname3(path9), `.${randomBytes3(6).toString("hex")}.tmp`);
   try {
     await writeFile3(tmp, text);
     await rename2(tmp, path9);
   } catch (err) {
     await rm2(tmp, { force: true });
-    throw new UserError(`${path9}: cannot write (${err.code ?? String(err)})`);
+    throw fsError(path9, "cannot write", err);
   }
 }
 
@@ -945,8 +837,8 @@ function sortedStacks(p) {
     const ay = offsets[y];
     const n = Math.min(offsets[x + 1] - ax, offsets[y + 1] - ay);
     for (let k = 0; k < n; k++) {
-      const d2 = rank[ids[ax + k]] - rank[ids[ay + k]];
-      if (d2 !== 0) return d2;
+      const d = rank[ids[ax + k]] - rank[ids[ay + k]];
+      if (d !== 0) return d;
     }
     return offsets[x + 1] - ax - (offsets[y + 1] - ay);
   });
@@ -1024,8 +916,8 @@ flamegraph.svg, and baseline/flamegraph.svg; prints the console report.
 
 Options:
   --out DIR          output directory (default out)
-  --runs N           runs per side (default 6)
-  --scale X          workload size (default 0.8; 1 is about a second per run)
+  --runs N           runs per side (default 5)
+  --scale X          workload size (default 0.4; 1 is about a second per run)
   --no-regression    compare the example with itself (an A/A run: expect a pass)
 `;
 var demoCommand = {
@@ -1044,12 +936,12 @@ var demoCommand = {
       },
       false
     );
-    const runs = numberFlag("demo", "runs", values.runs, 6, {
+    const runs = numberFlag("demo", "runs", values.runs, 5, {
       min: 2,
       max: 50,
       integer: true
     });
-    const scale = numberFlag("demo", "scale", values.scale, 0.8, {
+    const scale = numberFlag("demo", "scale", values.scale, 0.4, {
       min: 0.01,
       max: 20
     });
@@ -1117,24 +1009,17 @@ OUT/run-<i>.log (its output) and OUT/runs.json (wall time, CPU time, peak RSS, s
 sampler version and the machine, per run).
 
 Options:
-  --sampler S         ${SAMPLERS.map((s) => s.name).join(", ")}
-  --runs N            recorded runs (default 5)
-  --warmup W          warm-up runs before them, not recorded (default 1)
-  --rate HZ           sampling rate (default: perf 999, py-spy 100, others their own default)
-  --timeout SEC       kill a run that takes longer and fail (default 600; 0 = no limit)
   --out DIR           output directory (default out/runs)
-  --cwd DIR           working directory of the command (default: the current one)
-  --env KEY=VALUE     extra environment variable for the command (repeatable)
-  --sampler-opt K[=V] sampler switch (repeatable): py-spy native|gil|idle|subprocesses|threads,
-                      perf dwarf|event=E, austin children|sleepless, async-profiler lib=PATH|event=E
   --quiet             no progress output
 
+${settingsHelp("record", "Settings (the same flags as check, flamediff.yml keys in docs/configuration.md):")}
 Samplers:
 ${SAMPLERS.map((s) => `  ${s.name.padEnd(15)} ${s.summary}`).join("\n")}
 
 Exit status: 0 when every run succeeded; 2 when the sampler is missing or a run failed (the
 message names the run, its exit status and the last 20 lines of its stderr); 130 when
-interrupted (the workload and the sampler are stopped, nothing is kept).
+interrupted (the workload and the sampler are stopped; the runs that finished are kept with their
+runs.json, and the message says how many).
 
 Examples:
   flamediff record --sampler perf --runs 5 -- ./build/bench --iterations 1000
@@ -1145,17 +1030,11 @@ Examples:
   flamediff record --sampler command -- ./my-bench --profile-to '{profile}'
 `;
 var OPTIONS2 = {
-  sampler: { type: "string" },
-  runs: { type: "string" },
-  warmup: { type: "string" },
-  rate: { type: "string" },
-  timeout: { type: "string" },
   out: { type: "string" },
-  cwd: { type: "string" },
-  env: { type: "string", multiple: true },
-  "sampler-opt": { type: "string", multiple: true },
-  quiet: { type: "boolean" }
+  quiet: { type: "boolean" },
+  ...settingFlags("record")
 };
+var RENAMED = { cwd: "working-directory", "rate-hz": "rate" };
 var recordCommand = {
   name: "record",
   summary: "run a workload N times under a sampler (perf, node, py-spy, ...) and keep the profiles",
@@ -1164,31 +1043,36 @@ var recordCommand = {
     const dd = argv.indexOf("--");
     const flags = dd === -1 ? argv : argv.slice(0, dd);
     const command = dd === -1 ? [] : argv.slice(dd + 1);
-    const { values, positionals } = parseCommandArgs("record", flags, OPTIONS2, true);
+    for (const f of flags) {
+      const old = /^--([^=]+)/.exec(f)?.[1];
+      if (old && RENAMED[old]) {
+        throw new UserError(
+          `flamediff record: --${old} is now --${RENAMED[old]} (one name per setting, as in check)`
+        );
+      }
+    }
+    const parsed = parseCommandArgs("record", flags, OPTIONS2, true);
+    const { positionals } = parsed;
+    const values = parsed.values;
     if (positionals.length > 0) {
       throw new UserError(
         `flamediff record: unexpected '${positionals[0]}'; put the command after \`--\` (e.g. flamediff record --sampler perf -- ./bench)`
       );
     }
     if (command.length === 0) throw new UserError("flamediff record: no command; give it after `--`");
-    const sampler = values.sampler;
-    if (!sampler)
+    if (values.sampler === void 0)
       throw new UserError(
         `flamediff record: --sampler is required (${SAMPLERS.map((s) => s.name).join(", ")})`
       );
-    if (!SAMPLERS.some((s) => s.name === sampler)) {
-      throw new UserError(
-        `flamediff record: unknown sampler '${sampler}'; expected one of ${SAMPLERS.map((s) => s.name).join(", ")}`
-      );
-    }
-    const runs = numberFlag("record", "runs", values.runs, 5, { min: 1, max: 1e3, integer: true });
-    const warmup = numberFlag("record", "warmup", values.warmup, 1, { min: 0, max: 100, integer: true });
-    const rate = values.rate === void 0 ? void 0 : numberFlag("record", "rate", values.rate, 0, { min: 1, max: 1e5 });
-    const timeout = numberFlag("record", "timeout", values.timeout, 600, { min: 0 });
+    const o = defaultOptions();
+    applySettingFlags(o, { ...values, runs: void 0 }, "record");
+    const runs = numberFlag("record", "runs", values.runs, o.runs, {
+      min: 1,
+      max: 1e3,
+      integer: true
+    });
     const outDir = path4.resolve(io.cwd, values.out ?? "out/runs");
-    const cwd = path4.resolve(io.cwd, values.cwd ?? ".");
-    const env = parsePairs(values.env ?? [], "--env", true);
-    const samplerOptions = parsePairs(values["sampler-opt"] ?? [], "--sampler-opt", false);
+    const cwd = path4.resolve(io.cwd, o.workingDirectory);
     const progress = values.quiet ? void 0 : makeProgress(io);
     const controller = new AbortController();
     const onSignal = () => controller.abort();
@@ -1196,16 +1080,17 @@ var recordCommand = {
     process.once("SIGTERM", onSignal);
     try {
       const result = await record({
-        sampler,
+        sampler: o.sampler,
         command,
         cwd,
-        env: { ...io.env, ...env },
+        env: { ...io.env, ...o.env },
         runs,
-        warmup,
-        rateHz: rate,
-        timeoutSeconds: timeout,
+        warmup: o.warmup,
+        rateHz: o.rateHz ?? void 0,
+        timeoutSeconds: o.timeoutSeconds,
         outDir,
-        samplerOptions,
+        samplerOptions: o.samplerOptions,
+        keepFinished: true,
         onProgress: progress?.line,
         onEvent: progress?.event,
         signal: controller.signal
@@ -1229,20 +1114,6 @@ var recordCommand = {
 function displayPath(cwd, p) {
   const rel = path4.relative(cwd, p);
   return rel.startsWith("..") || path4.isAbsolute(rel) ? p : rel;
-}
-function parsePairs(items, flag, needValue) {
-  const out = {};
-  for (const item of items) {
-    const eq = item.indexOf("=");
-    const key = eq === -1 ? item : item.slice(0, eq);
-    if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key) || needValue && eq === -1) {
-      throw new UserError(
-        `flamediff record: ${flag} '${item}' is not valid; expected ${needValue ? "KEY=VALUE" : "KEY or KEY=VALUE"}`
-      );
-    }
-    out[key] = eq === -1 ? true : item.slice(eq + 1);
-  }
-  return out;
 }
 function makeProgress(io) {
   if (!io.isTTY) return { line: (t) => io.stdout(`${t}
@@ -1292,18 +1163,20 @@ function makeProgress(io) {
 }
 
 // src/commands/render.ts
-import { writeFile as writeFile5 } from "node:fs/promises";
+import { stat as stat3, writeFile as writeFile5 } from "node:fs/promises";
 import path5 from "node:path";
 var HELP8 = `Usage: flamediff render FILES... [--diff-base FILES...] [options] -o OUT
 
-Draws a flamegraph of one or more profiles (several FILES are merged). With --diff-base, draws
+Draws a flamegraph of one or more profiles (several FILES are merged; a directory written by
+\`flamediff record\` stands for its runs). With --diff-base, draws
 the differential flamegraph: each FILE is one head run, each --diff-base file one base run, and
 frames are coloured red (grew) or blue (shrank) only where the comparison finds the change
-significant.
+significant. A diff draws the frames the comparison keeps (in most runs, at least 0.5% of the
+total), as check's diff.svg does.
 
 Options:
   -o, --output OUT     output file ('-' or omitted: stdout; required for png)
-  --format F           svg, png or text (default: from OUT's extension, else svg)
+  --format F           svg, png or text (default: from OUT's extension .svg, .png, .txt or .md)
   --diff-base FILES... base (before) profiles; every argument up to the next option
   --negate             diff: widths from base instead of head (shows what disappeared)
   --inverted           icicle: root at the top
@@ -1365,28 +1238,40 @@ function expandDiffBase(argv) {
   return out;
 }
 function formatOf(explicit, output) {
-  if (explicit !== void 0) {
-    if (explicit === "svg" || explicit === "png" || explicit === "text") return explicit;
+  if (explicit !== void 0 && explicit !== "svg" && explicit !== "png" && explicit !== "text") {
     throw new UserError(`flamediff render: --format '${explicit}' is not valid; expected svg, png or text`);
   }
-  const ext = output ? path5.extname(output).toLowerCase() : "";
-  if (ext === ".png") return "png";
-  if (ext === ".txt" || ext === ".md") return "text";
-  return "svg";
-}
-function oneOf(flag, value2, allowed) {
-  if (value2 === void 0) return void 0;
-  if (!allowed.includes(value2)) {
+  const ext = output && output !== "-" ? path5.extname(output).toLowerCase() : "";
+  const byExt = { ".svg": "svg", ".png": "png", ".txt": "text", ".md": "text" };
+  if (ext !== "" && !byExt[ext]) {
     throw new UserError(
-      `flamediff render: --${flag} '${value2}' is not valid; expected ${allowed.join(", ")}`
+      `flamediff render: cannot write ${output}: ${ext} is not a format render writes (expected .svg, .png, .txt or .md)`
     );
   }
-  return value2;
+  if (explicit !== void 0 && ext !== "" && byExt[ext] !== explicit) {
+    throw new UserError(
+      `flamediff render: --format ${explicit} does not match ${output} (a ${byExt[ext]} file name)`
+    );
+  }
+  return explicit !== void 0 ? explicit : byExt[ext] ?? "svg";
+}
+function oneOf(flag, value, allowed) {
+  if (value === void 0) return void 0;
+  if (!allowed.includes(value)) {
+    throw new UserError(
+      `flamediff render: --${flag} '${value}' is not valid; expected ${allowed.join(", ")}`
+    );
+  }
+  return value;
 }
 async function load(files, io, allowEmpty) {
   const out = [];
   for (const f of files) {
     try {
+      if ((await stat3(path5.resolve(io.cwd, f)).catch(() => null))?.isDirectory()) {
+        out.push(...(await loadRuns([f], "run", io, {})).map((r) => r.profile));
+        continue;
+      }
       out.push(await importProfileFile(path5.resolve(io.cwd, f)));
     } catch (err) {
       if (!allowEmpty || !(err instanceof NoSamplesError)) throw err;
@@ -1430,12 +1315,13 @@ var renderCommand = {
     const budget = numberFlag("render", "budget", v.budget, 4e3, { min: 200, integer: true });
     const baseFiles = v["diff-base"] ?? [];
     const headRuns = await load(positionals, io, baseFiles.length === 0);
-    const head = mergeProfiles(headRuns);
+    let head = mergeProfiles(headRuns);
     let report;
     let base;
     if (baseFiles.length > 0) {
       const baseRuns = await load(baseFiles, io, false);
-      base = mergeProfiles(baseRuns);
+      head = mergeConsistent(headRuns).profile;
+      base = mergeConsistent(baseRuns).profile;
       report = compareRuns(
         baseRuns.map((profile) => ({ profile })),
         headRuns.map((profile) => ({ profile }))
@@ -1458,9 +1344,7 @@ var renderCommand = {
     try {
       await writeFile5(target, out);
     } catch (err) {
-      throw new UserError(
-        `${v.output}: cannot write (${err.code ?? String(err)})`
-      );
+      throw fsError(v.output, "cannot write", err);
     }
     io.stderr(`wrote ${v.output} (${format}, ${out.length} bytes)
 `);
@@ -1469,7 +1353,7 @@ var renderCommand = {
 };
 
 // src/commands/serve.ts
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 import path7 from "node:path";
 
 // src/bot/app.ts
@@ -1481,18 +1365,15 @@ function defaultBranch(payload) {
   const b = payload.repository?.default_branch;
   return typeof b === "string" && b !== "" ? b : null;
 }
-async function ok(cwd, args) {
-  return (await git(cwd, args)).code === 0;
-}
 async function scratchRepo(o, owner, repo, token) {
   if (!NAME.test(owner) || !NAME.test(repo) || owner.startsWith(".") || repo.startsWith(".")) {
     throw new Error(`repository name '${owner}/${repo}' is not valid`);
   }
   const dir = path6.join(o.workDir, owner, repo);
   await mkdir2(dir, { recursive: true, mode: 448 });
-  if (!await ok(dir, ["rev-parse", "--git-dir"])) await git(dir, ["init", "--quiet"]);
+  if (!await gitOk(dir, ["rev-parse", "--git-dir"])) await git(dir, ["init", "--quiet"]);
   const url = o.gitUrl.replace("{owner}", encodeURIComponent(owner)).replace("{repo}", encodeURIComponent(repo)).replace("{token}", encodeURIComponent(token));
-  if (!await ok(dir, ["remote", "set-url", o.options.remote, url])) {
+  if (!await gitOk(dir, ["remote", "set-url", o.options.remote, url])) {
     await git(dir, ["remote", "add", o.options.remote, url]);
   }
   return dir;
@@ -1547,7 +1428,7 @@ function createBotApp(o) {
     ({ octokit, payload }) => guard(
       "issue_comment",
       () => serial(key(payload), async () => {
-        const { handleIssueComment } = await import("./chunks/issue-comment-43R24Y4U.js");
+        const { handleIssueComment } = await import("./chunks/issue-comment-WEMJZATZ.js");
         await handleIssueComment(await bot(octokit, payload));
       })
     )
@@ -1558,7 +1439,7 @@ function createBotApp(o) {
       "pull_request.labeled",
       () => serial(key(payload), async () => {
         if (payload.label?.name !== (o.acceptLabel ?? DEFAULT_ACCEPT_LABEL)) return;
-        const { handleAcceptLabel } = await import("./chunks/label-F3KHB6JE.js");
+        const { handleAcceptLabel } = await import("./chunks/label-3UYAKWYQ.js");
         await handleAcceptLabel(await bot(octokit, payload));
       })
     )
@@ -1568,7 +1449,7 @@ function createBotApp(o) {
     ({ octokit, payload }) => guard(
       "workflow_run",
       () => serial(key(payload), async () => {
-        const { handleWorkflowRun } = await import("./chunks/workflow-run-YHTME7MA.js");
+        const { handleWorkflowRun } = await import("./chunks/workflow-run-526HW2Y4.js");
         await handleWorkflowRun(await bot(octokit, payload), {
           runCheck: o.runCheck
         });
@@ -1633,9 +1514,9 @@ async function startBotServer(app, port, host, log = () => {
     });
     pending.add(job);
   });
-  await new Promise((resolve4, reject) => {
+  await new Promise((resolve5, reject) => {
     server.once("error", reject);
-    server.listen(port, host, () => resolve4());
+    server.listen(port, host, () => resolve5());
   });
   const addr = server.address();
   const p = typeof addr === "object" && addr ? addr.port : port;
@@ -1644,7 +1525,7 @@ async function startBotServer(app, port, host, log = () => {
     url: `http://${host.includes(":") ? `[${host}]` : host}:${p}`,
     idle,
     close: async () => {
-      const closed = new Promise((resolve4) => server.close(() => resolve4()));
+      const closed = new Promise((resolve5) => server.close(() => resolve5()));
       await idle();
       await closed;
     }
@@ -1704,9 +1585,9 @@ async function startServe(argv, io) {
   let privateKey = env.FLAMEDIFF_PRIVATE_KEY ?? "";
   if (!privateKey && keyFile) {
     try {
-      privateKey = await readFile4(path7.resolve(io.cwd, keyFile), "utf8");
+      privateKey = await readFile3(path7.resolve(io.cwd, keyFile), "utf8");
     } catch (err) {
-      throw new UserError(`${keyFile}: cannot read the App's private key (${err.message})`);
+      throw fsError(keyFile, "cannot read the App's private key", err);
     }
   }
   if (!privateKey.includes("PRIVATE KEY")) {
@@ -1731,7 +1612,7 @@ async function startServe(argv, io) {
     acceptLabel: values["accept-label"],
     log: (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `),
-    runCheck: async (opts, ctx, deps) => (await import("./chunks/check-OTTGEX3W.js")).runCheck(opts, ctx, deps)
+    runCheck: async (opts, ctx) => (await import("./chunks/check-ZV2JYG5J.js")).runCheck(opts, ctx)
   });
   const log = (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `);
@@ -1746,8 +1627,8 @@ var serveCommand = {
   help: HELP9,
   async run(argv, io) {
     const running = await startServe(argv, io);
-    await new Promise((resolve4) => {
-      const stop = () => resolve4();
+    await new Promise((resolve5) => {
+      const stop = () => resolve5();
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
     });
@@ -1757,7 +1638,7 @@ var serveCommand = {
 };
 
 // src/commands/trends.ts
-import { mkdir as mkdir3, readdir as readdir2, readFile as readFile5, writeFile as writeFile6 } from "node:fs/promises";
+import { mkdir as mkdir3, readFile as readFile4, writeFile as writeFile6 } from "node:fs/promises";
 import path8 from "node:path";
 var HELP10 = `Usage: flamediff trends [options]
 
@@ -1771,10 +1652,11 @@ Options:
   --out DIR          with --format html: write the dashboard site (index.html + files) to DIR
   --top N            frames listed in text output (default 20; 0 = all)
   --fail-on-creep    exit 1 when a (matching) frame is creeping
-  --store DIR        the dir store (default .flamediff)
   --history FILE     read this history file instead of the store's
   --repo-url URL     https://github.com/owner/repo, for commit and PR links in html output
+  --config FILE      settings file (default ./flamediff.yml at the repository root when it exists)
 
+${settingsHelp("trends", "Store (the same flags as check; docs/store.md):")}
 Exit status: 0 ok, 1 creeping with --fail-on-creep, 2 bad input.
 Defaults of the analysis are documented in docs/trends.md.
 
@@ -1790,9 +1672,10 @@ var OPTIONS4 = {
   out: { type: "string" },
   top: { type: "string" },
   "fail-on-creep": { type: "boolean" },
-  store: { type: "string" },
   history: { type: "string" },
-  "repo-url": { type: "string" }
+  "repo-url": { type: "string" },
+  config: { type: "string" },
+  ...settingFlags("trends")
 };
 async function writeSite(dir, files) {
   try {
@@ -1802,32 +1685,41 @@ async function writeSite(dir, files) {
       await writeFile6(file, data);
     }
   } catch (err) {
-    const code2 = err.code;
-    throw new UserError(`${dir}: cannot write the dashboard (${code2 ?? String(err)})`);
+    throw fsError(dir, "cannot write the dashboard", err);
   }
 }
-async function defaultBranch2(historyDir) {
-  let names = [];
-  try {
-    names = (await readdir2(historyDir)).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5));
-  } catch {
+async function storedBranches(store) {
+  const files = await store.list("history");
+  return files.filter((f) => f.startsWith("history/") && f.endsWith(".json")).map((f) => f.slice("history/".length, -".json".length)).sort();
+}
+async function chooseBranch(store, asked) {
+  const names = await storedBranches(store);
+  const where = `${store.kind} store ${store.location}`;
+  if (names.length === 0) {
     throw new UserError(
-      `${historyDir}: no history recorded (expected baselines from \`flamediff check\` on the base branch, or --store DIR)`
+      `${store.describe("history")}: no history recorded (expected baselines from \`flamediff check\` on the base branch, or --store-dir DIR / --store git)`
+    );
+  }
+  if (asked !== void 0) {
+    checkBranch(asked);
+    if (names.includes(asked)) return asked;
+    const near = suggestKey(asked, names);
+    throw new UserError(
+      `flamediff trends: no history for branch '${asked}' in the ${where}${near ? ` (did you mean '${near}'?)` : ""}; stored: ${names.join(", ")}`
     );
   }
   if (names.length === 1) return names[0];
   for (const b of ["main", "master"]) if (names.includes(b)) return b;
   throw new UserError(
-    `${historyDir}: several branches have history (${names.sort().join(", ") || "none"}); choose one with --branch`
+    `flamediff trends: several branches have history in the ${where} (${names.join(", ")}); choose one with --branch`
   );
 }
-async function loadHistory(file, what) {
+async function loadHistoryFile(file) {
   let text;
   try {
-    text = await readFile5(file, "utf8");
+    text = await readFile4(file, "utf8");
   } catch (err) {
-    const code2 = err.code;
-    throw new UserError(`${file}: cannot read ${what} (${code2 ?? String(err)})`);
+    throw fsError(file, "cannot read the history", err);
   }
   return parseHistory(text, file);
 }
@@ -1843,19 +1735,29 @@ function frameFilter(source) {
   }
 }
 var printable = (s) => s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, "?");
-var pct2 = (x) => `${(x * 100).toFixed(2)}%`;
+var pct = (x) => `${(x * 100).toFixed(2)}%`;
 var signed = (r) => r === null ? "new" : `${r >= 0 ? "+" : ""}${(r * 100).toFixed(1)}%`;
+var MEASURE_NAMES = {
+  wallSeconds: "wall time",
+  cpuSeconds: "CPU time",
+  profileSeconds: "profiled time",
+  samples: "samples"
+};
 function trendsText(r, top) {
   const n = r.commits.length;
   const out = [];
   const span = n ? `${r.commits[0].date.slice(0, 10)} .. ${r.commits[n - 1].date.slice(0, 10)}` : "none";
-  out.push(`flamediff trends: ${printable(r.branch)}, ${n} baselines (${span}), ${r.frames.length} frames`);
+  out.push(
+    `flamediff trends: ${printable(r.branch)}, ${n} baseline${n === 1 ? "" : "s"} (${span}), ${r.frames.length} frame${r.frames.length === 1 ? "" : "s"}`
+  );
   if (n === 0) return `${out.join("\n")}
 No baselines recorded yet.
 `;
-  const unit = /seconds$/i.test(r.totalMeasure) ? "s" : ` ${printable(r.totalMeasure)}`;
+  const unit = /seconds$/i.test(r.totalMeasure) ? " s" : " samples";
   const total = r.total;
-  out.push(`total: ${total.values[n - 1].toPrecision(4)}${unit} per run (${printable(r.totalMeasure)})`);
+  out.push(
+    `total: ${total.values[n - 1].toPrecision(4)}${unit} per run (${MEASURE_NAMES[r.totalMeasure] ?? printable(r.totalMeasure)})`
+  );
   for (const c of total.changePoints)
     out.push(
       `  shift at ${shortSha(c.sha)}: ${c.before.toPrecision(4)}${unit} -> ${c.after.toPrecision(4)}${unit} (${signed(c.relative)}, p=${c.pValue.toFixed(3)})`
@@ -1863,10 +1765,10 @@ No baselines recorded yet.
   const shown = top > 0 ? r.frames.slice(0, top) : r.frames;
   out.push("", `frames (${shown.length} of ${r.frames.length}, largest latest share first):`);
   for (const f of shown) {
-    out.push(`  ${pct2(f.latest).padStart(7)}  ${f.sparkline}  ${printable(f.key)}`);
+    out.push(`  ${pct(f.latest).padStart(7)}  ${f.sparkline}  ${printable(f.key)}`);
     for (const c of f.changePoints)
       out.push(
-        `           shift at ${shortSha(c.sha)}: ${pct2(c.before)} -> ${pct2(c.after)} (${signed(c.relative)}, p=${c.pValue.toFixed(3)})`
+        `           shift at ${shortSha(c.sha)}: ${pct(c.before)} -> ${pct(c.after)} (${signed(c.relative)}, p=${c.pValue.toFixed(3)})`
       );
     if (f.creep) out.push(`           ${creepNote(f.creep)}`);
   }
@@ -1881,8 +1783,29 @@ function trendsJson(r) {
   return `${JSON.stringify({ schema: 1, ...r, frames }, null, 2)}
 `;
 }
+async function historyFromStore(v, io) {
+  const store = v.store;
+  if (store !== void 0 && store !== "dir" && store !== "git") {
+    throw new UserError(
+      `flamediff trends: --store '${store}' is not valid (expected dir or git; the directory of the dir store is --store-dir DIR)`
+    );
+  }
+  const cwd = await repoRoot(io.cwd) ?? io.cwd;
+  const config = v.config === void 0 ? path8.join(cwd, CONFIG_FILE) : path8.resolve(io.cwd, v.config);
+  const opts = await loadConfigFile(config, void 0, v.config !== void 0);
+  applySettingFlags(opts, v, "trends");
+  if (v["store-dir"] !== void 0) opts.storeDir = path8.resolve(io.cwd, v["store-dir"]);
+  const s = await openStore(opts, cwd);
+  try {
+    return await readHistory(s, await chooseBranch(s, v.branch));
+  } finally {
+    await s.close();
+  }
+}
 async function run(argv, io) {
-  const { values: v, positionals } = parseCommandArgs("trends", argv, OPTIONS4, false);
+  const parsed = parseCommandArgs("trends", argv, OPTIONS4, false);
+  const { positionals } = parsed;
+  const v = parsed.values;
   if (positionals.length) throw new UserError(`flamediff trends: unexpected argument '${positionals[0]}'`);
   const format = v.format ?? "text";
   if (!["text", "json", "html"].includes(format))
@@ -1891,13 +1814,7 @@ async function run(argv, io) {
     throw new UserError("flamediff trends: --out needs --format html");
   const top = numberFlag("trends", "top", v.top, 20, { min: 0, integer: true });
   const filter = frameFilter(v.frame);
-  let file = v.history === void 0 ? void 0 : path8.resolve(io.cwd, v.history);
-  if (!file) {
-    const historyDir = path8.resolve(io.cwd, v.store ?? ".flamediff", "history");
-    const branch = v.branch ?? await defaultBranch2(historyDir);
-    file = path8.join(historyDir, `${checkBranch(branch)}.json`);
-  }
-  const history = await loadHistory(file, v.branch ? `the history of branch ${v.branch}` : "the history");
+  const history = v.history === void 0 ? await historyFromStore(v, io) : await loadHistoryFile(path8.resolve(io.cwd, v.history));
   const filtered = filter ? {
     ...history,
     entries: history.entries.map((e) => ({ ...e, frames: e.frames.filter((f) => filter(f.key)) }))
@@ -1969,8 +1886,12 @@ async function runCli(argv, io) {
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
+    const near = suggestKey(
+      name,
+      COMMANDS.map((c) => c.name)
+    );
     io.stderr(
-      `flamediff: unknown command '${name}'; expected one of ${COMMANDS.map((c) => c.name).join(", ")}
+      `flamediff: unknown command '${name}'${near ? ` (did you mean '${near}'?)` : ""}; expected one of ${COMMANDS.map((c) => c.name).join(", ")}
 `
     );
     return 2;

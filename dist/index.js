@@ -1,125 +1,56 @@
 #!/usr/bin/env node
 import { createRequire as __flamediffCreateRequire } from 'node:module'; const require = __flamediffCreateRequire(import.meta.url);
 import {
+  withInterrupt
+} from "./chunks/chunk-DNQMDI5E.js";
+import {
+  descendants
+} from "./chunks/chunk-CMQ6PBGS.js";
+import {
+  SETTINGS,
   ValueProblem,
   defaultOptions,
   keySpec,
   quoteValue
-} from "./chunks/chunk-KSKOU6IH.js";
+} from "./chunks/chunk-TOJTZJ3U.js";
+import {
+  DEFAULT_API_TIMEOUT_MS
+} from "./chunks/chunk-X3GQMAOQ.js";
 import {
   baseRef,
   buildReportLinks,
   createSourceResolver,
   ensureMergeBase,
+  headGuard,
   pagesUrlFor,
   pushCheck
-} from "./chunks/chunk-RTBD6KPP.js";
+} from "./chunks/chunk-GY7OPZOK.js";
 import {
   DEFAULT_ACCEPT_LABEL
 } from "./chunks/chunk-HAP3VRG2.js";
 import {
-  describeApiError,
-  isRequestError,
-  tokenIdentity,
-  upsertStickyComment
-} from "./chunks/chunk-XUD2PGQ2.js";
+  postSticky
+} from "./chunks/chunk-EP3DLHXD.js";
+import "./chunks/chunk-2STNMJK3.js";
 import {
-  git
-} from "./chunks/chunk-5USHG3BQ.js";
+  trackedFiles
+} from "./chunks/chunk-NQT2PUFO.js";
+import {
+  fsError
+} from "./chunks/chunk-DCIXIHXV.js";
+import {
+  describeApiError,
+  isRequestError
+} from "./chunks/chunk-O2JFN5XP.js";
 import {
   UserError,
   errorLine
-} from "./chunks/chunk-F3YTTPVP.js";
+} from "./chunks/chunk-KISOPUCP.js";
 import "./chunks/chunk-AK7A7ZA3.js";
 
 // src/bot/action-hooks.ts
 import { readFileSync } from "node:fs";
 import path from "node:path";
-
-// src/github/dispatch.ts
-var BRANCH_PREFIX = "refs/heads/";
-function decidePush(event, configured) {
-  const p = event.payload;
-  const ref = p.ref ?? event.ref;
-  if (p.deleted) return { kind: "skip", reason: `push deleted ${ref}: nothing to measure.` };
-  if (!ref.startsWith(BRANCH_PREFIX)) {
-    return {
-      kind: "skip",
-      reason: `push to ${ref} is not a branch push: flamediff records baselines from branches only.`
-    };
-  }
-  const branch = ref.slice(BRANCH_PREFIX.length);
-  const base = configured ?? p.repository?.default_branch ?? "main";
-  if (branch !== base) {
-    return {
-      kind: "skip",
-      reason: `push to '${branch}', which is not the base branch '${base}': nothing to record. Baselines come from pushes to '${base}'; comparisons run on pull_request events.`
-    };
-  }
-  const headSha = p.after && !/^0+$/.test(p.after) ? p.after : event.sha;
-  return {
-    kind: "baseline",
-    headSha,
-    headRef: branch,
-    baseBranch: base,
-    fork: false,
-    reason: `push to the base branch '${base}': recording the baseline for ${headSha.slice(0, 12)}.`
-  };
-}
-function decidePullRequest(event) {
-  const pr = event.payload.pull_request;
-  if (!pr?.head?.sha || !pr.base?.ref) {
-    return {
-      kind: "skip",
-      warn: true,
-      reason: "pull_request event without pull_request.head/base in its payload: cannot tell what to compare."
-    };
-  }
-  if (event.payload.action === "closed") {
-    return { kind: "skip", reason: `pull request #${pr.number} was closed: nothing to compare.` };
-  }
-  const own = event.payload.repository?.full_name ?? `${event.owner}/${event.repo}`;
-  const headRepo = pr.head.repo?.full_name;
-  return {
-    kind: "compare",
-    headSha: pr.head.sha,
-    headRef: pr.head.ref,
-    baseBranch: pr.base.ref,
-    pullNumber: pr.number,
-    // A deleted fork has head.repo null: treat it as a fork too (its token is read-only as well).
-    fork: headRepo !== own,
-    reason: `pull request #${pr.number} (${pr.head.ref} -> ${pr.base.ref}): comparing ${pr.head.sha.slice(0, 12)} with the stored baseline.`
-  };
-}
-function decidePullRequestTarget() {
-  return {
-    kind: "skip",
-    warn: true,
-    reason: "pull_request_target runs with a write token; running the pull request's code there lets it steal the token. flamediff does not measure on pull_request_target: use the fork-safe two-workflow setup (pull_request + workflow_run) from docs/bot.md."
-  };
-}
-var handlers = /* @__PURE__ */ new Map([
-  ["push", decidePush],
-  ["pull_request", (e) => decidePullRequest(e)],
-  ["pull_request_target", () => decidePullRequestTarget()]
-]);
-function registerEventHandler(eventName, handler) {
-  handlers.set(eventName, handler);
-}
-function eventHandler(eventName) {
-  return handlers.get(eventName);
-}
-function handledEvents() {
-  return [...handlers.keys()].sort();
-}
-function decideMode(event, configuredBase) {
-  const handler = handlers.get(event.name);
-  if (handler) return handler(event, configuredBase);
-  return {
-    kind: "skip",
-    reason: `the '${event.name}' event is not one flamediff acts on: it records baselines on push to the base branch and compares on pull_request (handled events: ${handledEvents().join(", ")}). Nothing to do.`
-  };
-}
 
 // src/github/summary.ts
 var SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -189,7 +120,7 @@ var issueComment = () => ({
   reason: "issue_comment: reading /flamediff commands.",
   async run(ctx) {
     await apiErrorsAsLines("Handling the comment command", "pull-requests: write", async () => {
-      const { handleIssueComment } = await import("./chunks/issue-comment-43R24Y4U.js");
+      const { handleIssueComment } = await import("./chunks/issue-comment-WEMJZATZ.js");
       await handleIssueComment(botFromAction(ctx));
     });
   }
@@ -199,8 +130,8 @@ var workflowRun = () => ({
   reason: "workflow_run: fork-safe report from the artifact of the finished run (no pull request code runs here).",
   async run(ctx) {
     const [{ handleWorkflowRun }, { runCheck }] = await Promise.all([
-      import("./chunks/workflow-run-YHTME7MA.js"),
-      import("./chunks/check-OTTGEX3W.js")
+      import("./chunks/workflow-run-526HW2Y4.js"),
+      import("./chunks/check-ZV2JYG5J.js")
     ]);
     const b = botFromAction(ctx);
     const outcome = await apiErrorsAsLines(
@@ -232,7 +163,7 @@ function pullRequest(measure2) {
           );
           return;
         }
-        const { handleAcceptLabel } = await import("./chunks/label-F3KHB6JE.js");
+        const { handleAcceptLabel } = await import("./chunks/label-3UYAKWYQ.js");
         await apiErrorsAsLines("Handling the accept label", "pull-requests: write", async () => {
           await handleAcceptLabel(b);
         });
@@ -240,16 +171,15 @@ function pullRequest(measure2) {
     };
   };
 }
-var registered = false;
-function registerBotHandlers() {
-  if (registered) return;
-  registered = true;
-  registerEventHandler("issue_comment", issueComment);
-  registerEventHandler("workflow_run", workflowRun);
+function withBotHandlers(table) {
+  const out = new Map(table);
+  out.set("issue_comment", issueComment);
+  out.set("workflow_run", workflowRun);
   for (const name of ["pull_request", "pull_request_target"]) {
-    const previous = eventHandler(name);
-    if (previous) registerEventHandler(name, pullRequest(previous));
+    const previous = table.get(name);
+    if (previous) out.set(name, pullRequest(previous));
   }
+  return out;
 }
 function eventPullNumber(env) {
   if (env.GITHUB_EVENT_NAME !== "pull_request" || !env.GITHUB_EVENT_PATH) return void 0;
@@ -262,11 +192,88 @@ function eventPullNumber(env) {
 }
 function gatedRunCheck(run2, env) {
   return async (opts, ctx) => {
-    const { withAcceptances } = await import("./chunks/gate-FYIGQLIB.js");
+    const { withAcceptances } = await import("./chunks/gate-66NX7QWP.js");
     return withAcceptances(run2, (c) => c.pullNumber ?? eventPullNumber(env))(opts, ctx);
   };
 }
-registerBotHandlers();
+
+// src/github/dispatch.ts
+var BRANCH_PREFIX = "refs/heads/";
+function decidePush(event, configured) {
+  const p = event.payload;
+  const ref = p.ref ?? event.ref;
+  if (p.deleted) return { kind: "skip", reason: `push deleted ${ref}: nothing to measure.` };
+  if (!ref.startsWith(BRANCH_PREFIX)) {
+    return {
+      kind: "skip",
+      reason: `push to ${ref} is not a branch push: flamediff records baselines from branches only.`
+    };
+  }
+  const branch = ref.slice(BRANCH_PREFIX.length);
+  const base = configured ?? p.repository?.default_branch ?? "main";
+  if (branch !== base) {
+    return {
+      kind: "skip",
+      reason: `push to '${branch}', which is not the base branch '${base}': nothing to record. Baselines come from pushes to '${base}'; comparisons run on pull_request events.`
+    };
+  }
+  const headSha = p.after && !/^0+$/.test(p.after) ? p.after : event.sha;
+  return {
+    kind: "baseline",
+    headSha,
+    headRef: branch,
+    baseBranch: base,
+    fork: false,
+    reason: `push to the base branch '${base}': recording the baseline for ${headSha.slice(0, 12)}.`
+  };
+}
+function decidePullRequest(event) {
+  const pr = event.payload.pull_request;
+  if (!pr?.head?.sha || !pr.base?.ref) {
+    return {
+      kind: "skip",
+      warn: true,
+      reason: "pull_request event without pull_request.head/base in its payload: cannot tell what to compare."
+    };
+  }
+  if (event.payload.action === "closed") {
+    return { kind: "skip", reason: `pull request #${pr.number} was closed: nothing to compare.` };
+  }
+  const own = event.payload.repository?.full_name ?? `${event.owner}/${event.repo}`;
+  const headRepo = pr.head.repo?.full_name;
+  return {
+    kind: "compare",
+    headSha: pr.head.sha,
+    headRef: pr.head.ref,
+    baseBranch: pr.base.ref,
+    pullNumber: pr.number,
+    // A deleted fork has head.repo null: treat it as a fork too (its token is read-only as well).
+    fork: headRepo !== own,
+    reason: `pull request #${pr.number} (${pr.head.ref} -> ${pr.base.ref}): comparing ${pr.head.sha.slice(0, 12)} with the stored baseline.`
+  };
+}
+function decidePullRequestTarget() {
+  return {
+    kind: "skip",
+    warn: true,
+    reason: "pull_request_target runs with a write token; running the pull request's code there lets it steal the token. flamediff does not measure on pull_request_target: use the fork-safe two-workflow setup (pull_request + workflow_run) from docs/bot.md."
+  };
+}
+function baseHandlers() {
+  return /* @__PURE__ */ new Map([
+    ["push", decidePush],
+    ["pull_request", (e) => decidePullRequest(e)],
+    ["pull_request_target", () => decidePullRequestTarget()]
+  ]);
+}
+function decideMode(event, configuredBase, handlers = baseHandlers()) {
+  const handler = handlers.get(event.name);
+  if (handler) return handler(event, configuredBase);
+  return {
+    kind: "skip",
+    reason: `the '${event.name}' event is not one flamediff acts on: it records baselines on push to the base branch and compares on pull_request (handled events: ${[...handlers.keys()].sort().join(", ")}). Nothing to do.`
+  };
+}
 
 // src/github/run-action.ts
 import path4 from "node:path";
@@ -288,7 +295,7 @@ function readPayload(path5) {
   try {
     text = readFileSync2(path5, "utf8");
   } catch (err) {
-    throw new UserError(`${path5}: cannot read the event payload (${err.message})`);
+    throw fsError(path5, "cannot read the event payload", err);
   }
   try {
     const v = JSON.parse(text);
@@ -323,25 +330,9 @@ function readGitHubEvent(env) {
 // src/github/inputs.ts
 import { existsSync } from "node:fs";
 import path2 from "node:path";
-var OPTION_INPUTS = {
-  command: "command",
-  sampler: "sampler",
-  runs: "runs",
-  warmup: "warmup",
-  rate: "rate-hz",
-  "working-directory": "working-directory",
-  timeout: "timeout-seconds",
-  baseline: "baseline",
-  "base-branch": "base-branch",
-  "data-branch": "data-branch",
-  "fail-on-regression": "fail-on-regression",
-  "gate-frame-share": "compare.gate-frame-share",
-  "gate-total": "compare.gate-total",
-  alpha: "compare.alpha",
-  "min-share": "compare.min-share",
-  "min-effect": "compare.min-effect",
-  granularity: "compare.granularity"
-};
+var OPTION_INPUTS = Object.fromEntries(
+  SETTINGS.filter((s) => s.input).map((s) => [s.name, s.key])
+);
 var COMMENT_MODES = ["always", "on-regression", "never"];
 function badInput(name, value, expected) {
   return new UserError(`input '${name}': ${quoteValue(value)} is not valid (expected ${expected})`);
@@ -380,7 +371,7 @@ async function readActionInputs(get, root, { requireCommand = true } = {}) {
   options.baseBranch = "";
   const config = configFile(settings, root);
   if (config) {
-    const { loadConfigFile } = await import("./chunks/load-W5MKON7W.js");
+    const { loadConfigFile } = await import("./chunks/load-2QDVPGOB.js");
     options = await loadConfigFile(config.file, options, config.required);
   }
   for (const [input, key] of Object.entries(OPTION_INPUTS)) {
@@ -547,33 +538,22 @@ function annotate(io, r, resolve, failGate, root) {
 }
 async function comment(ctx, d, r) {
   const { io } = ctx.deps;
-  const mode = ctx.inputs.settings.comment;
-  if (mode === "never" || d.pullNumber === void 0 || r.mode !== "compare" || !r.commentMarkdown) return "";
-  try {
-    const identity = await tokenIdentity(ctx.client);
-    const outcome = await upsertStickyComment(
-      ctx.client,
-      { owner: ctx.event.owner, repo: ctx.event.repo, issueNumber: d.pullNumber },
-      r.commentMarkdown,
-      { identity, createIfMissing: mode === "always" || r.verdict === "fail", log: io.info }
-    );
-    if (outcome.action === "skipped") {
-      io.info(`flamediff: no comment (comment: ${mode}; ${outcome.reason}).`);
-      return "";
+  if (d.pullNumber === void 0 || r.mode !== "compare") return "";
+  if (d.fork) return "";
+  return postSticky(
+    ctx.client,
+    { owner: ctx.event.owner, repo: ctx.event.repo, issueNumber: d.pullNumber },
+    r.commentMarkdown,
+    {
+      mode: ctx.inputs.settings.comment,
+      verdict: r.verdict,
+      log: (l) => io.info(l),
+      warn: (l) => io.warning(l),
+      fork: d.fork
     }
-    io.info(`flamediff: comment ${outcome.action}: ${outcome.url}`);
-    return outcome.url;
-  } catch (err) {
-    io.warning(
-      describeApiError("Posting the pull request comment", err, {
-        permission: "pull-requests: write",
-        fork: d.fork
-      }) + " The verdict, outputs and job summary are unaffected."
-    );
-    return "";
-  }
+  );
 }
-async function publishResult(ctx, d, result, resolve) {
+async function publishResult(ctx, d, result, resolve, stillCurrent) {
   const { io, env } = ctx.deps;
   const root = path3.resolve(ctx.event.workspace);
   logVerdict(io, d, result);
@@ -589,22 +569,35 @@ async function publishResult(ctx, d, result, resolve) {
   if (env.GITHUB_ACTIONS === "true" && !env.GITHUB_STEP_SUMMARY) {
     io.info("flamediff: GITHUB_STEP_SUMMARY is not set: no job summary.");
   }
+  if (stillCurrent && !await stillCurrent()) {
+    io.setOutput("comment-url", "");
+    return;
+  }
   annotate(io, result, resolve, ctx.inputs.options.failOnRegression, root);
   io.setOutput("comment-url", await comment(ctx, d, result));
 }
 
 // src/github/run-action.ts
+var DEFAULT_REPORT_BUDGET_MS = 12e4;
+var CancelledError = class extends UserError {
+  constructor(signal, stored) {
+    const why = signal.reason instanceof Error ? signal.reason.message : "cancelled";
+    super(
+      stored === null ? `flamediff: cancelled (${why}): the job was stopped; what it had not yet stored or posted was skipped.` : stored ? `flamediff: cancelled (${why}) after the results were stored on the data branch; what was not yet reported to the pull request was skipped.` : `flamediff: cancelled (${why}): the workload was stopped and its temporary files and refs removed; nothing was recorded.`
+    );
+    this.name = "CancelledError";
+  }
+};
+function envMs(env, name, fallback) {
+  const n = Number(env[name]);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
 var RegressionGateError = class extends UserError {
   constructor(reason) {
     super(`flamediff: performance regression: ${reason}`);
     this.name = "RegressionGateError";
   }
 };
-async function trackedFiles(root) {
-  const r = await git(root, ["ls-files", "-z"]);
-  if (r.code !== 0) return /* @__PURE__ */ new Set();
-  return new Set(r.stdout.toString("utf8").split("\0").filter(Boolean));
-}
 async function isPrivate(event, client, warn) {
   const known = event.payload.repository?.private;
   if (typeof known === "boolean") return known;
@@ -628,7 +621,7 @@ async function checkPush(ctx, d, root) {
   );
   return false;
 }
-async function measure(ctx, d) {
+async function measure(ctx, d, progress) {
   const { io } = ctx.deps;
   const { options, settings } = ctx.inputs;
   const root = path4.resolve(ctx.event.workspace);
@@ -668,6 +661,15 @@ async function measure(ctx, d) {
     private: priv,
     pagesUrl
   };
+  const guard = d.kind === "compare" && d.pullNumber !== void 0 ? headGuard({
+    client: ctx.client,
+    owner: ctx.event.owner,
+    repo: ctx.event.repo,
+    pull: d.pullNumber,
+    sha: d.headSha,
+    log: io.info,
+    warn: io.warning
+  }) : null;
   const result = await ctx.deps.runCheck(options, {
     headSha: d.headSha,
     headRef: d.headRef,
@@ -677,9 +679,16 @@ async function measure(ctx, d) {
     links: buildReportLinks(site, d.pullNumber, resolve, canPush),
     log: io.info,
     cwd: root,
-    baseRef: d.kind === "compare" ? baseRef(options.remote, d.baseBranch) : void 0
+    baseRef: d.kind === "compare" ? baseRef(options.remote, d.baseBranch) : void 0,
+    signal: ctx.deps.signal,
+    stillCurrent: guard ? () => {
+      ctx.startReporting?.();
+      return guard.isCurrent();
+    } : void 0
   });
-  await publishResult(ctx, d, result, resolve);
+  progress.stored = result.stored.length > 0;
+  ctx.startReporting?.();
+  await publishResult(ctx, d, result, resolve, guard ? () => guard.isCurrent() : void 0);
   if (result.verdict === "fail") {
     const reason = result.report?.reason ?? `${result.regressions} regression(s) passed the gates`;
     if (options.failOnRegression) throw new RegressionGateError(reason);
@@ -694,7 +703,11 @@ async function runAction(deps) {
   if (token) io.setSecret(token);
   const event = readGitHubEvent(env);
   const inputs = await readActionInputs((n) => io.getInput(n), event.workspace, { requireCommand: false });
-  const decision = decideMode(event, inputs.settings.baseBranchSet ? inputs.options.baseBranch : null);
+  const decision = decideMode(
+    event,
+    inputs.settings.baseBranchSet ? inputs.options.baseBranch : null,
+    deps.handlers
+  );
   if (decision.kind === "baseline" || decision.kind === "compare") requireWorkload(inputs.options);
   if (decision.kind === "skip") {
     if (decision.warn) io.warning(`flamediff: ${decision.reason}`);
@@ -704,17 +717,42 @@ async function runAction(deps) {
     return;
   }
   io.info(`flamediff: ${decision.reason}`);
-  const client = await deps.createClient({
-    token: inputs.settings.token,
-    baseUrl: event.apiUrl,
-    warn: io.warning
-  });
-  const ctx = { deps, event, inputs, client };
-  if (decision.kind === "custom") {
-    await decision.run(ctx);
-    return;
+  const apiStop = new AbortController();
+  const onCancel = () => apiStop.abort(new Error("the job was cancelled"));
+  if (deps.signal?.aborted) onCancel();
+  else deps.signal?.addEventListener("abort", onCancel, { once: true });
+  const budgetMs = envMs(env, "FLAMEDIFF_REPORT_BUDGET_MS", DEFAULT_REPORT_BUDGET_MS);
+  let budget;
+  const startReporting = () => {
+    budget ??= setTimeout(
+      () => apiStop.abort(
+        new Error(
+          `the reporting phase's ${budgetMs / 1e3} s budget for GitHub API calls ran out (the verdict stands)`
+        )
+      ),
+      budgetMs
+    );
+  };
+  const progress = { stored: decision.kind === "custom" ? null : false };
+  try {
+    const client = await deps.createClient({
+      token: inputs.settings.token,
+      baseUrl: event.apiUrl,
+      warn: io.warning,
+      timeoutMs: envMs(env, "FLAMEDIFF_API_TIMEOUT_MS", DEFAULT_API_TIMEOUT_MS),
+      signal: apiStop.signal
+    });
+    const ctx = { deps, event, inputs, client, startReporting };
+    if (decision.kind === "custom") await decision.run(ctx);
+    else await measure(ctx, decision, progress);
+  } catch (err) {
+    if (deps.signal?.aborted) throw new CancelledError(deps.signal, progress.stored);
+    throw err;
+  } finally {
+    clearTimeout(budget);
+    deps.signal?.removeEventListener("abort", onCancel);
   }
-  await measure(ctx, decision);
+  if (deps.signal?.aborted) throw new CancelledError(deps.signal, progress.stored);
 }
 
 // src/github/runner-commands.ts
@@ -769,23 +807,65 @@ function defaultDeps(io = runnerIo()) {
   return {
     io,
     env: process.env,
+    // The handler table, built here explicitly: the action's events plus the bot's.
+    handlers: withBotHandlers(baseHandlers()),
     runCheck: gatedRunCheck(
-      async (opts, ctx) => (await import("./chunks/check-OTTGEX3W.js")).runCheck(opts, ctx),
+      async (opts, ctx) => (await import("./chunks/check-ZV2JYG5J.js")).runCheck(opts, ctx),
       process.env
     ),
-    createClient: async (o) => (await import("./chunks/octokit-4VE3545P.js")).createClient(o),
+    createClient: async (o) => (await import("./chunks/octokit-3GD6EETD.js")).createClient(o),
     installSampler: async (sampler, log, warn) => (await import("./chunks/install-sampler-4NOOT7N7.js")).installSampler(sampler, log, warn)
   };
 }
-async function run(deps = {}) {
+async function run(deps = {}, o = {}) {
   const io = deps.io ?? runnerIo();
-  try {
-    await runAction({ ...defaultDeps(io), ...deps });
-  } catch (err) {
-    io.setFailed(errorLine(err));
-    if (err instanceof Error && err.stack && !("exitCode" in err)) io.info(err.stack);
-  }
+  await withInterrupt(async (signal) => {
+    const unwatch = watchCancel(signal, io, o);
+    try {
+      await runAction({ ...defaultDeps(io), signal, ...deps });
+    } catch (err) {
+      io.setFailed(errorLine(err));
+      if (err instanceof Error && err.stack && !("exitCode" in err)) io.info(err.stack);
+    } finally {
+      unwatch();
+    }
+  });
+}
+function watchCancel(signal, io, o) {
+  const grace = o.graceMs ?? 3e3;
+  const timers = [];
+  const onAbort = () => {
+    const killHelpers = setTimeout(() => {
+      const left = descendants(process.pid);
+      for (const p of left) {
+        try {
+          process.kill(p.pid, "SIGKILL");
+        } catch {
+        }
+      }
+      if (left.length > 0) {
+        const names = left.map((p) => `${p.pid} (${p.comm.replace(/[^\x20-\x7e]/g, "?")})`).join(", ");
+        io.info(`flamediff: cancelled, and still busy after ${grace / 1e3} s: killed ${names}.`);
+      }
+    }, grace);
+    const giveUp = setTimeout(() => {
+      const why = signal.reason instanceof Error ? signal.reason.message : "cancelled";
+      io.setFailed(
+        `flamediff: cancelled (${why}); the job did not finish unwinding within ${2 * grace / 1e3} s, so temporary files or refs may be left behind.`
+      );
+      (o.exit ?? process.exit)(1);
+    }, 2 * grace);
+    killHelpers.unref();
+    giveUp.unref();
+    timers.push(killHelpers, giveUp);
+  };
+  signal.addEventListener("abort", onAbort, { once: true });
+  return () => {
+    signal.removeEventListener("abort", onAbort);
+    for (const t of timers) clearTimeout(t);
+  };
 }
 
 // src/index.ts
 await run();
+process.exit();
