@@ -1,0 +1,92 @@
+// Between-session noise: how far a frame's share moves from one session (runner, hour, load) to
+// the next. Runs of one side share a session, so their spread cannot show it; the stored
+// baselines of consecutive base-branch commits can, because each was recorded in its own session.
+// For each frame: the median absolute difference of its share between consecutive baselines
+// (robust: a real change between two commits is one large difference, not the median), shrunk
+// towards a default prior when the history is short. See docs/statistics.md ("Between sessions").
+
+/** One stored baseline as the history file keeps it (structurally a history entry). */
+export interface BaselineShares {
+  frames: readonly { key: string; share: number }[];
+}
+
+/** Fewer stored baselines than this: the prior alone (two baselines give one difference). */
+export const MIN_BASELINES = 3;
+/** At most this many of the newest baselines are used: the runners of two years ago are not these. */
+export const MAX_BASELINES = 30;
+/** Prior degrees of freedom: the prior counts as this many baseline-to-baseline differences. */
+export const PRIOR_DIFFS = 4;
+/**
+ * Prior relative sd of a frame's share per session, on the logit scale (sd / (p (1 - p))): user
+ * code moves a little with the runner (memory-bound code, I/O); runtime frames (GC, JIT, idle,
+ * kernel) follow the machine's load (measured: the Node example's GC took 15-23% of samples
+ * depending on what ran on the other core).
+ */
+export const PRIOR_REL_SD = { user: 0.03, runtime: 0.2 } as const;
+/** median |d| of a normal difference is 0.6745 sd. */
+const MAD_TO_SD = 1 / 0.6744897501960817;
+
+export interface SpreadTable {
+  /** Baselines used (the newest, at most MAX_BASELINES). */
+  baselines: number;
+  /** Per frame key: variance of the difference between consecutive baselines, and how many. */
+  diffVar: Map<string, { v: number; n: number }>;
+}
+
+/** Robust spread of every frame's share between consecutive stored baselines (oldest first). */
+export function baselineSpread(history: readonly BaselineShares[]): SpreadTable {
+  const used = history.slice(Math.max(0, history.length - MAX_BASELINES));
+  const diffs = new Map<string, number[]>();
+  for (let i = 1; i < used.length; i++) {
+    const prev = new Map(used[i - 1].frames.map((f) => [f.key, f.share]));
+    for (const f of used[i].frames) {
+      // A frame missing from an entry was not among that baseline's tracked frames: unknown, not 0.
+      const p = prev.get(f.key);
+      if (p === undefined || !Number.isFinite(p) || !Number.isFinite(f.share)) continue;
+      let list = diffs.get(f.key);
+      if (!list) diffs.set(f.key, (list = []));
+      list.push(Math.abs(f.share - p));
+    }
+  }
+  const diffVar = new Map<string, { v: number; n: number }>();
+  for (const [key, list] of diffs) {
+    list.sort((a, b) => a - b);
+    const m = list.length >> 1;
+    const med = list.length % 2 ? list[m] : (list[m - 1] + list[m]) / 2;
+    diffVar.set(key, { v: (med * MAD_TO_SD) ** 2, n: list.length });
+  }
+  return { baselines: used.length, diffVar };
+}
+
+export interface SessionTerm {
+  /** Variance of one session's shift of the frame's share (add twice for base vs head). */
+  perSession: number;
+  /** The prior's value, for reporting which frames the history widened. */
+  prior: number;
+  /** Baseline-to-baseline differences of this frame the estimate used (0: prior only). */
+  diffs: number;
+}
+
+/**
+ * The between-session variance of one frame. `level` is its share (0-1, on the scale it is tested
+ * on, `scale` times the share of the mass it is a share of), `runtime` whether it is a runtime
+ * frame, `samplingVar` the known sampling variance of head - base in this comparison (the same
+ * noise is inside the baselines' differences, and is already counted by the per-frame test).
+ */
+export function sessionTerm(
+  spread: SpreadTable | null,
+  key: string,
+  level: number,
+  scale: number,
+  runtime: boolean,
+  samplingVar: number,
+): SessionTerm {
+  const y = Math.min(1, Math.max(0, level / scale));
+  const g = scale * y * (1 - y);
+  const prior = ((runtime ? PRIOR_REL_SD.runtime : PRIOR_REL_SD.user) * g) ** 2;
+  const h = spread && spread.baselines >= MIN_BASELINES ? spread.diffVar.get(key) : undefined;
+  if (!h || h.n === 0) return { perSession: prior, prior, diffs: 0 };
+  // Var(difference of two baselines) = 2 Var(session) + what the per-frame test already counts.
+  const measured = Math.max(0, h.v - samplingVar) / 2;
+  return { perSession: (PRIOR_DIFFS * prior + h.n * measured) / (PRIOR_DIFFS + h.n), prior, diffs: h.n };
+}
