@@ -446,7 +446,8 @@ async function compare(job: Job, store: Store): Promise<CheckResult> {
     const settings = sides.rerun
       ? { ...opts.compare, metric: 'time' as const, sessions: 'interleaved' as const }
       : { ...opts.compare, sessions: 'separate' as const };
-    report = compareRuns(sides.base, sides.head, settings);
+    // Stored baselines of consecutive base commits measure how far frames move between sessions.
+    report = compareRuns(sides.base, sides.head, settings, { history: sides.rerun ? [] : history.entries });
     const other = machineWarning(sides.baseMachine, sides.headRec.runSet.machine);
     if (other) report.warnings.push(other);
     const baseSampler = sides.baseRec?.sampler;
@@ -529,9 +530,7 @@ async function compare(job: Job, store: Store): Promise<CheckResult> {
       ),
     );
   }
-  const regressions = report
-    ? report.frames.filter((f) => f.status === 'regressed' && f.rank !== null).length
-    : 0;
+  const regressions = report ? (report.summary?.regressions ?? 0) : 0;
   return {
     mode: 'compare',
     verdict: report ? report.verdict : 'none',

@@ -12,6 +12,7 @@ import { ownWeights } from './culprits.js';
 import { weightedBenjaminiHochberg } from './fdr.js';
 import { FrameKeys } from './frame-keys.js';
 import type { RunInput } from './index.js';
+import { undoMoves } from './moves.js';
 import {
   type FrameData,
   fitNoise,
@@ -145,9 +146,10 @@ export function compareRuns(
       views[i],
     ),
   );
+  const fit = fitNoise(data);
   const separate = settings.sessions !== 'interleaved';
   const history = inputs.history ?? [];
-  const spread = separate && !useTime ? baselineSpread(history) : null;
+  const spread = separate && !useTime ? baselineSpread(history, userScale) : null;
   const widened: BetweenSessions['widened'] = [];
   keptIds.forEach((id, i) => {
     if (!separate) return;
@@ -158,14 +160,16 @@ export function compareRuns(
     }
     const d = data[i];
     const level = (mean(d.base.x) + mean(d.head.x)) / 2;
-    const samplingVar = mean(d.base.v) / d.base.x.length + mean(d.head.v) / d.head.x.length;
-    const t = sessionTerm(spread, keys.keys[id], level, views[i].user ? userScale : 1, runtime, samplingVar);
+    // What the per-frame test already counts (sampling and run-to-run jitter of both means) is
+    // inside the baselines' differences too: only the rest is between-session.
+    const withinVar = testFrame(d, fit, 1 - settings.alpha).se ** 2;
+    const t = sessionTerm(spread, keys.keys[id], level, views[i].user ? userScale : 1, runtime, withinVar);
     d.fixedVar = 2 * t.perSession;
+    if (Number.isFinite(t.df)) d.fixedDf = t.df;
     if (t.perSession > t.prior * 1.21 && t.diffs > 0)
       widened.push({ key: keys.keys[id], priorSd: Math.sqrt(t.prior), sd: Math.sqrt(t.perSession) });
   });
   widened.sort((x, y) => y.sd / y.priorSd - x.sd / x.priorSd || (x.key < y.key ? -1 : 1));
-  const fit = fitNoise(data);
   const level = 1 - settings.alpha;
   const tests = data.map((d) => testFrame(d, fit, level));
   const q = weightedBenjaminiHochberg(
@@ -222,6 +226,17 @@ export function compareRuns(
     const comp = compositionFactor(frames, samples(b.metrics), samples(h.metrics));
     if (comp !== null) undoInflation(frames, comp, floorAbs, settings.minRelEffect);
     undoDilution(frames, settings, floorAbs, separate, comp);
+    undoMoves(
+      frames,
+      keptIds,
+      keys,
+      b,
+      h,
+      views.map((v) => v.user),
+      userScale,
+      floorAbs,
+      settings.minRelEffect,
+    );
   }
   frames.sort(frameOrder);
 

@@ -69,6 +69,11 @@ export interface FrameResult {
    * kernel; null for user code. Absent in reports written before it existed.
    */
   runtime?: RuntimeClass | null;
+  /**
+   * Set when the frame's change is only unchanged code moving under it (or away from it): the key
+   * of that moved frame. Such a frame is `unchanged` (docs/statistics.md, "Moves").
+   */
+  moved?: string | null;
   /** The base key this frame was compared under when a `renames` input merged the two. */
   renamedFrom?: string | null;
 }
