@@ -1,6 +1,7 @@
 // compareRuns: per-run metrics -> consistent frames -> per-frame tests -> BH -> statuses ->
 // culprits -> total -> verdict. Pure and deterministic (no randomness is needed; stable sorts).
 import { UserError } from '../errors.js';
+import { EXCLUDED_FROM_USER_MASS } from '../profile/runtime-frames.js';
 import {
   type Composition,
   cautiousKappa,
@@ -225,7 +226,7 @@ export function compareRuns(
     const samples = (ms: RunMetrics[]) => ms.reduce((a, m) => a + m.total * m.samplesPerWeight, 0);
     const comp = compositionFactor(frames, samples(b.metrics), samples(h.metrics));
     if (comp !== null) undoInflation(frames, comp, floorAbs, settings.minRelEffect);
-    undoDilution(frames, settings, floorAbs, separate, comp);
+    undoDilution(frames, settings, floorAbs, separate, comp, userScale);
     undoMoves(
       frames,
       keptIds,
@@ -312,10 +313,12 @@ function undoDilution(
   floorAbs: number,
   separate: boolean,
   comp: Composition | null,
+  userScale: number,
 ): void {
-  const candidates = [comp !== null ? cautiousKappa(comp, 1) : null, culpritKappa(frames, separate)].filter(
-    (k): k is number => k !== null,
-  );
+  const candidates = [
+    comp !== null ? cautiousKappa(comp, 1) : null,
+    culpritKappa(frames, separate, userScale),
+  ].filter((k): k is number => k !== null);
   for (const f of frames) {
     if (f.status !== 'improved') continue;
     const bt = f.base.timeSeconds;
@@ -333,18 +336,22 @@ function undoDilution(
  * share moved by (1 - culprits' head share) / (1 - culprits' base share). Null when they did not
  * grow (nothing was diluted).
  */
-function culpritKappa(frames: FrameResult[], separate: boolean): number | null {
-  // Garbage collection that grew between sessions dilutes the other shares just as a culprit does.
+function culpritKappa(frames: FrameResult[], separate: boolean, userScale: number): number | null {
+  // Shares of the mass user frames are compared on: user frames' values are scaled by userScale;
+  // runtime frames left out of that mass (GC, compiler, idle) dilute nothing in it.
+  const onUserMass = (f: FrameResult, x: number) => (f.runtime == null ? x / userScale : x);
   const culprits = frames.filter(
-    (f) => f.rank !== null || (separate && f.runtime != null && f.status === 'inconclusive' && f.delta > 0),
+    (f) =>
+      (f.runtime == null || userScale >= 1 || !EXCLUDED_FROM_USER_MASS.has(f.runtime)) &&
+      (f.rank !== null || (separate && f.runtime != null && f.status === 'inconclusive' && f.delta > 0)),
   );
   const cb = Math.min(
     0.95,
-    culprits.reduce((a, f) => a + f.base.mean, 0),
+    culprits.reduce((a, f) => a + onUserMass(f, f.base.mean), 0),
   );
   const ch = Math.min(
     0.95,
-    culprits.reduce((a, f) => a + f.head.mean, 0),
+    culprits.reduce((a, f) => a + onUserMass(f, f.head.mean), 0),
   );
   return ch <= cb ? null : (1 - ch) / (1 - cb);
 }
