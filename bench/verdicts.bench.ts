@@ -46,6 +46,8 @@ type Job =
 const SESSION_TRIALS = Number(process.env.VERDICT_SESSION_TRIALS ?? 400);
 /** `VERDICT_ONLY=sessions`: only the separate-sessions cells (and only their section). */
 const ONLY_SESSIONS = process.env.VERDICT_ONLY === 'sessions';
+/** `VERDICT_ONLY=classic`: only the single-session cells (and only their section). */
+const ONLY_CLASSIC = process.env.VERDICT_ONLY === 'classic';
 
 const SESSION_CELLS: [Scenario, Variant, number][] = [
   ['runtime', 'aa', 10],
@@ -76,7 +78,7 @@ function sessionJobs(): Job[] {
 const noise = (samples: number, cv = 0.02): NoiseParams => ({ samples, cv, outlierRate: OUTLIERS });
 
 function jobs(): Job[] {
-  const out: Job[] = sessionJobs();
+  const out: Job[] = ONLY_CLASSIC ? [] : sessionJobs();
   if (ONLY_SESSIONS) return out;
   for (const n of [3, 5, 10])
     for (const s of [1000, 10_000, 100_000])
@@ -156,12 +158,13 @@ async function main(): Promise<void> {
   if (!results.has('_seconds')) results.set('_seconds', (performance.now() - t0) / 1000);
   const sessionsMd = sessionReport(results, (performance.now() - t0) / 1000);
   console.log(sessionsMd);
-  writeSection(
-    'verdicts-sessions',
-    'Verdicts across sessions, refactors and new code (stats)',
-    ONLY_SESSIONS ? 'VERDICT_ONLY=sessions npm run bench verdicts' : 'npm run bench verdicts',
-    sessionsMd,
-  );
+  if (!ONLY_CLASSIC)
+    writeSection(
+      'verdicts-sessions',
+      'Verdicts across sessions, refactors and new code (stats)',
+      ONLY_SESSIONS ? 'VERDICT_ONLY=sessions npm run bench verdicts' : 'npm run bench verdicts',
+      sessionsMd,
+    );
   if (ONLY_SESSIONS) return;
   mkdirSync(path.dirname(RAW), { recursive: true });
   writeFileSync(RAW, JSON.stringify(Object.fromEntries(results)));
