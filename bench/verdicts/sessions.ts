@@ -315,6 +315,16 @@ export function runSessionCell(c: SessionCell): SessionResult {
     const hm = variantModel(w.model, sessionMultipliers(w, c.scenario, rng, walk), edit);
     const head = sessionRuns(hm, noise, c.runs, rng);
     const r = compareRuns(inputs(base), inputs(head), {}, { history: c.history > 0 ? history : [], renames });
+    if (process.env.SESSIONS_DEBUG) {
+      const p = compareRuns(inputs(base), inputs(head), {}, { renames });
+      const show = (x: typeof r) => {
+        const f = x.frames.find((y) => y.key === process.env.SESSIONS_DEBUG);
+        return f
+          ? `${f.status} d=${(f.delta * 100).toFixed(2)} w=${((f.ci.hi - f.ci.lo) * 100).toFixed(2)} q=${f.qValue.toExponential(1)}`
+          : '-';
+      };
+      console.error(`history: ${show(r)} | prior: ${show(p)}`);
+    }
     if (r.verdict === 'fail') {
       out.fails++;
       if (out.failedOn.length === 0)

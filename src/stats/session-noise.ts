@@ -56,6 +56,12 @@ function onUserScale(e: BaselineShares, userScale: number): BaselineShares {
   };
 }
 
+/**
+ * The history is used for a frame only when its baseline-to-baseline variance exceeds this many
+ * times the within-session variance (about the 90th percentile of chi^2 / df at 4 df).
+ */
+export const QUIET_RATIO = 2;
+
 /** median |d| of a normal difference is 0.6745 sd. */
 const MAD_TO_SD = 1 / 0.6744897501960817;
 
@@ -129,6 +135,11 @@ export function sessionTerm(
   const prior = ((runtime ? PRIOR_REL_SD.runtime : PRIOR_REL_SD.user) * g) ** 2;
   const h = spread && spread.baselines >= MIN_BASELINES ? spread.diffVar.get(key) : undefined;
   if (!h || h.n === 0) return { perSession: prior, prior, diffs: 0, df: Number.POSITIVE_INFINITY };
+  // A frame whose baselines moved no more than the within-session noise explains (below the 90th
+  // percentile of that ratio with no session effect) keeps the prior: learning a small variance
+  // from a handful of differences would only add noise to a quiet frame's test.
+  if (h.v <= QUIET_RATIO * withinVar)
+    return { perSession: prior, prior, diffs: h.n, df: Number.POSITIVE_INFINITY };
   // Var(difference of two baselines) = 2 Var(session) + what the per-frame test already counts.
   // The difference may come out negative (a quiet frame): kept, so that quiet frames are not
   // biased upwards, but the result never goes below the prior's own share of the estimate.
