@@ -13,19 +13,19 @@ import {
   runCheck,
   svgToPng,
   withInterrupt
-} from "./chunks/chunk-FSGDADWE.js";
+} from "./chunks/chunk-GTRB4MMB.js";
 import "./chunks/chunk-FOBAVYV2.js";
 import {
   CONFIG_FILE,
   applySetting,
   loadConfigFile,
   validateOptions
-} from "./chunks/chunk-U7P4ZNXT.js";
+} from "./chunks/chunk-6EBMZG6O.js";
 import {
   DEFAULT_COMPARE_SETTINGS,
   compareRuns,
   defaultOptions
-} from "./chunks/chunk-DXYAS243.js";
+} from "./chunks/chunk-KSKOU6IH.js";
 import {
   App,
   Octokit,
@@ -33,8 +33,7 @@ import {
 } from "./chunks/chunk-4YRIZFNC.js";
 import {
   mergeProfiles
-} from "./chunks/chunk-NY3KRK7S.js";
-import "./chunks/chunk-HA6H56OO.js";
+} from "./chunks/chunk-HXW4RBIE.js";
 import {
   MANIFEST_NAME,
   parseManifest,
@@ -43,8 +42,7 @@ import {
 import {
   DEFAULT_ACCEPT_LABEL
 } from "./chunks/chunk-HAP3VRG2.js";
-import "./chunks/chunk-S4QQZXTD.js";
-import "./chunks/chunk-4FJ2SYSY.js";
+import "./chunks/chunk-2S5T6KGP.js";
 import "./chunks/chunk-4J6PWYKI.js";
 import {
   SPEEDSCOPE_SCHEMA,
@@ -1549,7 +1547,7 @@ function createBotApp(o) {
     ({ octokit, payload }) => guard(
       "issue_comment",
       () => serial(key(payload), async () => {
-        const { handleIssueComment } = await import("./chunks/issue-comment-ZZ6RBH6I.js");
+        const { handleIssueComment } = await import("./chunks/issue-comment-43R24Y4U.js");
         await handleIssueComment(await bot(octokit, payload));
       })
     )
@@ -1570,7 +1568,7 @@ function createBotApp(o) {
     ({ octokit, payload }) => guard(
       "workflow_run",
       () => serial(key(payload), async () => {
-        const { handleWorkflowRun } = await import("./chunks/workflow-run-JKW46TLA.js");
+        const { handleWorkflowRun } = await import("./chunks/workflow-run-YHTME7MA.js");
         await handleWorkflowRun(await bot(octokit, payload), {
           runCheck: o.runCheck
         });
@@ -1733,7 +1731,7 @@ async function startServe(argv, io) {
     acceptLabel: values["accept-label"],
     log: (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `),
-    runCheck: async (opts, ctx, deps) => (await import("./chunks/check-D7XQKNQA.js")).runCheck(opts, ctx, deps)
+    runCheck: async (opts, ctx, deps) => (await import("./chunks/check-OTTGEX3W.js")).runCheck(opts, ctx, deps)
   });
   const log = (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `);

@@ -5,8 +5,7 @@ import {
   defaultOptions,
   keySpec,
   quoteValue
-} from "./chunks/chunk-DXYAS243.js";
-import "./chunks/chunk-HA6H56OO.js";
+} from "./chunks/chunk-KSKOU6IH.js";
 import {
   baseRef,
   buildReportLinks,
@@ -18,7 +17,6 @@ import {
 import {
   DEFAULT_ACCEPT_LABEL
 } from "./chunks/chunk-HAP3VRG2.js";
-import "./chunks/chunk-4FJ2SYSY.js";
 import {
   describeApiError,
   isRequestError,
@@ -191,7 +189,7 @@ var issueComment = () => ({
   reason: "issue_comment: reading /flamediff commands.",
   async run(ctx) {
     await apiErrorsAsLines("Handling the comment command", "pull-requests: write", async () => {
-      const { handleIssueComment } = await import("./chunks/issue-comment-ZZ6RBH6I.js");
+      const { handleIssueComment } = await import("./chunks/issue-comment-43R24Y4U.js");
       await handleIssueComment(botFromAction(ctx));
     });
   }
@@ -201,8 +199,8 @@ var workflowRun = () => ({
   reason: "workflow_run: fork-safe report from the artifact of the finished run (no pull request code runs here).",
   async run(ctx) {
     const [{ handleWorkflowRun }, { runCheck }] = await Promise.all([
-      import("./chunks/workflow-run-JKW46TLA.js"),
-      import("./chunks/check-D7XQKNQA.js")
+      import("./chunks/workflow-run-YHTME7MA.js"),
+      import("./chunks/check-OTTGEX3W.js")
     ]);
     const b = botFromAction(ctx);
     const outcome = await apiErrorsAsLines(
@@ -382,7 +380,7 @@ async function readActionInputs(get, root, { requireCommand = true } = {}) {
   options.baseBranch = "";
   const config = configFile(settings, root);
   if (config) {
-    const { loadConfigFile } = await import("./chunks/load-YNODX7H2.js");
+    const { loadConfigFile } = await import("./chunks/load-W5MKON7W.js");
     options = await loadConfigFile(config.file, options, config.required);
   }
   for (const [input, key] of Object.entries(OPTION_INPUTS)) {
@@ -772,7 +770,7 @@ function defaultDeps(io = runnerIo()) {
     io,
     env: process.env,
     runCheck: gatedRunCheck(
-      async (opts, ctx) => (await import("./chunks/check-D7XQKNQA.js")).runCheck(opts, ctx),
+      async (opts, ctx) => (await import("./chunks/check-OTTGEX3W.js")).runCheck(opts, ctx),
       process.env
     ),
     createClient: async (o) => (await import("./chunks/octokit-4VE3545P.js")).createClient(o),
