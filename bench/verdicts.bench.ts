@@ -21,6 +21,13 @@ import {
   runPower,
   type TargetName,
 } from './verdicts/cells.js';
+import {
+  runSessionCell,
+  type Scenario,
+  type SessionCell,
+  type SessionResult,
+  type Variant,
+} from './verdicts/sessions.js';
 import { speedCase } from './verdicts/speed.js';
 
 const TRIALS = Number(process.env.VERDICT_TRIALS ?? 1000);
@@ -32,12 +39,47 @@ const RAW = path.resolve(import.meta.dirname, 'data', 'verdicts-raw.json');
 type Job =
   | { kind: 'aa'; id: string; noise: NoiseParams; n: number }
   | { kind: 'power'; id: string; noise: NoiseParams; n: number; target: TargetName; effect: number }
-  | { kind: 'mde'; id: string; noise: NoiseParams; n: number; target: TargetName };
+  | { kind: 'mde'; id: string; noise: NoiseParams; n: number; target: TargetName }
+  | { kind: 'session'; id: string; cell: SessionCell };
+
+/** Trials per separate-sessions cell (the issue asks for at least 200). */
+const SESSION_TRIALS = Number(process.env.VERDICT_SESSION_TRIALS ?? 400);
+/** `VERDICT_ONLY=sessions`: only the separate-sessions cells (and only their section). */
+const ONLY_SESSIONS = process.env.VERDICT_ONLY === 'sessions';
+/** `VERDICT_ONLY=classic`: only the single-session cells (and only their section). */
+const ONLY_CLASSIC = process.env.VERDICT_ONLY === 'classic';
+
+const SESSION_CELLS: [Scenario, Variant, number][] = [
+  ['runtime', 'aa', 10],
+  ['runtime', 'aa', 0],
+  ['subtree', 'aa', 10],
+  ['subtree', 'aa', 0],
+  ['memory', 'aa', 10],
+  ['memory', 'aa', 0],
+  ['drift', 'aa', 10],
+  ['large', 'aa', 10],
+  ['runtime', 'rename', 10],
+  ['runtime', 'move', 10],
+  ['runtime', 'newsmall', 10],
+  ['runtime', 'power5', 10],
+  ['runtime', 'power5', 0],
+  ['runtime', 'power1', 10],
+  ['large', 'power5', 10],
+];
+
+function sessionJobs(): Job[] {
+  return SESSION_CELLS.map(([scenario, variant, history]) => ({
+    kind: 'session' as const,
+    id: `session/${scenario}/${variant}/${history}`,
+    cell: { scenario, variant, history, trials: SESSION_TRIALS, runs: 5, samples: 10_000 },
+  }));
+}
 
 const noise = (samples: number, cv = 0.02): NoiseParams => ({ samples, cv, outlierRate: OUTLIERS });
 
 function jobs(): Job[] {
-  const out: Job[] = [];
+  const out: Job[] = ONLY_CLASSIC ? [] : sessionJobs();
+  if (ONLY_SESSIONS) return out;
   for (const n of [3, 5, 10])
     for (const s of [1000, 10_000, 100_000])
       out.push({ kind: 'aa', id: `aa/${n}/${s}/0.02`, noise: noise(s), n });
@@ -70,6 +112,8 @@ function runJob(job: Job): unknown {
       return runPower(job.noise, job.n, job.target, job.effect, TRIALS);
     case 'mde':
       return { mde: mdeOurs(job.noise, job.n, job.target, MDE_TRIALS) };
+    case 'session':
+      return runSessionCell(job.cell);
   }
 }
 
@@ -77,7 +121,10 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const all = jobs();
   // Heaviest first, alternating between workers.
-  const cost = (j: Job) => (j.kind === 'mde' ? 7 * (MDE_TRIALS / TRIALS) : 1) * j.n;
+  const cost = (j: Job) =>
+    j.kind === 'session'
+      ? (SESSION_TRIALS / TRIALS) * 12 * (j.cell.scenario === 'large' ? 3 : 1)
+      : (j.kind === 'mde' ? 7 * (MDE_TRIALS / TRIALS) : 1) * j.n;
   const sorted = [...all].sort((a, b) => cost(b) - cost(a));
   const threads = Math.max(1, Math.min(2, os.cpus().length));
   const buckets: Job[][] = Array.from({ length: threads }, () => []);
@@ -88,7 +135,7 @@ async function main(): Promise<void> {
     load[k] += cost(j);
   }
   const results = new Map<string, unknown>();
-  if (process.env.VERDICT_REPORT_ONLY && existsSync(RAW)) {
+  if (process.env.VERDICT_REPORT_ONLY && existsSync(RAW) && !ONLY_SESSIONS) {
     for (const [k, v] of Object.entries(JSON.parse(readFileSync(RAW, 'utf8')))) results.set(k, v);
   } else
     await Promise.all(
@@ -109,6 +156,16 @@ async function main(): Promise<void> {
       ),
     );
   if (!results.has('_seconds')) results.set('_seconds', (performance.now() - t0) / 1000);
+  const sessionsMd = sessionReport(results, (performance.now() - t0) / 1000);
+  console.log(sessionsMd);
+  if (!ONLY_CLASSIC)
+    writeSection(
+      'verdicts-sessions',
+      'Verdicts across sessions, refactors and new code (stats)',
+      ONLY_SESSIONS ? 'VERDICT_ONLY=sessions npm run bench verdicts' : 'npm run bench verdicts',
+      sessionsMd,
+    );
+  if (ONLY_SESSIONS) return;
   mkdirSync(path.dirname(RAW), { recursive: true });
   writeFileSync(RAW, JSON.stringify(Object.fromEntries(results)));
   const s0 = performance.now();
@@ -188,6 +245,57 @@ function report(
     `compareRuns on ${speed.runs} + ${speed.runs} runs of ${speed.stacks.toLocaleString('en-US')} distinct stacks each (${speed.frames.toLocaleString('en-US')} distinct frames, mean depth ${speed.depth.toFixed(1)}): median ${speed.medianMs.toFixed(0)} ms wall, ${speed.cpuMs.toFixed(0)} ms CPU (target <= 2 s), over ${speed.repeats} repeats (profiles built in memory beforehand: ${speed.buildMs.toFixed(0)} ms). mergeConsistent on one side's ${speed.runs} runs: ${speed.mergeMs.toFixed(0)} ms wall, ${speed.mergeCpuMs.toFixed(0)} ms CPU.`,
     '',
     `Simulation cells: ${seconds.toFixed(0)} s on ${Math.min(2, os.cpus().length)} worker processes; speed case: ${speedSeconds.toFixed(0)} s. The machine was shared with other jobs (load average ${os.loadavg()[0].toFixed(1)} at the end), so times are pessimistic.`,
+  );
+  return lines.join('\n');
+}
+
+const SCENARIO_TEXT: Record<Scenario, string> = {
+  runtime: 'runtime frames shift (12% sd per session)',
+  subtree: 'runtime + one module subtree (I/O) shifts together (8% sd)',
+  memory: 'runtime + six memory-bound leaves shift (10% sd each)',
+  drift: 'runtime + one module drifts (random walk, 4% sd per session)',
+  large: '~650 frames, 30-deep recursion, runtime + memory-bound shifts',
+};
+const VARIANT_TEXT: Record<Variant, string> = {
+  aa: 'A/A',
+  rename: 'hot5 (5%) renamed, rename mapping passed',
+  move: 'hot5 call site (3%) moved under another caller',
+  newsmall: 'new 0.45% function under fn_5_0 (+50% of its own time)',
+  power5: '+20% on the 5% frame',
+  power1: '+50% on the 1% frame',
+};
+
+function sessionReport(r: Map<string, unknown>, seconds: number): string {
+  const lines = [
+    `Base and head measured in separate sessions (N = 5 runs per side, 10k samples per run, jitter CV 2%, 5% outlier runs), ${SESSION_TRIALS} trials per cell. A session multiplies the cost of some stacks by a factor all its runs share; the runtime frames (root-level \`(garbage collector)\` 12% and \`(program)\` 5%, \`gc_collect_main\` 3% under user code) take 20% of the cost, the hotspots keep their nominal shares. "history" is the number of stored baselines before base, each from its own session (0: the default prior alone). **Verdict fail** is the check failing; **flagged** is any ranked regression (\`summary.regressions\` > 0, detected, failing or under the 1 pp gate); **#1** is the cell's target ranked first (power: the injected frame; new function: the new function), and for the new function the unchanged caller ranked #1 is given too.`,
+    '',
+    '| scenario | head | history | verdict fail | flagged | #1 | target |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  for (const [scenario, variant, history] of SESSION_CELLS) {
+    const x = r.get(`session/${scenario}/${variant}/${history}`) as SessionResult | undefined;
+    if (!x) continue;
+    const target =
+      variant === 'aa' || variant === 'rename' || variant === 'move'
+        ? 'fail <= 1%'
+        : variant === 'newsmall'
+          ? `caller #1 ${pct(x.callerFirst / x.trials)} (target <= 1%)`
+          : 'detected and #1 >= 95%';
+    const first =
+      variant === 'aa' || variant === 'rename' || variant === 'move' ? '-' : pct(x.targetFirst / x.trials);
+    lines.push(
+      `| ${SCENARIO_TEXT[scenario]} | ${VARIANT_TEXT[variant]} | ${history} | ${pct(x.fails / x.trials)} | ${pct(x.flagged / x.trials)} | ${first} | ${target} |`,
+    );
+  }
+  const failures = SESSION_CELLS.map(([s, v, h]) => `${s}/${v}/${h}`)
+    .map((id) => [id, r.get(`session/${id}`) as SessionResult | undefined] as const)
+    .filter(([, x]) => x !== undefined && x.fails > 0)
+    .map(([id, x]) => `${id}: ${x?.failedOn.join(', ')}`);
+  if (failures.length)
+    lines.push('', `First failing trial per cell (frames flagged): ${failures.join('; ')}.`);
+  lines.push(
+    '',
+    `Cells: ${seconds.toFixed(0)} s on ${Math.min(2, os.cpus().length)} worker processes, load average ${os.loadavg()[0].toFixed(1)} at the end.`,
   );
   return lines.join('\n');
 }

@@ -44,7 +44,11 @@ export async function analyse(
       trends: [],
     };
   }
-  const report = compareRuns(runSets.base.runs, runSets.head.runs, settings);
+  // Stored baselines of consecutive base commits measure how far frames move between sessions;
+  // interleaved runs share one session, so the history says nothing about them.
+  const report = compareRuns(runSets.base.runs, runSets.head.runs, settings, {
+    history: runSets.interleaved || !history ? [] : history.entries,
+  });
   report.warnings.push(...sideWarnings(runSets.base, runSets.head));
   const diffSvg = pictures ? renderDiffSvg(base.merged, head.merged, report, { title: o.diffTitle }) : null;
   const ranked = report.frames.filter((f) => f.rank !== null).map((f) => f.key);

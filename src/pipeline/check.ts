@@ -324,7 +324,7 @@ function result(
     mode,
     verdict: report ? report.verdict : 'none',
     report,
-    regressions: report ? report.frames.filter((f) => f.status === 'regressed' && f.rank !== null).length : 0,
+    regressions: report?.summary?.regressions ?? 0,
     totalChange: report?.total.change ?? null,
     commentMarkdown: shown.comment,
     summaryMarkdown: shown.summary,

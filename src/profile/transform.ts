@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { functionFrame } from './frame-identity.js';
 import type { Profile } from './profile.js';
 import type { Frame, FrameInit } from './types.js';
 
@@ -6,6 +7,7 @@ import type { Frame, FrameInit } from './types.js';
  * Frame identity for comparisons and rendering:
  * - `line`: as parsed (name, file, line);
  * - `function`: lines dropped, so one function's lines merge (the default for comparisons);
+ *   anonymous functions keep their line (frame-identity.ts);
  * - `module`: one frame per module (or file when the format has no module).
  */
 export type Granularity = 'function' | 'line' | 'module';
@@ -35,7 +37,7 @@ export function atGranularity(p: Profile, g: Granularity): Profile {
     case 'line':
       return p;
     case 'function':
-      return mapFrames(p, (f) => ({ ...f, line: 0 }));
+      return mapFrames(p, functionFrame);
     case 'module':
       return mapFrames(p, (f) => {
         const name = f.module || f.file || f.name;

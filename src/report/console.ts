@@ -1,8 +1,8 @@
 // The plain-text console report: what `flamediff check` and `flamediff demo` print. Names are
 // printed as text, with control characters replaced (a frame name must not drive the terminal).
-
 import { shortSha } from '../lib/sha.js';
 import type { ComparisonReport, FrameResult } from '../stats/types.js';
+import { isImprovement, rankedRegressions } from '../stats/verdict.js';
 import { pct, pp, ppInterval, qValue, relInterval, seconds, signedPct } from './format.js';
 import { stripControl } from './markdown.js';
 import type { ReportInput } from './types.js';
@@ -18,10 +18,8 @@ export function renderConsole(input: ReportInput, files: string[] = []): string 
   if (r?.reason) out.push(`  ${clean(r.reason)}`);
   if (input.baseline?.note) out.push(`  note: ${clean(input.baseline.note)}`);
   if (r) {
-    const reg = r.frames
-      .filter((f) => f.status === 'regressed' && f.rank !== null)
-      .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
-    const imp = r.frames.filter((f) => f.status === 'improved').sort((a, b) => a.delta - b.delta);
+    const reg = rankedRegressions(r.frames);
+    const imp = r.frames.filter(isImprovement).sort((a, b) => a.delta - b.delta);
     if (reg.length)
       out.push(
         '',
@@ -44,6 +42,10 @@ export function renderConsole(input: ReportInput, files: string[] = []): string 
         `Dropped as noise: ${dropped} frames (${pct(r.droppedShare.base)} of base, ${pct(r.droppedShare.head)} of head samples)`,
       );
     }
+    for (const u of r.summary?.underGate ?? [])
+      out.push(
+        `warning: ${clean(u.key)}: ${pp(u.delta)}, under the ${pp(u.gate).replace('+', '')} gate (detected, not failing)`,
+      );
     for (const w of r.warnings) out.push(`warning: ${clean(w)}`);
   }
   out.push('', ...measured(input));
@@ -58,7 +60,7 @@ function headline(r: ComparisonReport | null): string {
     t.change === null
       ? 'total not comparable'
       : `total ${signedPct(t.change)}${t.ci ? ` (${levelText(t.ci.level)} CI ${relInterval(t.ci)})` : ''}`;
-  const n = r.frames.filter((f) => f.status === 'regressed' && f.rank !== null).length;
+  const n = r.summary?.regressions ?? rankedRegressions(r.frames).length;
   return `flamediff: ${r.verdict === 'fail' ? 'FAIL, performance regression' : 'PASS'}: ${total}; ${n} regressed frame${n === 1 ? '' : 's'}`;
 }
 

@@ -5,6 +5,7 @@ import type { FrameTrend } from '../history/types.js';
 import { COMMENT_MARKER } from '../lib/comment-marker.js';
 import { shortSha } from '../lib/sha.js';
 import type { ComparisonReport, FrameResult } from '../stats/types.js';
+import { isImprovement, rankedRegressions } from '../stats/verdict.js';
 import { age, count, pct, pp, ppInterval, qValue, relInterval, seconds, signedPct } from './format.js';
 import { mdCode, mdFence, mdText, safeUrl } from './markdown.js';
 import {
@@ -27,8 +28,9 @@ export function buildView(input: ReportInput, detail: Detail = FULL_DETAIL): Rep
   const r = input.report;
   const links = input.links ?? {};
   const trends = new Map((input.trends ?? []).map((t) => [t.key, t]));
-  const regressed = r ? r.frames.filter((f) => f.status === 'regressed' && f.rank !== null).sort(byRank) : [];
-  const improved = r ? r.frames.filter((f) => f.status === 'improved').sort((a, b) => a.delta - b.delta) : [];
+  // One definition of a regression and an improvement (stats/verdict.ts): ranked regressed or new.
+  const regressed = r ? rankedRegressions(r.frames).sort(byRank) : [];
+  const improved = r ? r.frames.filter(isImprovement).sort((a, b) => a.delta - b.delta) : [];
   const row = (f: FrameResult, i: number) =>
     frameRow(withLine(f, input.frameLines), i, links, trends.get(f.key), input.rootDir);
   return {
@@ -50,7 +52,7 @@ export function buildView(input: ReportInput, detail: Detail = FULL_DETAIL): Rep
     measured: measuredLines(input),
     baselineNote: input.baseline?.note ? mdText(input.baseline.note) : null,
     noise: r ? noiseBlock(r, detail.maxDropped) : null,
-    warnings: (r?.warnings ?? []).map(mdText),
+    warnings: [...underGateLines(r), ...(r?.warnings ?? []).map(mdText)],
     omitted: null,
   };
 }
@@ -66,7 +68,7 @@ function verdictLine(input: ReportInput): string {
       ? `⚪ **No comparison**: baseline ${mdCode(shortSha(input.baseline.sha))} could not be compared.`
       : '⚪ **No baseline to compare with** yet: this run was measured, nothing was gated.';
   }
-  const n = r.frames.filter((f) => f.status === 'regressed' && f.rank !== null).length;
+  const n = r.summary?.regressions ?? rankedRegressions(r.frames).length;
   const total = totalText(r);
   if (r.verdict === 'fail') {
     return `🔴 **Performance regression**: ${total}; ${n} frame${n === 1 ? '' : 's'} regressed.`;
@@ -162,6 +164,14 @@ function textFlameBlock(text: string): string {
   return mdFence(m ? m[2] : text);
 }
 
+/** Detected but not failing: "`f`: +1.0 pp, under the 1.0 pp gate". */
+function underGateLines(r: ComparisonReport | null): string[] {
+  return (r?.summary?.underGate ?? []).map(
+    (u) =>
+      `${mdCode(u.key)}: ${pp(u.delta)}, under the ${pp(u.gate).replace('+', '')} gate (detected, not failing).`,
+  );
+}
+
 function measuredLines(input: ReportInput): string[] {
   const m = input.measured;
   const r = input.report;
@@ -171,6 +181,11 @@ function measuredLines(input: ReportInput): string[] {
     `${m.runsBase} base and ${m.runsHead} head runs${m.rerun ? ', interleaved on this machine (baseline: rerun)' : ''}`,
   );
   if (r) lines.push(`${count(r.total.base.samples)} → ${count(r.total.head.samples)} samples per run (mean)`);
+  const bs = r?.betweenSessions;
+  if (bs?.applied) {
+    const w = bs.widened.map((f) => mdCode(f.key)).join(', ');
+    lines.push(mdText(bs.note) + (w ? ` Widened: ${w}.` : ''));
+  }
   const facts = [
     m.sampler
       ? `sampler ${mdCode(m.sampler + (m.samplerVersion ? ` ${m.samplerVersion}` : ''))}${m.rateHz ? ` at ${m.rateHz} Hz` : ''}`

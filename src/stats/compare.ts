@@ -2,6 +2,7 @@
 // culprits -> total -> verdict. Pure and deterministic (no randomness is needed; stable sorts).
 import { UserError } from '../errors.js';
 import { mean, sd } from '../lib/math.js';
+import { EXCLUDED_FROM_USER_MASS } from '../profile/runtime-frames.js';
 import {
   type Composition,
   cautiousKappa,
@@ -12,6 +13,7 @@ import {
 import { ownWeights } from './culprits.js';
 import { weightedBenjaminiHochberg } from './fdr.js';
 import { FrameKeys } from './frame-keys.js';
+import { undoMoves } from './moves.js';
 import {
   type FrameData,
   fitNoise,
@@ -22,9 +24,19 @@ import {
 } from './noise-model.js';
 import { buildPaths } from './paths.js';
 import { padMetrics, type RunMetrics, runMetrics } from './run-metrics.js';
+import {
+  type BaselineShares,
+  baselineSpread,
+  MAX_BASELINES,
+  MIN_BASELINES,
+  PRIOR_REL_SD,
+  type SpreadTable,
+  sessionTerm,
+} from './session-noise.js';
 import { resolveSettings } from './settings.js';
 import { compareTotals } from './total.js';
 import type {
+  BetweenSessions,
   CompareSettings,
   ComparisonReport,
   DroppedFrame,
@@ -34,6 +46,7 @@ import type {
   RunInput,
   SideValue,
 } from './types.js';
+import { decideVerdict, summarise } from './verdict.js';
 
 const MAX_DROPPED_LISTED = 200;
 /** Below this many expected samples per run on both sides a frame's test is not trusted. */
@@ -44,10 +57,36 @@ interface Side {
   metrics: RunMetrics[];
 }
 
+/** What a comparison can use besides the two run sets (all optional). */
+export interface CompareInputs {
+  /**
+   * The stored baselines of consecutive base-branch commits, oldest first (the history file's
+   * `entries` as they are): the between-session noise of every frame is learned from them.
+   */
+  history?: readonly BaselineShares[];
+  /**
+   * Frames that are one function under two keys (a rename or a move the diff recognised): the
+   * base key `from` and the head key `to` are compared as one frame, reported under `to` with
+   * `renamedFrom`.
+   */
+  renames?: readonly { from: string; to: string }[];
+}
+
+/**
+ * How one frame's values are normalised: user frames are shares of the user mass (runtime GC,
+ * compiler and idle stacks left out) times the mean user fraction of all runs, so they read as
+ * shares of all samples and a runtime shift between sessions does not move them.
+ */
+interface View {
+  user: boolean;
+  scale: number;
+}
+
 export function compareRuns(
   base: readonly RunInput[],
   head: readonly RunInput[],
   partial: Partial<CompareSettings> = {},
+  inputs: CompareInputs = {},
 ): ComparisonReport {
   const settings = resolveSettings(partial);
   if (base.length === 0 || head.length === 0) {
@@ -55,7 +94,7 @@ export function compareRuns(
       `compare needs at least one run per side (got ${base.length} base, ${head.length} head)`,
     );
   }
-  const keys = new FrameKeys(settings.granularity);
+  const keys = new FrameKeys(settings.granularity, inputs.renames ?? []);
   const b: Side = { runs: base, metrics: base.map((r) => runMetrics(r.profile, keys)) };
   const h: Side = { runs: head, metrics: head.map((r) => runMetrics(r.profile, keys)) };
   for (const m of [...b.metrics, ...h.metrics]) padMetrics(m, keys.size);
@@ -89,13 +128,50 @@ export function compareRuns(
   const keptIds: number[] = [];
   for (let id = 0; id < keys.size; id++) if (kept[id]) keptIds.push(id);
 
-  const inc = (m: RunMetrics, id: number) => m.inclusive[id];
-  const data = keptIds.map((id) => frameData(b.metrics, h.metrics, (m) => inc(m, id), useTime));
-  const separate = settings.sessions !== 'interleaved';
-  keptIds.forEach((id, i) => {
-    if (separate && SESSION_SENSITIVE.has(keys.frames[id].kind)) data[i].fixedVar = sessionVariance(data[i]);
+  const allMetrics = [...b.metrics, ...h.metrics];
+  // Normalise user frames on the user mass only when every run has some (else: plain shares).
+  const userScale =
+    !useTime && allMetrics.every((m) => m.userTotal > 0)
+      ? mean(allMetrics.map((m) => m.userTotal / m.total))
+      : 1;
+  const viewOf = (id: number): View => ({
+    user: userScale < 1 && keys.runtime[id] === null,
+    scale: userScale,
   });
+  const views = keptIds.map(viewOf);
+  const data = keptIds.map((id, i) =>
+    frameData(
+      b.metrics,
+      h.metrics,
+      (m) => (views[i].user ? m.userInclusive[id] : m.inclusive[id]),
+      useTime,
+      views[i],
+    ),
+  );
   const fit = fitNoise(data);
+  const separate = settings.sessions !== 'interleaved';
+  const history = inputs.history ?? [];
+  const spread = separate && !useTime ? baselineSpread(history, userScale) : null;
+  const widened: BetweenSessions['widened'] = [];
+  keptIds.forEach((id, i) => {
+    if (!separate) return;
+    const runtime = keys.runtime[id] !== null;
+    if (useTime) {
+      data[i].fixedVar = runtime ? 2 * (PRIOR_REL_SD.runtime * mean(data[i].base.x)) ** 2 : 0;
+      return;
+    }
+    const d = data[i];
+    const level = (mean(d.base.x) + mean(d.head.x)) / 2;
+    // What the per-frame test already counts (sampling and run-to-run jitter of both means) is
+    // inside the baselines' differences too: only the rest is between-session.
+    const withinVar = testFrame(d, fit, 1 - settings.alpha).se ** 2;
+    const t = sessionTerm(spread, keys.keys[id], level, views[i].user ? userScale : 1, runtime, withinVar);
+    d.fixedVar = 2 * t.perSession;
+    if (Number.isFinite(t.df)) d.fixedDf = t.df;
+    if (t.perSession > t.prior * 1.21 && t.diffs > 0)
+      widened.push({ key: keys.keys[id], priorSd: Math.sqrt(t.prior), sd: Math.sqrt(t.perSession) });
+  });
+  widened.sort((x, y) => y.sd / y.priorSd - x.sd / x.priorSd || (x.key < y.key ? -1 : 1));
   const level = 1 - settings.alpha;
   const tests = data.map((d) => testFrame(d, fit, level));
   const q = weightedBenjaminiHochberg(
@@ -115,7 +191,7 @@ export function compareRuns(
     }),
   );
 
-  const culprits = rankCulprits(keptIds, statuses, tests, b, h, fit, settings, useTime, floorAbs);
+  const culprits = rankCulprits(keptIds, statuses, tests, b, h, fit, settings, useTime, floorAbs, views);
   const paths = buildPaths(h, keys, keptIds, culprits.explainedBy);
 
   const frames: FrameResult[] = keptIds.map((id, i) => {
@@ -129,14 +205,15 @@ export function compareRuns(
       line: f.line,
       module: f.module,
       kind: f.kind,
+      runtime: keys.runtime[id],
+      renamedFrom: keys.renamedFrom[id],
       status: statuses[i],
       metric,
-      base: sideValue(b.metrics, id, data[i].base),
-      head: sideValue(h.metrics, id, data[i].head),
+      base: sideValue(b.metrics, id, data[i].base, views[i]),
+      head: sideValue(h.metrics, id, data[i].head, views[i]),
       delta: t.delta,
       relDelta: baseMean > 0 ? t.delta / baseMean : null,
-      selfDelta:
-        mean(h.metrics.map((m) => m.self[id] / m.total)) - mean(b.metrics.map((m) => m.self[id] / m.total)),
+      selfDelta: selfShare(h.metrics, id, views[i]) - selfShare(b.metrics, id, views[i]),
       ci: { lo: t.lo, hi: t.hi, level },
       pValue: t.pValue,
       qValue: q[i],
@@ -150,21 +227,34 @@ export function compareRuns(
     const samples = (ms: RunMetrics[]) => ms.reduce((a, m) => a + m.total * m.samplesPerWeight, 0);
     const comp = compositionFactor(frames, samples(b.metrics), samples(h.metrics));
     if (comp !== null) undoInflation(frames, comp, floorAbs, settings.minRelEffect);
-    undoDilution(frames, settings, floorAbs, separate, comp);
+    undoDilution(frames, settings, floorAbs, separate, comp, userScale);
+    undoMoves(
+      frames,
+      keptIds,
+      keys,
+      b,
+      h,
+      views.map((v) => v.user),
+      userScale,
+      floorAbs,
+      settings.minRelEffect,
+    );
   }
   frames.sort(frameOrder);
 
   const total = compareTotals(b, h, settings);
   warnings.push(...sideWarnings(b, h));
   const gcShift = frames.find(
-    (f) => separate && SESSION_SENSITIVE.has(f.kind) && f.status === 'inconclusive' && f.delta > 0,
+    (f) => separate && f.runtime != null && f.status === 'inconclusive' && f.delta > 0,
   );
   if (gcShift) {
     warnings.push(
       `${gcShift.key} grew, but its share follows the machine's load as much as the code when base and head ran in separate sessions; measure them interleaved (baseline: rerun) to test it.`,
     );
   }
-  const { verdict, reason } = decideVerdict(frames, total, settings, useTime ? baseTotalSeconds : 1);
+  const unit = useTime ? baseTotalSeconds : 1;
+  const { verdict, reason } = decideVerdict(frames, total, settings, unit);
+  const renamed = frames.filter((f) => f.renamedFrom != null).length;
   return {
     schema: 1,
     verdict,
@@ -181,17 +271,42 @@ export function compareRuns(
       priorDf: Number.isFinite(fit.d0) ? fit.d0 : null,
       residualDf: fit.d,
     },
+    summary: summarise(frames, settings, unit, renamed),
+    betweenSessions: betweenSessionsNote(separate, useTime, history.length, spread, widened),
+  };
+}
+
+function betweenSessionsNote(
+  separate: boolean,
+  useTime: boolean,
+  offered: number,
+  spread: SpreadTable | null,
+  widened: BetweenSessions['widened'],
+): BetweenSessions {
+  const used = spread?.baselines ?? 0;
+  const fromHistory = separate && !useTime && used >= MIN_BASELINES;
+  const note = !separate
+    ? 'Base and head ran interleaved in one session: no between-session term.'
+    : fromHistory
+      ? `Between-session noise learned from ${used} stored baselines${offered > MAX_BASELINES ? ` (the newest of ${offered})` : ''}, shrunk towards the default prior; the history widened ${widened.length} frame(s).`
+      : `Between-session noise: default prior for every frame (${offered} stored baseline${offered === 1 ? '' : 's'}; at least ${MIN_BASELINES} are needed to learn it).`;
+  return {
+    applied: separate,
+    baselines: fromHistory ? used : offered,
+    source: fromHistory ? 'history' : 'prior',
+    note,
+    widened: widened.slice(0, 20),
   };
 }
 
 /**
  * Shares are compositional: when the ranked culprits grow, every other frame's share shrinks, so
- * a frame whose cost did not change looks "improved". Shares alone cannot tell that apart from a
- * real improvement, so: when both sides carry time per run, an improvement must also show in the
- * frame's own time; otherwise head shares are rescaled as if the culprits had not grown
- * (x (1 - culprits' base share) / (1 - culprits' head share)); GC that grew between separate
- * sessions counts as a culprit here. When the median-of-ratios factor of composition.ts is known
- * it replaces that guess. An improvement that does not survive is reported unchanged.
+ * a frame whose cost did not change looks "improved". An improvement is reported only when it
+ * survives the largest dilution the data allow: head shares rescaled by the smaller of the
+ * median-of-ratios factor (composition.ts, moved two standard errors towards more dilution) and
+ * the factor implied by the ranked culprits' growth (x (1 - culprits' head share) / (1 - culprits'
+ * base share)). When base and head ran interleaved on one machine, an improvement must instead
+ * show in the frame's own time. An improvement that does not survive is reported unchanged.
  */
 function undoDilution(
   frames: FrameResult[],
@@ -199,17 +314,20 @@ function undoDilution(
   floorAbs: number,
   separate: boolean,
   comp: Composition | null,
+  userScale: number,
 ): void {
-  const kappa = comp !== null ? cautiousKappa(comp, -1) : culpritKappa(frames, separate);
-  if (kappa === null) return;
+  const candidates = [
+    comp !== null ? cautiousKappa(comp, 1) : null,
+    culpritKappa(frames, separate, userScale),
+  ].filter((k): k is number => k !== null);
   for (const f of frames) {
     if (f.status !== 'improved') continue;
     const bt = f.base.timeSeconds;
     const ht = f.head.timeSeconds;
     const still =
-      bt !== null && ht !== null && bt > 0
+      !separate && bt !== null && ht !== null && bt > 0
         ? (bt - ht) / bt >= s.minRelEffect
-        : survives(f, kappa, floorAbs, s.minRelEffect, -1);
+        : candidates.length === 0 || survives(f, Math.min(...candidates), floorAbs, s.minRelEffect, -1);
     if (!still) f.status = 'unchanged';
   }
 }
@@ -219,41 +337,32 @@ function undoDilution(
  * share moved by (1 - culprits' head share) / (1 - culprits' base share). Null when they did not
  * grow (nothing was diluted).
  */
-function culpritKappa(frames: FrameResult[], separate: boolean): number | null {
-  // Garbage collection that grew between sessions dilutes the other shares just as a culprit does.
+function culpritKappa(frames: FrameResult[], separate: boolean, userScale: number): number | null {
+  // Shares of the mass user frames are compared on: user frames' values are scaled by userScale;
+  // runtime frames left out of that mass (GC, compiler, idle) dilute nothing in it.
+  const onUserMass = (f: FrameResult, x: number) => (f.runtime == null ? x / userScale : x);
   const culprits = frames.filter(
     (f) =>
-      f.rank !== null ||
-      (separate && SESSION_SENSITIVE.has(f.kind) && f.status === 'inconclusive' && f.delta > 0),
+      (f.runtime == null || userScale >= 1 || !EXCLUDED_FROM_USER_MASS.has(f.runtime)) &&
+      (f.rank !== null || (separate && f.runtime != null && f.status === 'inconclusive' && f.delta > 0)),
   );
   const cb = Math.min(
     0.95,
-    culprits.reduce((a, f) => a + f.base.mean, 0),
+    culprits.reduce((a, f) => a + onUserMass(f, f.base.mean), 0),
   );
   const ch = Math.min(
     0.95,
-    culprits.reduce((a, f) => a + f.head.mean, 0),
+    culprits.reduce((a, f) => a + onUserMass(f, f.head.mean), 0),
   );
   return ch <= cb ? null : (1 - ch) / (1 - cb);
 }
 
 /**
- * Frame kinds whose share depends on the machine as much as on the code: V8's garbage collector
- * runs on helper threads too, and when another process takes the other cores the main thread
- * does that work itself. Measured on the Node example (docs/statistics.md): 16-18% of samples on
- * an idle 2-core machine, 15-23% with a busy loop on the other core.
+ * A frame is kept when it reaches minShare in at least a quorum of runs on either side. New code
+ * is kept below that floor too: a frame absent from every base run with at least MIN_COUNT samples
+ * in a quorum of head runs, so a small new function that made its caller grow is tested (and
+ * ranked) itself instead of leaving the unchanged caller as the culprit.
  */
-const SESSION_SENSITIVE = new Set(['gc']);
-/** Relative sd of a session-sensitive frame's value between two sessions (one side each). */
-const SESSION_REL_SD = 0.15;
-
-/** Var(head - base) added by two independent session shifts of relative sd SESSION_REL_SD. */
-function sessionVariance(d: FrameData): number {
-  const level = (mean(d.base.x) + mean(d.head.x)) / 2;
-  return 2 * (SESSION_REL_SD * level) ** 2;
-}
-
-/** A frame is kept when it reaches minShare in at least a quorum of runs on either side. */
 function consistentFrames(
   keys: FrameKeys,
   bm: RunMetrics[],
@@ -268,17 +377,22 @@ function consistentFrames(
     let pb = 0;
     let ph = 0;
     let maxShare = 0;
+    let inBase = false;
+    let counted = 0;
     for (const m of bm) {
       const share = m.inclusive[id] / m.total;
       if (share >= s.minShare) pb++;
       if (share > maxShare) maxShare = share;
+      if (m.inclusive[id] > 0) inBase = true;
     }
     for (const m of hm) {
       const share = m.inclusive[id] / m.total;
       if (share >= s.minShare) ph++;
       if (share > maxShare) maxShare = share;
+      if (m.inclusive[id] * m.samplesPerWeight >= MIN_COUNT) counted++;
     }
     if (pb >= need(bm.length) || ph >= need(hm.length)) kept[id] = 1;
+    else if (!inBase && counted >= need(hm.length)) kept[id] = 1;
     else if (pb + ph > 0) {
       all.push({
         key: keys.keys[id],
@@ -309,16 +423,24 @@ export function frameData(
   hm: readonly RunMetrics[],
   get: (m: RunMetrics) => number,
   useTime: boolean,
+  view: View = { user: false, scale: 1 },
 ): FrameData {
-  return { base: sideData(bm, get, useTime), head: sideData(hm, get, useTime) };
+  return { base: sideData(bm, get, useTime, view), head: sideData(hm, get, useTime, view) };
 }
 
-function sideData(ms: readonly RunMetrics[], get: (m: RunMetrics) => number, useTime: boolean): SideData {
+function sideData(
+  ms: readonly RunMetrics[],
+  get: (m: RunMetrics) => number,
+  useTime: boolean,
+  view: View,
+): SideData {
+  const tot = (m: RunMetrics) => (view.user ? m.userTotal : m.total);
+  const k = view.user ? view.scale : 1;
   let c = 0;
   let n = 0;
   for (const m of ms) {
     c += get(m) * m.samplesPerWeight;
-    n += m.total * m.samplesPerWeight;
+    n += tot(m) * m.samplesPerWeight;
   }
   if (useTime) {
     // Counts are Poisson-like: Var(count) = count, in seconds: count * secondsPerSample^2.
@@ -329,11 +451,12 @@ function sideData(ms: readonly RunMetrics[], get: (m: RunMetrics) => number, use
   }
   // Share of a run is binomial given the run's sample count: Var = p(1-p)/n (p smoothed so an
   // absent frame still has a little sampling variance).
+  // User frames: binomial on the user mass, scaled by k (variance by k^2, jitter scale by k).
   const p = (c + 0.5) / (n + 1);
-  const x = ms.map((m) => get(m) / m.total);
-  const v = ms.map((m) => (p * (1 - p)) / Math.max(1, m.total * m.samplesPerWeight));
-  const pm = mean(x);
-  return { x, v, g: Math.max(pm, p) * (1 - Math.max(pm, p)) };
+  const x = ms.map((m) => (k * get(m)) / tot(m));
+  const v = ms.map((m) => (k * k * p * (1 - p)) / Math.max(1, tot(m) * m.samplesPerWeight));
+  const pm = mean(x) / k;
+  return { x, v, g: k * Math.max(pm, p) * (1 - Math.max(pm, p)) };
 }
 
 /**
@@ -383,6 +506,7 @@ function rankCulprits(
   s: CompareSettings,
   useTime: boolean,
   floorAbs: number,
+  views: readonly View[],
 ): Culprits {
   const n = keptIds.length;
   const out: Culprits = {
@@ -423,7 +547,7 @@ function rankCulprits(
     }
     const metricsOf = (side: Side, o: typeof ob) =>
       side.metrics.map((m, ri) => ({ ...m, inclusive: o[ri].own }));
-    const ownData = frameData(metricsOf(b, ob), metricsOf(h, oh), (m) => m.inclusive[c], useTime);
+    const ownData = frameData(metricsOf(b, ob), metricsOf(h, oh), (m) => m.inclusive[c], useTime, views[i]);
     const t = testFrame(ownData, fit, 1 - s.alpha);
     out.ownDelta[i] = t.delta;
     const baseOwn = mean(ownData.base.x);
@@ -461,13 +585,19 @@ function rankCulprits(
   return out;
 }
 
-function sideValue(ms: readonly RunMetrics[], id: number, d: SideData): SideValue {
+function selfShare(ms: readonly RunMetrics[], id: number, view: View): number {
+  return mean(
+    ms.map((m) => (view.user ? (view.scale * m.userSelf[id]) / m.userTotal : m.self[id] / m.total)),
+  );
+}
+
+function sideValue(ms: readonly RunMetrics[], id: number, d: SideData, view: View): SideValue {
   const times = ms.map((m) => (m.secondsPerWeight === null ? null : m.inclusive[id] * m.secondsPerWeight));
   return {
     mean: mean(d.x),
     runs: d.x,
     sd: sd(d.x),
-    selfMean: mean(ms.map((m) => m.self[id] / m.total)),
+    selfMean: selfShare(ms, id, view),
     timeSeconds: times.every((t) => t !== null) ? mean(times as number[]) : null,
   };
 }
@@ -536,41 +666,4 @@ function samplingMismatch(b: Side, h: Side): string | null {
     return `Base and head profiles differ in sampling interval (median ${show(ib)} vs ${show(ih)})`;
   }
   return null;
-}
-
-function decideVerdict(
-  frames: FrameResult[],
-  total: ComparisonReport['total'],
-  s: CompareSettings,
-  unit: number,
-): { verdict: 'pass' | 'fail'; reason: string } {
-  const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
-  for (const f of frames) {
-    if ((f.status === 'regressed' || f.status === 'new') && f.delta / unit > s.gateFrameShare) {
-      const why = f.explainedBy ? ` (explained by ${f.explainedBy})` : '';
-      return {
-        verdict: 'fail',
-        reason: `${f.key} regressed by ${pct(f.delta / unit)} of the total${why}, above the gate of ${pct(s.gateFrameShare)}.`,
-      };
-    }
-  }
-  if (
-    s.gateTotal !== null &&
-    total.status === 'regressed' &&
-    total.change !== null &&
-    total.change > s.gateTotal
-  ) {
-    return {
-      verdict: 'fail',
-      reason: `The total (${total.measure}) regressed by ${pct(total.change)}, above the gate of ${pct(s.gateTotal)}.`,
-    };
-  }
-  const regressed = frames.filter((f) => f.status === 'regressed' || f.status === 'new').length;
-  return {
-    verdict: 'pass',
-    reason:
-      regressed === 0
-        ? 'No frame regressed significantly beyond the effect floors.'
-        : `${regressed} frame(s) regressed, none by more than the gate of ${pct(s.gateFrameShare)} of the total.`,
-  };
 }

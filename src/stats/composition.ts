@@ -115,6 +115,11 @@ export function undoInflation(
     f.ownDelta = null;
     f.explainedBy = null;
   }
+  closeRanks(frames, dropped);
+}
+
+/** Ranks close up after the frames in `dropped` stopped being culprits; nothing stays explained by them. */
+export function closeRanks(frames: FrameResult[], dropped: ReadonlySet<string>): void {
   if (dropped.size === 0) return;
   const ranked = frames
     .filter((f) => f.rank !== null)

@@ -1,6 +1,8 @@
 // Contract of the statistics stage: merge consistent hotspots and compare run sets.
 
-export { compareRuns } from './compare.js';
+export { type CompareInputs, compareRuns } from './compare.js';
 export { mergeConsistent } from './merge.js';
+export type { BaselineShares } from './session-noise.js';
 export { DEFAULT_COMPARE_SETTINGS } from './settings.js';
 export type * from './types.js';
+export { isImprovement, isRegression, rankedRegressions } from './verdict.js';

@@ -28,6 +28,8 @@ export interface FrameData {
    * sessionVariance in compare.ts); added to the model's variance, carrying no estimation df.
    */
   fixedVar?: number;
+  /** Degrees of freedom of fixedVar when it was estimated (stored baselines); absent: known. */
+  fixedDf?: number;
 }
 
 export interface NoiseFit {
@@ -169,10 +171,15 @@ export function testFrame(f: FrameData, fit: NoiseFit, level: number): TestResul
   const runVar = Math.max(ratio * model, vSamp);
   const se2 = runVar + (f.fixedVar ?? 0);
   const se = Math.sqrt(se2);
-  // Satterthwaite: only the estimated (non-sampling, non-fixed) part of the variance carries nu df.
+  // Satterthwaite: only the estimated parts of the variance carry finite df (the run-to-run part
+  // nu, the between-session part learned from stored baselines fixedDf); sampling is known.
   const est = runVar - vSamp;
-  let df = MAX_DF;
-  if (Number.isFinite(nu) && est > 1e-12 * se2) df = Math.min(MAX_DF, nu * (se2 / est) ** 2);
+  const fixed = f.fixedVar ?? 0;
+  const fixedDf = f.fixedDf ?? Number.POSITIVE_INFINITY;
+  let inv = 0;
+  if (Number.isFinite(nu) && est > 1e-12 * se2) inv += (est / se2) ** 2 / nu;
+  if (Number.isFinite(fixedDf) && fixed > 1e-12 * se2) inv += (fixed / se2) ** 2 / fixedDf;
+  const df = inv > 0 ? Math.min(MAX_DF, 1 / inv) : MAX_DF;
   if (se === 0) {
     return { delta, se, df, pValue: delta === 0 ? 1 : 0, lo: delta, hi: delta, ratio };
   }

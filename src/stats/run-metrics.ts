@@ -10,6 +10,13 @@ export interface RunMetrics {
   self: Float64Array;
   /** Sum of all stack weights. */
   total: number;
+  /**
+   * The same over the user mass: stacks through a garbage-collector, compiler or idle frame
+   * (runtime-frames.ts) left out, so a runtime shift between sessions cannot move user shares.
+   */
+  userInclusive: Float64Array;
+  userSelf: Float64Array;
+  userTotal: number;
   /** Sample counts per unit of weight (1 for sample-count profiles). */
   samplesPerWeight: number;
   /** Whether samplesPerWeight is known (false: weights are used as counts, noise unknown). */
@@ -54,19 +61,28 @@ export function runMetrics(p: Profile, keys: FrameKeys): RunMetrics {
   const stamp = new Int32Array(n).fill(-1);
   const bestStack = new Int32Array(n).fill(-1);
   const bestWeight = new Float64Array(n);
+  const userInclusive = new Float64Array(n);
+  const userSelf = new Float64Array(n);
+  const excluded = keys.excluded;
   const { ids, offsets, weights, length } = p.stacks.columns();
   let total = 0;
+  let userTotal = 0;
   for (let s = 0; s < length; s++) {
     const w = weights[s];
     const a = offsets[s];
     const b = offsets[s + 1];
     total += w;
+    let user = true;
+    for (let k = a; k < b && user; k++) if (excluded[keyOf[ids[k]]] === 1) user = false;
+    if (user) userTotal += w;
     if (b === a) continue;
+    if (user) userSelf[keyOf[ids[b - 1]]] += w;
     for (let k = a; k < b; k++) {
       const id = keyOf[ids[k]];
       if (stamp[id] !== s) {
         stamp[id] = s;
         inclusive[id] += w;
+        if (user) userInclusive[id] += w;
         // The same pass finds each frame's heaviest stack (for call paths): no second pass.
         if (w > bestWeight[id]) {
           bestWeight[id] = w;
@@ -76,7 +92,18 @@ export function runMetrics(p: Profile, keys: FrameKeys): RunMetrics {
     }
     self[keyOf[ids[b - 1]]] += w;
   }
-  return { inclusive, self, total, keyOf, bestStack, bestWeight, ...weightUnits(p) };
+  return {
+    inclusive,
+    self,
+    total,
+    userInclusive,
+    userSelf,
+    userTotal,
+    keyOf,
+    bestStack,
+    bestWeight,
+    ...weightUnits(p),
+  };
 }
 
 /** Grows a run's arrays to the final key-space size (keys first seen in later runs are 0 here). */
@@ -90,8 +117,14 @@ export function padMetrics(m: RunMetrics, size: number): void {
   bestStack.set(m.bestStack);
   const bestWeight = new Float64Array(size);
   bestWeight.set(m.bestWeight);
+  const userInc = new Float64Array(size);
+  userInc.set(m.userInclusive);
+  const userSelf = new Float64Array(size);
+  userSelf.set(m.userSelf);
   m.inclusive = inc;
   m.self = self;
+  m.userInclusive = userInc;
+  m.userSelf = userSelf;
   m.bestStack = bestStack;
   m.bestWeight = bestWeight;
 }

@@ -3,6 +3,7 @@
 // Field names are part of the stable schema: add fields, never rename or remove them.
 
 import type { Profile } from '../profile/profile.js';
+import type { RuntimeClass } from '../profile/runtime-frames.js';
 import type { Granularity } from '../profile/transform.js';
 
 export type FrameStatus = 'regressed' | 'improved' | 'unchanged' | 'new' | 'gone' | 'inconclusive';
@@ -64,6 +65,50 @@ export interface FrameResult {
   path: string[];
   /** For regressed ancestors not ranked themselves: key of the culprit that explains them. */
   explainedBy: string | null;
+  /**
+   * Runtime class (docs/statistics.md "Runtime frames"): gc, compiler, interpreter, idle or
+   * kernel; null for user code. Absent in reports written before it existed.
+   */
+  runtime?: RuntimeClass | null;
+  /**
+   * Set when the frame's change is only unchanged code moving under it (or away from it): the key
+   * of that moved frame. Such a frame is `unchanged` (docs/statistics.md, "Moves").
+   */
+  moved?: string | null;
+  /** The base key this frame was compared under when a `renames` input merged the two. */
+  renamedFrom?: string | null;
+}
+
+/** What the report's readers count and list: one definition (src/stats/verdict.ts). */
+export interface ReportSummary {
+  /** Ranked culprits: regressed or new frames whose own change is significant. */
+  regressions: number;
+  /** Frames `improved` after the dilution check. */
+  improvements: number;
+  /** Frames absent from every base run and significant in head (`new`), ranked or not. */
+  new: number;
+  /** Frames absent from every head run, significant in base (`gone`). */
+  gone: number;
+  /** Frames compared under a rename (filled by whoever supplied the renames; 0 otherwise). */
+  renamed: number;
+  /** Keys of the ranked culprits, rank 1 first. */
+  ranked: string[];
+  /** Ranked regressions at or under the gate: detected, but they did not fail the check. */
+  underGate: { key: string; delta: number; gate: number }[];
+}
+
+/** The between-session term: how much of it the stored history measured. */
+export interface BetweenSessions {
+  /** `separate` sessions add the term; `interleaved` runs share one session and add none. */
+  applied: boolean;
+  /** Stored baselines the history offered (the newest 30 at most are used). */
+  baselines: number;
+  /** `history` when at least 3 baselines were available, else `prior` (the default for every frame). */
+  source: 'history' | 'prior';
+  /** One sentence for the reader. */
+  note: string;
+  /** Frames whose between-session sd the history made wider than the prior, widest first (at most 20). */
+  widened: { key: string; priorSd: number; sd: number }[];
 }
 
 export interface TotalSide {
@@ -153,6 +198,10 @@ export interface ComparisonReport {
   droppedCount?: number;
   /** The fitted noise model (run-to-run jitter and how much frames share it). */
   noise?: NoiseSummary;
+  /** Counts and lists every reader uses (regressions, improvements, new, gone, renamed, under the gate). */
+  summary?: ReportSummary;
+  /** The between-session term and what the stored history said about it. */
+  betweenSessions?: BetweenSessions;
 }
 
 export interface NoiseSummary {

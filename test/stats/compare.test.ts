@@ -75,7 +75,7 @@ describe('compareRuns on hand-made profiles', () => {
     ]),
   );
 
-  it('still reports a real improvement next to a regression', () => {
+  it('still reports a real improvement next to a regression (interleaved: its own time fell)', () => {
     const fewer = [0, 1, 2].map((i) =>
       profile([
         ['main;a', 2000 + i * 10],
@@ -85,9 +85,18 @@ describe('compareRuns on hand-made profiles', () => {
     const r = compareRuns(
       base.map((p) => ({ profile: p })),
       fewer.map((p) => ({ profile: p })),
+      { sessions: 'interleaved' },
     );
     expect(r.frames.find((f) => f.key === 'a')?.status).toBe('improved');
     expect(r.frames.find((f) => f.key === 'c')?.status).toBe('regressed');
+    // Separate sessions: times are not comparable, and in shares "a halved and c doubled" cannot be
+    // told from "c quadrupled", so a's fall is not reported as an improvement.
+    const apart = compareRuns(
+      base.map((p) => ({ profile: p })),
+      fewer.map((p) => ({ profile: p })),
+    );
+    expect(apart.frames.find((f) => f.key === 'a')?.status).toBe('unchanged');
+    expect(apart.frames.find((f) => f.key === 'c')?.status).toBe('regressed');
   });
 
   it('without time per run, rescales shares as if the culprit had not grown', () => {
@@ -203,9 +212,11 @@ describe('compareRuns on hand-made profiles', () => {
         ['main;b', 498_000],
       ]),
     );
+    // One session (between sessions, +0.2 pp of a 50% frame is within the between-session prior).
     const r = compareRuns(
       b3.map((profile) => ({ profile })),
       h3.map((profile) => ({ profile })),
+      { sessions: 'interleaved' },
     );
     const a = r.frames.find((f) => f.key === 'a');
     expect(a?.qValue).toBeLessThan(0.01); // significant (exactly repeated counts) ...
@@ -213,7 +224,7 @@ describe('compareRuns on hand-made profiles', () => {
     const strict = compareRuns(
       b3.map((profile) => ({ profile })),
       h3.map((profile) => ({ profile })),
-      { minRelEffect: 0, minEffect: 0.001 },
+      { minRelEffect: 0, minEffect: 0.001, sessions: 'interleaved' },
     );
     expect(strict.frames.find((f) => f.key === 'a')?.status).toBe('regressed');
   });
