@@ -21,3 +21,6 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
+
+# The real samplers of the sampling tests (py-spy, austin, Fil, memray, async-profiler).
+bash scripts/install-samplers.sh

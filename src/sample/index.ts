@@ -13,6 +13,8 @@ export type SamplerName =
   | 'py-spy'
   | 'austin'
   | 'python'
+  | 'fil'
+  | 'memray'
   | 'perf'
   | 'node'
   | 'go'

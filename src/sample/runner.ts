@@ -388,8 +388,12 @@ function checkExit(
       : usage && plan.timer === 'inner'
         ? `the sampler (${c.sampler.name})`
         : `${c.sampler.name} (running the workload)`;
-  if (r.signal) throw new RunFailedError(name, `${who} was killed by signal ${signalName(r.signal)}`, tail);
-  if (r.exitCode !== 0) throw new RunFailedError(name, `${who} exited with status ${r.exitCode}`, tail);
+  const why = r.signal || r.exitCode !== 0 ? c.sampler.explainFailure?.(tail) : undefined;
+  const because = why ? `; ${why}` : '';
+  if (r.signal)
+    throw new RunFailedError(name, `${who} was killed by signal ${signalName(r.signal)}${because}`, tail);
+  if (r.exitCode !== 0)
+    throw new RunFailedError(name, `${who} exited with status ${r.exitCode}${because}`, tail);
 }
 
 /** `9 (SIGKILL)` from either a number or a name. */

@@ -73,6 +73,11 @@ export interface Sampler {
   /** Checks the sampler is installed, new enough and permitted; throws a UserError with the fix. */
   check(env: SamplerEnv): Promise<SamplerInfo>;
   plan(ctx: RunContext): SamplerPlan;
+  /**
+   * Why a failed run failed, in words with the fix, when the sampler's stderr says so (e.g.
+   * ptrace denied); appended to the run's error. Undefined when the stderr tells nothing known.
+   */
+  explainFailure?(stderrTail: string[]): string | undefined;
   /** Locates and parses the output of a successful run; throws a UserError when there is none. */
   collect(ctx: RunContext): Promise<Collected>;
 }
