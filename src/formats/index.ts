@@ -7,6 +7,7 @@ import { cpuprofileFormat } from './cpuprofile.js';
 import { cpythonFormat } from './cpython-sampling.js';
 import { diffFoldedFormat } from './diff-folded.js';
 import { foldedFormat } from './folded.js';
+import { geckoFormat } from './gecko.js';
 import {
   isGzip,
   looksBinary,
@@ -43,6 +44,7 @@ export const FORMATS: readonly FormatImporter[] = [
   pstatsFormat,
   cpuprofileFormat,
   speedscopeFormat,
+  geckoFormat,
   perfScriptFormat,
   austinFormat,
   pyflameFormat,

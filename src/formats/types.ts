@@ -12,6 +12,7 @@ export type FormatName =
   | 'cpuprofile'
   | 'pprof'
   | 'speedscope'
+  | 'gecko'
   | 'pstats'
   | 'diff-folded';
 
