@@ -146,7 +146,7 @@ function collapseBytes(c: Collapser, bytes: Buffer, importOpts: ImportOptions): 
 /**
  * An indented stack line whose `func (module)` bytes were seen before is one lookup, with no
  * string made (the address before them only matters for --addrs labels, which are not cached).
- * A line's frames depend only on its text and on whether the process is `java` (tidy_java), the
+ * A line's frames depend only on its text and on whether the process name starts with `java` (tidy_java matches ^java), the
  * key's root flag.
  */
 function stackLineBytes(c: Collapser, b: Buffer, start: number, end: number): void {
@@ -156,7 +156,7 @@ function stackLineBytes(c: Collapser, b: Buffer, start: number, end: number): vo
   while (e < end && CLASS[b[e]] === WORD) e++;
   let f = e;
   while (f < end && CLASS[b[f]] === SPACE) f++;
-  const java = c.pname === 'java';
+  const java = isJava(c.pname);
   const shaped = e > s && e < end && f > e;
   if (shaped) {
     const hit = c.byteCache.get(b, f, end, java);
@@ -325,7 +325,7 @@ function stackLineFrames(
   if (e === s || e >= end || !isSpace(text.charCodeAt(e))) return slowFrames(c, text.slice(start, end));
   let f = e;
   while (f < end && isSpace(text.charCodeAt(f))) f++;
-  const cache = c.pname === 'java' ? c.javaLineCache : c.lineCache;
+  const cache = isJava(c.pname) ? c.javaLineCache : c.lineCache;
   // Everything after the address decides the frames (the address only matters for --addrs
   // of unknown symbols, never cached), so a repeated `func (module)` text is one Map lookup;
   // a slice + Map (native hashing and compare) beats hashing the range in JS.
@@ -402,7 +402,7 @@ function frameIds(c: Collapser, pc: string, rawfuncIn: string, mod: string): num
     if (func.includes('(') && !PER_THREAD.test(func)) func = func.replace(TIDY_PARENS, '');
     if (func.includes('"') || func.includes("'")) func = func.replace(QUOTES, '');
     // tidy_java
-    if (c.pname === 'java' && func.includes('/') && func.charCodeAt(0) === 76 /* L */) func = func.slice(1);
+    if (isJava(c.pname) && func.includes('/') && func.charCodeAt(0) === 76 /* L */) func = func.slice(1);
     if (out.length > 0) {
       if (!func.includes('_[i]')) func += '_[i]';
     } else if (c.opts.kernel && KERNEL_MODULE.test(mod) && !mod.includes('unknown')) {
@@ -450,3 +450,8 @@ export const perfScriptFormat: FormatImporter = {
     return collapsePerfScript(input, opts.perf ?? {}, opts);
   },
 };
+
+/** stackcollapse-perf.pl tidies Java signatures when the process name matches `^java`. */
+function isJava(pname: string | undefined): boolean {
+  return pname !== undefined && pname.startsWith('java');
+}

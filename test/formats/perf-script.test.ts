@@ -108,6 +108,19 @@ describe('perf script (stackcollapse-perf.pl semantics)', () => {
     );
   });
 
+  it('tidies Java signatures for every process name starting with java (^java), not others', () => {
+    const sample = (comm: string) =>
+      `${comm} 25607 4794564.109216: 1 cycles:\n\t7f0000000006 Ljava/lang/Thread;::run (/tmp/perf-25607.map)\n\n`;
+    const p = importProfile('j.perf', text(sample('java') + sample('java-worker') + sample('notjava')));
+    expect(foldedMap(p)).toEqual(
+      new Map([
+        ['java;java/lang/Thread:::run', 1],
+        ['java-worker;java/lang/Thread:::run', 1],
+        ['notjava;Ljava/lang/Thread:::run', 1],
+      ]),
+    );
+  });
+
   it('drops a last sample that no blank line ends, as stackcollapse-perf.pl does', () => {
     const p = importProfile(
       't.perf',
