@@ -8,6 +8,7 @@ import { importProfileFile } from '../formats/index.js';
 import type { FormatName, ImportOptions } from '../formats/types.js';
 import type { Granularity } from '../profile/transform.js';
 import { reportMarkdown, reportText } from '../report/compare-text.js';
+import { mismatchedRunDirs } from '../sample/run-identity.js';
 import {
   type CompareSettings,
   compareRuns,
@@ -95,6 +96,8 @@ export const compareCommand: Command = {
     const settings = settingsFrom(values);
     const opts: ImportOptions = { onWarning: (m) => io.stderr(`flamediff: warning: ${m}\n`) };
     if (values['input-format']) opts.format = values['input-format'] as FormatName;
+    const mixed = await mismatchedRunDirs(values.base, values.head);
+    if (mixed) throw new UserError(`flamediff compare: ${mixed}`);
     const base = await loadSide('base', values.base, io, opts);
     const head = await loadSide('head', values.head, io, opts);
     const report = compareRuns(base, head, settings);

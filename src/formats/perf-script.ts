@@ -55,6 +55,8 @@ interface Collapser {
   samples: number;
   event: string | undefined;
   command: string | undefined;
+  /** Sampling frequency (Hz) per event name, from `perf script --header`'s `# event :` lines. */
+  eventFreq: Map<string, number>;
 }
 
 export function collapsePerfScript(
@@ -93,6 +95,7 @@ export function collapsePerfScript(
     samples: 0,
     event: undefined,
     command: undefined,
+    eventFreq: new Map(),
   };
   const pieces = utf8ByteChunks(input);
   if (pieces !== undefined) for (const bytes of pieces) collapseBytes(c, bytes, importOpts);
@@ -116,6 +119,10 @@ export function collapsePerfScript(
   meta.unit = unitFor(c.event, c.sawPeriod);
   if (c.event) meta.extra = { ...meta.extra, event: c.event };
   if (c.command) meta.command = c.command;
+  // A time-based event recorded at a frequency (perf record -F, as flamediff's perf runs do)
+  // says its interval in the header that `perf script --header` keeps.
+  const freq = c.eventFreq.get((c.event ?? '').replace(/:.*$/, ''));
+  if (meta.unit === 'nanoseconds' && freq) meta.intervalNs = Math.round(1e9 / freq);
   return c.profile;
 }
 
@@ -180,6 +187,13 @@ function stackLineBytes(c: Collapser, b: Buffer, start: number, end: number): vo
   c.byteCache.set(b, f, end, java, value);
 }
 
+/** `# event : name = cpu-clock:ppp, ..., { sample_period, sample_freq } = 499, ..., freq = 1, ...` */
+function eventHeader(c: Collapser, line: string): void {
+  const name = /^# event : name = ([^,:\s]+)/.exec(line)?.[1];
+  const freq = /\{ sample_period, sample_freq \} = (\d+)/.exec(line)?.[1];
+  if (name && freq && /, freq = 1(,|$)/.test(line)) c.eventFreq.set(name, Number(freq));
+}
+
 function unitFor(event: string | undefined, sawPeriod: boolean): Unit {
   if (!sawPeriod) return 'samples';
   const e = (event ?? '').replace(/:.*$/, '');
@@ -201,6 +215,7 @@ function processLine(
   if (c0 === 35 /* # */) {
     const line = text.slice(start, end);
     if (line.startsWith('# cmdline')) c.command = line.replace(/^# cmdline\s*:?\s*/, '');
+    else if (line.startsWith('# event : name = ')) eventHeader(c, line);
     return;
   }
   if (!isSpace(c0)) {
@@ -453,5 +468,5 @@ export const perfScriptFormat: FormatImporter = {
 
 /** stackcollapse-perf.pl tidies Java signatures when the process name matches `^java`. */
 function isJava(pname: string | undefined): boolean {
-  return pname !== undefined && pname.startsWith('java');
+  return pname?.startsWith('java') === true;
 }

@@ -39,6 +39,8 @@ export interface RecordOptions {
   onProgress?: (line: string) => void;
   /** Structured progress (run started/finished) for UIs that redraw a status line. */
   onEvent?: (event: ProgressEvent) => void;
+  /** Warnings about the recording, each said once (default: a `warning: ` progress line). */
+  onWarning?: (message: string) => void;
   signal?: AbortSignal;
 }
 

@@ -81,6 +81,7 @@ interface Common {
   signal?: AbortSignal;
   onProgress?: (line: string) => void;
   onEvent?: (e: ProgressEvent) => void;
+  warn: (message: string) => void;
   resourceSource: 'gnu-time' | 'proc' | 'none';
   sequence: number;
 }
@@ -174,6 +175,7 @@ async function recordSides(
     signal: opts.signal,
     onProgress: opts.onProgress,
     onEvent: opts.onEvent,
+    warn: onceEach(opts.onWarning ?? ((m) => opts.onProgress?.(`warning: ${m}`))),
     resourceSource: gnu ? 'gnu-time' : process.platform === 'linux' ? 'proc' : 'none',
     sequence: 0,
   };
@@ -200,6 +202,16 @@ async function recordSides(
   } finally {
     for (const s of states) if (s.stage) await rm(s.stage, { recursive: true, force: true });
   }
+}
+
+/** Calls `fn` once per distinct message. */
+function onceEach(fn: (message: string) => void): (message: string) => void {
+  const seen = new Set<string>();
+  return (m) => {
+    if (seen.has(m)) return;
+    seen.add(m);
+    fn(m);
+  };
 }
 
 /** Why mkdir failed, in words for the common case of a file where a directory should be. */
@@ -297,6 +309,7 @@ async function runOnce(s: SideState, phase: 'warmup' | 'run', index: number, c: 
         r.stderrTail,
       );
     }
+    if (collected.warning) c.warn(collected.warning);
     const collectSeconds = Number(process.hrtime.bigint() - collectStart) / 1e9;
     const file = `run-${index}.${collected.ext}`;
     await writeFile(path.join(s.stage, file), collected.bytes);

@@ -55,6 +55,8 @@ export interface Collected {
   parts: number;
   /** Sample count when the sampler knows it better than the profile's weights say. */
   samples?: number;
+  /** Something the user should know about this profile (shown once per recording). */
+  warning?: string;
 }
 
 export interface Sampler {

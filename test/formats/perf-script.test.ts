@@ -121,6 +121,18 @@ describe('perf script (stackcollapse-perf.pl semantics)', () => {
     );
   });
 
+  it("reads the interval of a time event from perf script --header's event line", () => {
+    const head = (event: string, freq: string) =>
+      `# event : name = ${event}, , id = { 79 }, type = 1, size = 128, { sample_period, sample_freq } = 499, sample_type = IP|TID|PERIOD, ${freq}, enable_on_exec = 1\n`;
+    const body = 'app 1 1.0: 2004008 cpu-clock:ppp:\n\t1 f (m)\n\n';
+    const p = importProfile('h.perf', text(head('cpu-clock:ppp', 'freq = 1') + body));
+    expect(p.meta.unit).toBe('nanoseconds');
+    expect(p.meta.intervalNs).toBe(2_004_008);
+    // A fixed period (-c N, no freq = 1) is not a frequency.
+    const fixed = importProfile('h.perf', text(head('cpu-clock:ppp', 'disabled = 1') + body));
+    expect(fixed.meta.intervalNs).toBeUndefined();
+  });
+
   it('drops a last sample that no blank line ends, as stackcollapse-perf.pl does', () => {
     const p = importProfile(
       't.perf',

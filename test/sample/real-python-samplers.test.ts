@@ -250,6 +250,26 @@ describe('async-profiler on the Java example', () => {
   });
 });
 
+describe('perf on the Python example (guard rail)', () => {
+  it('warns once that the profile has no Python functions, naming the fix', async () => {
+    const warnings: string[] = [];
+    const { runSet } = await record({
+      sampler: 'perf',
+      command: ['python3', CPU_PY],
+      env: samplerEnv({ FLAMEDIFF_EXAMPLE_SCALE: '0.1' }),
+      runs: 2,
+      warmup: 0,
+      rateHz: 199,
+      outDir: await tempDir(),
+      onWarning: (m) => warnings.push(m),
+    });
+    expect(runSet.runs).toHaveLength(2);
+    expect(warnings).toEqual([
+      "perf recorded a Python workload but its profile has no Python functions, only the interpreter's C code: use --sampler py-spy or --sampler austin, or run Python 3.12+ as `python -X perf ...` so perf sees Python frames",
+    ]);
+  });
+});
+
 describe('bad input from real samplers', () => {
   it('a missing sampler names the package that installs it', async () => {
     const env = { PATH: '/usr/bin:/bin' };
