@@ -1,9 +1,9 @@
-// flamediff example workload (Go): parse, score and summarise synthetic records.
+// flamediff example workload (Go): parse and score synthetic records.
 //
 // `go test -run TestWorkload` runs it (the go sampler adds -cpuprofile); `go run .` runs it as a
 // program that writes a CPU profile to $FLAMEDIFF_PROFILE_OUT when that is set.
-// FLAMEDIFF_EXAMPLE_REGRESSION=1 makes scoreRecord do needless hashing (about +30% CPU);
-// FLAMEDIFF_EXAMPLE_SCALE scales the work (default 1, about a second).
+// FLAMEDIFF_EXAMPLE_REGRESSION=1 makes scoreRecord hash every record needlessly;
+// FLAMEDIFF_EXAMPLE_SCALE scales the work (default 1).
 package main
 
 import (

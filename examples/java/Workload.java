@@ -1,8 +1,8 @@
-// flamediff example workload (Java): parse, score and summarise synthetic records.
+// flamediff example workload (Java): parse and score synthetic records.
 //
 // Build and run: `javac -d build examples/java/Workload.java && java -cp build Workload`.
-// FLAMEDIFF_EXAMPLE_REGRESSION=1 makes scoreRecord do needless hashing (about +30% CPU);
-// FLAMEDIFF_EXAMPLE_SCALE scales the work (default 1, about a second after JIT warm-up).
+// FLAMEDIFF_EXAMPLE_REGRESSION=1 makes scoreRecord hash every record needlessly;
+// FLAMEDIFF_EXAMPLE_SCALE scales the work (default 1).
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
