@@ -163,7 +163,7 @@ function stackLineBytes(c: Collapser, b: Buffer, start: number, end: number): vo
   while (e < end && CLASS[b[e]] === WORD) e++;
   let f = e;
   while (f < end && CLASS[b[f]] === SPACE) f++;
-  const java = isJava(c.pname);
+  const java = isJava(c);
   const shaped = e > s && e < end && f > e;
   if (shaped) {
     const hit = c.byteCache.get(b, f, end, java);
@@ -340,7 +340,7 @@ function stackLineFrames(
   if (e === s || e >= end || !isSpace(text.charCodeAt(e))) return slowFrames(c, text.slice(start, end));
   let f = e;
   while (f < end && isSpace(text.charCodeAt(f))) f++;
-  const cache = isJava(c.pname) ? c.javaLineCache : c.lineCache;
+  const cache = isJava(c) ? c.javaLineCache : c.lineCache;
   // Everything after the address decides the frames (the address only matters for --addrs
   // of unknown symbols, never cached), so a repeated `func (module)` text is one Map lookup;
   // a slice + Map (native hashing and compare) beats hashing the range in JS.
@@ -417,7 +417,7 @@ function frameIds(c: Collapser, pc: string, rawfuncIn: string, mod: string): num
     if (func.includes('(') && !PER_THREAD.test(func)) func = func.replace(TIDY_PARENS, '');
     if (func.includes('"') || func.includes("'")) func = func.replace(QUOTES, '');
     // tidy_java
-    if (isJava(c.pname) && func.includes('/') && func.charCodeAt(0) === 76 /* L */) func = func.slice(1);
+    if (isJava(c) && func.includes('/') && func.charCodeAt(0) === 76 /* L */) func = func.slice(1);
     if (out.length > 0) {
       if (!func.includes('_[i]')) func += '_[i]';
     } else if (c.opts.kernel && KERNEL_MODULE.test(mod) && !mod.includes('unknown')) {
@@ -466,7 +466,11 @@ export const perfScriptFormat: FormatImporter = {
   },
 };
 
-/** stackcollapse-perf.pl tidies Java signatures when the process name matches `^java`. */
-function isJava(pname: string | undefined): boolean {
-  return pname?.startsWith('java') === true;
+/**
+ * Java signatures are tidied when the process name starts with `java` (FlameGraph's `^java`:
+ * `java`, `java-worker`, ...). With --pid/--tid the name carries the pid (`java-1234`), and
+ * FlameGraph's reference outputs for those options are not tidied: neither are ours.
+ */
+function isJava(c: Collapser): boolean {
+  return c.pname?.startsWith('java') === true && !c.opts.pid && !c.opts.tid;
 }
