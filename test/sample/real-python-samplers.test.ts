@@ -6,12 +6,15 @@
 // parallel pass.
 import { cp } from 'node:fs/promises';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { importProfileFile } from '../../src/formats/index.js';
 import { RunFailedError, record } from '../../src/sample/index.js';
 import { runTool } from '../../src/sample/tool.js';
 import { readRunSet, tempDir } from './helpers.js';
 import { samplerEnv } from './sampler-env.js';
+
+// Real tracers and JVM/Go start-ups under the parallel pass's load: minutes, not the default 60 s.
+vi.setConfig({ testTimeout: 240_000 });
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 const CPU_PY = path.join(EXAMPLES, 'python/workload.py');
