@@ -39,3 +39,5 @@ if [ -n "$node_pkg" ]; then
     fi
   done
 fi
+# The real samplers of the sampling tests (py-spy, austin, Fil, memray, async-profiler).
+bash scripts/install-samplers.sh

@@ -11,6 +11,7 @@ import { UserError } from '../errors.js';
 import type { FormatName, ImportOptions } from '../formats/types.js';
 import { fsError } from '../lib/fs-errors.js';
 import { present } from '../report/present.js';
+import { mismatchedRunDirs } from '../sample/run-identity.js';
 import { type Command, type Io, parseCommandArgs } from './command.js';
 import { loadSide } from './run-sets.js';
 
@@ -76,6 +77,12 @@ export const compareCommand: Command = {
       throw new UserError(`flamediff compare: --metric '${metric}' is not valid; expected share or time`);
     const imp: ImportOptions = { onWarning: (m) => io.stderr(`flamediff: warning: ${m}\n`) };
     if (values['input-format']) imp.format = values['input-format'] as FormatName;
+    // Runs recorded with another sampler, command or options measure something else: refuse.
+    const mixed = await mismatchedRunDirs(
+      values.base as string[] | undefined,
+      values.head as string[] | undefined,
+    );
+    if (mixed) throw new UserError(`flamediff compare: ${mixed}`);
     const base = await loadSide('base', values.base as string[] | undefined, io, imp);
     const head = await loadSide('head', values.head as string[] | undefined, io, imp);
     const interleaved = Boolean(values.interleaved);

@@ -7,6 +7,8 @@ export const SAMPLERS: readonly SamplerName[] = [
   'py-spy',
   'austin',
   'python',
+  'fil',
+  'memray',
   'perf',
   'node',
   'go',

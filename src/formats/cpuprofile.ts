@@ -39,6 +39,9 @@ export function isCpuprofile(head: string): boolean {
   const t = head.trimStart();
   // Chrome performance traces: `{"traceEvents": [...]}` or a bare array of trace events.
   if (/^\{\s*"traceEvents"\s*:/.test(t)) return true;
+  // DevTools (Chrome 120+) saves a `metadata` object first: `{"metadata": {"source": "DevTools",
+  // ..., "dataOrigin": "TraceEvents"}, "traceEvents": [...]}`.
+  if (/^\{\s*"metadata"\s*:/.test(t) && /"(?:traceEvents|dataOrigin)"\s*:/.test(t)) return true;
   if (t.startsWith('['))
     return /^\[\s*\{/.test(t) && /"ph"\s*:\s*"[A-Za-z]"/.test(t) && /"(ts|pid)"\s*:/.test(t);
   if (!t.startsWith('{')) return false;
@@ -60,17 +63,25 @@ export function importCpuprofile(input: ProfileInput): Profile {
       );
     }
     for (const t of traced)
-      addV8Profile(new JsonChecker(`${input.fileName} (trace profile ${t.key})`), t.profile, profile);
+      addV8Profile(new JsonChecker(`${input.fileName} (trace profile ${t.key})`), t.profile, profile, true);
   }
   if (profile.stackCount === 0) throw noSamples(input.fileName);
   return profile;
 }
 
 /** Adds one V8 profile (current or legacy shape) to `profile`. */
-function addV8Profile(check: JsonChecker, root: Record<string, unknown>, profile: Profile): void {
+function addV8Profile(
+  check: JsonChecker,
+  root: Record<string, unknown>,
+  profile: Profile,
+  trace = false,
+): void {
   const legacy = root.nodes === undefined && root.head !== undefined;
-  const { nodes, indexById } = legacy ? legacyNodes(check, root.head) : currentNodes(check, root.nodes);
+  const { nodes, indexById } = legacy
+    ? legacyNodes(check, root.head)
+    : currentNodes(check, root.nodes, trace);
   const samples = root.samples === undefined ? undefined : check.array(root.samples, '$.samples');
+  const orphan = trace ? orphanNode(nodes, indexById) : -1;
   const nodeWeight = new Float64Array(nodes.length);
 
   if (samples === undefined || samples.length === 0) {
@@ -86,9 +97,10 @@ function addV8Profile(check: JsonChecker, root: Record<string, unknown>, profile
       const id = Number.isInteger(raw) ? (raw as number) : check.integer(raw, `$.samples[${i}]`);
       const d = id >= 0 && id < dense.length ? dense[id] : -1;
       const idx = d >= 0 ? d : indexById.get(id);
-      if (idx === undefined)
+      if (idx === undefined && !trace)
         check.fail(`$.samples[${i}]`, `unknown node id ${id} (expected the id of a node)`);
-      sampleIdx[i] = idx;
+      // In a cut trace, samples of nodes it no longer holds are kept as an unnamed root.
+      sampleIdx[i] = idx ?? orphan;
     }
     const times = sampleTimes(check, root, legacy, samples.length);
     if (times) {
@@ -148,6 +160,9 @@ function traceProfiles(
     if (ev.name !== 'Profile' && ev.name !== 'ProfileChunk' && ev.name !== 'CpuProfile') return;
     const path = `${base}[${i}].args.data`;
     const args = check.object(ev.args, `${base}[${i}].args`);
+    // Chrome writes Profile/ProfileChunk events without args.data (no samples in them): skipped,
+    // as speedscope does.
+    if (args.data === undefined && ev.name !== 'CpuProfile') return;
     const data = check.object(args.data, path);
     const key = `${String(ev.pid ?? '')}:${String(ev.id ?? ev.tid ?? '')}`;
     if (ev.name === 'CpuProfile') {
@@ -175,6 +190,17 @@ function traceProfiles(
   return [...byKey.entries()]
     .filter(([, p]) => p.nodes.length > 0)
     .map(([key, p]) => ({ key, profile: { ...p } }));
+}
+
+/** The one unnamed root node that samples of missing nodes (cut traces) are charged to. */
+function orphanNode(nodes: V8Node[], indexById: Map<number, number>): number {
+  const key = Number.MIN_SAFE_INTEGER;
+  let i = indexById.get(key);
+  if (i === undefined) {
+    i = nodes.push({ frame: { name: '', file: '', line: 0, kind: 'other' }, parent: -1, hitCount: 0 }) - 1;
+    indexById.set(key, i);
+  }
+  return i;
 }
 
 /** Node ids are usually 1..N: an array lookup per sample instead of a Map lookup. */
@@ -208,7 +234,11 @@ export function fileFromUrl(url: string): string {
   }
 }
 
-function currentNodes(check: JsonChecker, raw: unknown): { nodes: V8Node[]; indexById: Map<number, number> } {
+function currentNodes(
+  check: JsonChecker,
+  raw: unknown,
+  trace = false,
+): { nodes: V8Node[]; indexById: Map<number, number> } {
   const list = check.array(raw, '$.nodes');
   const nodes: V8Node[] = [];
   const indexById = new Map<number, number>();
@@ -226,9 +256,11 @@ function currentNodes(check: JsonChecker, raw: unknown): { nodes: V8Node[]; inde
     if (n.parent !== undefined) {
       const pid = check.integer(n.parent, `$.nodes[${i}].parent`);
       const p = indexById.get(pid);
-      if (p === undefined)
+      // A trace cut to a time window (DevTools' breadcrumbs) or with chunks that lost their data
+      // names parents it no longer holds: such nodes become roots, as in speedscope.
+      if (p === undefined && !trace)
         check.fail(`$.nodes[${i}].parent`, `unknown node id ${pid} (expected the id of a node)`);
-      nodes[i].parent = p;
+      nodes[i].parent = p ?? -1;
     }
     if (n.children === undefined) return;
     check.array(n.children, `$.nodes[${i}].children`).forEach((c, k) => {

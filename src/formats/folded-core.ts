@@ -225,6 +225,15 @@ function finish(
     }
     throw new NoSamplesError(input.fileName);
   }
+  if (opts.sniffed && invalid > 0 && invalid >= samples) {
+    // Guessed from a few lines, but most lines are not stacks: another kind of text (a legacy
+    // pprof text profile, a gprof report, JSON) that must not be read as a handful of stacks.
+    throw new InputError(
+      input.fileName,
+      { line: firstInvalid },
+      `${invalid} of ${invalid + samples} lines are not a ${dialect.what} (first: '${firstInvalidText}'; expected ${dialect.expected ?? DEFAULT_EXPECTED}), so this is not that format; pass --format ${result.profile.meta.format ?? 'folded'} to read its valid lines anyway`,
+    );
+  }
   if (invalid > 0) {
     const profile = result.profile;
     // A shared target keeps the first input's metadata, as merging profiles does.

@@ -8,6 +8,7 @@ import { cpuprofileFormat } from './cpuprofile.js';
 import { cpythonFormat } from './cpython-sampling.js';
 import { diffFoldedFormat } from './diff-folded.js';
 import { foldedFormat } from './folded.js';
+import { geckoFormat } from './gecko.js';
 import {
   isGzip,
   looksBinary,
@@ -44,6 +45,7 @@ export const FORMATS: readonly FormatImporter[] = [
   pstatsFormat,
   cpuprofileFormat,
   speedscopeFormat,
+  geckoFormat,
   perfScriptFormat,
   austinFormat,
   pyflameFormat,
@@ -119,7 +121,8 @@ export function importInput(input: ProfileInput, opts: ImportOptions = {}): Prof
       `${fileName}: not a profile format flamediff knows (expected one of ${FORMATS.map((f) => f.name).join(', ')}; pass --format to choose)`,
     );
   }
-  const profile = format.import(input, opts);
+  const sniffed = opts.sniffed ?? (!opts.format && !format.matchesName(fileName));
+  const profile = format.import(input, sniffed ? { ...opts, sniffed } : opts);
   profile.meta.source ??= fileName;
   profile.meta.format ??= format.name as FormatName;
   return profile;
@@ -149,7 +152,8 @@ export async function importProfileFile(
     if (!isGzip(head) && sniffEncoding(head).encoding === 'utf-8') {
       const format = opts.format ? formatByName(opts.format) : detectFormat(makeInput(shownName, head));
       if (format && STREAMED.has(format.name)) {
-        return importInput(makeFileInput(path, shownName), { ...opts, format: format.name });
+        const sniffed = !opts.format && !format.matchesName(shownName);
+        return importInput(makeFileInput(path, shownName), { ...opts, format: format.name, sniffed });
       }
     }
   }

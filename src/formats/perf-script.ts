@@ -55,6 +55,8 @@ interface Collapser {
   samples: number;
   event: string | undefined;
   command: string | undefined;
+  /** Sampling frequency (Hz) per event name, from `perf script --header`'s `# event :` lines. */
+  eventFreq: Map<string, number>;
 }
 
 export function collapsePerfScript(
@@ -93,6 +95,7 @@ export function collapsePerfScript(
     samples: 0,
     event: undefined,
     command: undefined,
+    eventFreq: new Map(),
   };
   const pieces = utf8ByteChunks(input);
   if (pieces !== undefined) for (const bytes of pieces) collapseBytes(c, bytes, importOpts);
@@ -116,6 +119,10 @@ export function collapsePerfScript(
   meta.unit = unitFor(c.event, c.sawPeriod);
   if (c.event) meta.extra = { ...meta.extra, event: c.event };
   if (c.command) meta.command = c.command;
+  // A time-based event recorded at a frequency (perf record -F, as flamediff's perf runs do)
+  // says its interval in the header that `perf script --header` keeps.
+  const freq = c.eventFreq.get((c.event ?? '').replace(/:.*$/, ''));
+  if (meta.unit === 'nanoseconds' && freq) meta.intervalNs = Math.round(1e9 / freq);
   return c.profile;
 }
 
@@ -146,7 +153,7 @@ function collapseBytes(c: Collapser, bytes: Buffer, importOpts: ImportOptions): 
 /**
  * An indented stack line whose `func (module)` bytes were seen before is one lookup, with no
  * string made (the address before them only matters for --addrs labels, which are not cached).
- * A line's frames depend only on its text and on whether the process is `java` (tidy_java), the
+ * A line's frames depend only on its text and on whether the process name starts with `java` (tidy_java matches ^java), the
  * key's root flag.
  */
 function stackLineBytes(c: Collapser, b: Buffer, start: number, end: number): void {
@@ -156,7 +163,7 @@ function stackLineBytes(c: Collapser, b: Buffer, start: number, end: number): vo
   while (e < end && CLASS[b[e]] === WORD) e++;
   let f = e;
   while (f < end && CLASS[b[f]] === SPACE) f++;
-  const java = c.pname === 'java';
+  const java = isJava(c);
   const shaped = e > s && e < end && f > e;
   if (shaped) {
     const hit = c.byteCache.get(b, f, end, java);
@@ -180,6 +187,13 @@ function stackLineBytes(c: Collapser, b: Buffer, start: number, end: number): vo
   c.byteCache.set(b, f, end, java, value);
 }
 
+/** `# event : name = cpu-clock:ppp, ..., { sample_period, sample_freq } = 499, ..., freq = 1, ...` */
+function eventHeader(c: Collapser, line: string): void {
+  const name = /^# event : name = ([^,:\s]+)/.exec(line)?.[1];
+  const freq = /\{ sample_period, sample_freq \} = (\d+)/.exec(line)?.[1];
+  if (name && freq && /, freq = 1(,|$)/.test(line)) c.eventFreq.set(name, Number(freq));
+}
+
 function unitFor(event: string | undefined, sawPeriod: boolean): Unit {
   if (!sawPeriod) return 'samples';
   const e = (event ?? '').replace(/:.*$/, '');
@@ -201,6 +215,7 @@ function processLine(
   if (c0 === 35 /* # */) {
     const line = text.slice(start, end);
     if (line.startsWith('# cmdline')) c.command = line.replace(/^# cmdline\s*:?\s*/, '');
+    else if (line.startsWith('# event : name = ')) eventHeader(c, line);
     return;
   }
   if (!isSpace(c0)) {
@@ -325,7 +340,7 @@ function stackLineFrames(
   if (e === s || e >= end || !isSpace(text.charCodeAt(e))) return slowFrames(c, text.slice(start, end));
   let f = e;
   while (f < end && isSpace(text.charCodeAt(f))) f++;
-  const cache = c.pname === 'java' ? c.javaLineCache : c.lineCache;
+  const cache = isJava(c) ? c.javaLineCache : c.lineCache;
   // Everything after the address decides the frames (the address only matters for --addrs
   // of unknown symbols, never cached), so a repeated `func (module)` text is one Map lookup;
   // a slice + Map (native hashing and compare) beats hashing the range in JS.
@@ -402,7 +417,7 @@ function frameIds(c: Collapser, pc: string, rawfuncIn: string, mod: string): num
     if (func.includes('(') && !PER_THREAD.test(func)) func = func.replace(TIDY_PARENS, '');
     if (func.includes('"') || func.includes("'")) func = func.replace(QUOTES, '');
     // tidy_java
-    if (c.pname === 'java' && func.includes('/') && func.charCodeAt(0) === 76 /* L */) func = func.slice(1);
+    if (isJava(c) && func.includes('/') && func.charCodeAt(0) === 76 /* L */) func = func.slice(1);
     if (out.length > 0) {
       if (!func.includes('_[i]')) func += '_[i]';
     } else if (c.opts.kernel && KERNEL_MODULE.test(mod) && !mod.includes('unknown')) {
@@ -450,3 +465,12 @@ export const perfScriptFormat: FormatImporter = {
     return collapsePerfScript(input, opts.perf ?? {}, opts);
   },
 };
+
+/**
+ * Java signatures are tidied when the process name starts with `java` (FlameGraph's `^java`:
+ * `java`, `java-worker`, ...). With --pid/--tid the name carries the pid (`java-1234`), and
+ * FlameGraph's reference outputs for those options are not tidied: neither are ours.
+ */
+function isJava(c: Collapser): boolean {
+  return c.pname?.startsWith('java') === true && !c.opts.pid && !c.opts.tid;
+}

@@ -1,5 +1,5 @@
 import { constants, gunzipSync } from 'node:zlib';
-import { InputError } from '../errors.js';
+import { InputError, NoSamplesError } from '../errors.js';
 import { kindFromFile } from '../profile/frame-label.js';
 import { Profile } from '../profile/profile.js';
 import type { FrameKind, Unit } from '../profile/types.js';
@@ -127,6 +127,15 @@ class PprofConverter {
     this.setPeriodAndDuration();
     this.indexTables();
     this.addSamples(index, types.length, factor);
+    if (out.stackCount === 0 && types.length > 1) {
+      // The samples are there, but the chosen type is zero in all of them (a .NET or Java
+      // profile whose default is not the type that was recorded): say which types there are.
+      const names = types.map((t) => `${t.type}/${t.unit}`);
+      throw new NoSamplesError(
+        this.file,
+        ` (sample type ${names[index]}${requested ? '' : ', the default,'} is zero in all ${raw.sampleOffsets.length} samples; choose another with --sample-type: ${names.join(', ')})`,
+      );
+    }
     if (out.stackCount === 0) throw noSamples(this.file);
     return out;
   }

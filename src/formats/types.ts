@@ -12,6 +12,7 @@ export type FormatName =
   | 'cpuprofile'
   | 'pprof'
   | 'speedscope'
+  | 'gecko'
   | 'pstats'
   | 'diff-folded';
 
@@ -44,6 +45,12 @@ export interface ImportOptions {
    * format"); the count is also kept in `meta.extra.ignoredLines`.
    */
   onWarning?: (message: string) => void;
+  /**
+   * Set by the dispatcher when the format was guessed from the content (no --format, no telling
+   * file name): folded-shaped parsers then refuse text whose lines are mostly not stacks instead
+   * of reading the few that look like stacks.
+   */
+  sniffed?: boolean;
 }
 
 /** A file's bytes after gzip is undone, with its text decoded on demand (BOM, UTF-16, invalid UTF-8 handled). */

@@ -61,6 +61,12 @@ export async function installSampler(sampler: SamplerName, log: Log, warn: Log):
     case 'austin':
       if (!(await has(['austin', '--version']))) await pipInstall('austin-dist', log, warn);
       return;
+    case 'fil':
+      if (!(await has(['python3', '-c', 'import filprofiler']))) await pipInstall('filprofiler', log, warn);
+      return;
+    case 'memray':
+      if (!(await has(['python3', '-c', 'import memray']))) await pipInstall('memray', log, warn);
+      return;
     case 'perf':
       await preparePerf(log, warn);
       return;

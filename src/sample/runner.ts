@@ -80,6 +80,7 @@ interface Common {
   signal?: AbortSignal;
   onProgress?: (line: string) => void;
   onEvent?: (e: ProgressEvent) => void;
+  warn: (message: string) => void;
   resourceSource: 'gnu-time' | 'proc' | 'none';
   sequence: number;
 }
@@ -173,6 +174,7 @@ async function recordSides(
     signal: opts.signal,
     onProgress: opts.onProgress,
     onEvent: opts.onEvent,
+    warn: onceEach(opts.onWarning ?? ((m) => opts.onProgress?.(`warning: ${m}`))),
     resourceSource: gnu ? 'gnu-time' : process.platform === 'linux' ? 'proc' : 'none',
     sequence: 0,
   };
@@ -212,6 +214,16 @@ async function recordSides(
   } finally {
     for (const s of states) if (s.stage) await rm(s.stage, { recursive: true, force: true });
   }
+}
+
+/** Calls `fn` once per distinct message. */
+function onceEach(fn: (message: string) => void): (message: string) => void {
+  const seen = new Set<string>();
+  return (m) => {
+    if (seen.has(m)) return;
+    seen.add(m);
+    fn(m);
+  };
 }
 
 async function checkDirectory(dir: string, what: string): Promise<void> {
@@ -305,6 +317,7 @@ async function runOnce(s: SideState, phase: 'warmup' | 'run', index: number, c: 
     }
     const samples = collected.samples ?? sampleCount(collected.profile);
     if (samples <= 0) throw new RunFailedError(name, tooShort(r.wallSeconds, c), r.stderrTail);
+    if (collected.warning) c.warn(collected.warning);
     const collectSeconds = Number(process.hrtime.bigint() - collectStart) / 1e9;
     const file = `run-${index}.${collected.ext}`;
     await writeFile(path.join(s.stage, file), collected.bytes);
@@ -406,8 +419,12 @@ function checkExit(
       : usage && plan.timer === 'inner'
         ? `the sampler (${c.sampler.name})`
         : `${c.sampler.name} (running the workload)`;
-  if (r.signal) throw new RunFailedError(name, `${who} was killed by signal ${signalName(r.signal)}`, tail);
-  if (r.exitCode !== 0) throw new RunFailedError(name, `${who} exited with status ${r.exitCode}`, tail);
+  const why = r.signal || r.exitCode !== 0 ? c.sampler.explainFailure?.(tail) : undefined;
+  const because = why ? `; ${why}` : '';
+  if (r.signal)
+    throw new RunFailedError(name, `${who} was killed by signal ${signalName(r.signal)}${because}`, tail);
+  if (r.exitCode !== 0)
+    throw new RunFailedError(name, `${who} exited with status ${r.exitCode}${because}`, tail);
 }
 
 /** `9 (SIGKILL)` from either a number or a name. */

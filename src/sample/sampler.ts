@@ -55,6 +55,8 @@ export interface Collected {
   parts: number;
   /** Sample count when the sampler knows it better than the profile's weights say. */
   samples?: number;
+  /** Something the user should know about this profile (shown once per recording). */
+  warning?: string;
 }
 
 export interface Sampler {
@@ -73,6 +75,11 @@ export interface Sampler {
   /** Checks the sampler is installed, new enough and permitted; throws a UserError with the fix. */
   check(env: SamplerEnv): Promise<SamplerInfo>;
   plan(ctx: RunContext): SamplerPlan;
+  /**
+   * Why a failed run failed, in words with the fix, when the sampler's stderr says so (e.g.
+   * ptrace denied); appended to the run's error. Undefined when the stderr tells nothing known.
+   */
+  explainFailure?(stderrTail: string[]): string | undefined;
   /** Locates and parses the output of a successful run; throws a UserError when there is none. */
   collect(ctx: RunContext): Promise<Collected>;
 }

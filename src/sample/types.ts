@@ -101,6 +101,8 @@ export type SamplerName =
   | 'py-spy'
   | 'austin'
   | 'python'
+  | 'fil'
+  | 'memray'
   | 'perf'
   | 'node'
   | 'go'
@@ -126,6 +128,8 @@ export interface RecordOptions {
   /** Structured progress (run started/finished) for UIs that redraw a status line. */
   onEvent?: (event: ProgressEvent) => void;
   signal?: AbortSignal;
+  /** Warnings about the recording, each said once (default: a `warning: ` progress line). */
+  onWarning?: (message: string) => void;
   /** On interruption keep the runs that finished (and their runs.json) instead of nothing. */
   keepFinished?: boolean;
 }

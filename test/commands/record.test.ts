@@ -43,7 +43,7 @@ describe('flamediff record', () => {
     expect(await runCli(['record', '--help'], t.io)).toBe(0);
     const help = t.out.join('');
     expect(help).toMatch(/^Usage: flamediff record --sampler S \[options\] -- COMMAND/);
-    expect(help).toContain('py-spy, austin, python, perf, node, go, async-profiler, command');
+    expect(help).toContain('py-spy, austin, python, fil, memray, perf, node, go, async-profiler, command');
     expect(help).toContain('flamediff record --sampler node -- npm run bench');
   });
 

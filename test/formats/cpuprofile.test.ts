@@ -233,6 +233,43 @@ describe('cpuprofile importer', () => {
     expect(none.message).toMatch(/^trace\.json: \$: no CPU profile in this trace/);
   });
 
+  it('skips ProfileChunk events without args.data and merges two profiles of one trace', () => {
+    const ev = (name: string, id: string, args: object) => ({
+      name,
+      ph: 'P',
+      pid: 1,
+      tid: 1,
+      id,
+      ts: 0,
+      args,
+    });
+    const chunk = (id: string, fn: string) =>
+      ev('ProfileChunk', id, {
+        data: {
+          cpuProfile: {
+            nodes: [
+              { id: 1, callFrame: cf('(root)') },
+              { id: 2, callFrame: cf(fn, 'https://x.test/app.js', 3), parent: 1 },
+            ],
+            samples: [2, 2],
+          },
+          timeDeltas: [10, 100],
+        },
+      });
+    const trace = [
+      ev('Profile', '0x1', { data: { startTime: 0 } }),
+      chunk('0x1', 'main'),
+      // Chrome 141 writes chunks like these (seen in speedscope's test data): no data, skipped.
+      ev('ProfileChunk', '0x1', {}),
+      ev('Profile', '0x2', {}),
+      chunk('0x2', 'worker'),
+    ];
+    const p = importText(JSON.stringify({ traceEvents: trace }), 'trace.json');
+    expect(writeFolded(p)).toBe(
+      'main (https://x.test/app.js:4) 200000\nworker (https://x.test/app.js:4) 200000\n',
+    );
+  });
+
   it('sniffs V8 profiles by content and leaves other JSON alone', () => {
     expect(cpuprofileFormat.is(input(JSON.stringify(CURRENT)))).toBe(true);
     expect(cpuprofileFormat.is(input(JSON.stringify(LEGACY)))).toBe(true);

@@ -73,3 +73,36 @@ describe('a misspelt --format on an empty file', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('text that only looks like folded stacks at first', () => {
+  // A Go thread profile (`go.godoc.thread` in pprof's testdata): a header that parses as a stack
+  // with a count, then `count @ 0xaddr ...` lines that are not stacks.
+  const thread = [
+    'threadcreate profile: total 7',
+    '1 @ 0x44cb3 0x45045 0x45323 0x45534 0x47e9c',
+    '1 @ 0x44cb3 0x45045 0x45323 0x45534 0x46716',
+    '1 @ 0x44cb3 0x45045 0x45323 0x45547 0x46716',
+    '',
+  ].join('\n');
+
+  it('is refused when the format was guessed and most lines are not stacks', () => {
+    expect(() => importProfile('go.godoc.thread', new TextEncoder().encode(thread))).toThrow(
+      "go.godoc.thread:2: 3 of 4 lines are not a folded stack (first: '1 @ 0x44cb3 0x45045 0x45323 0x45534 0x47e9c'; expected `frame;frame;... count`), so this is not that format; pass --format folded to read its valid lines anyway",
+    );
+  });
+
+  it('is read, with a warning, when the name or --format says folded', () => {
+    const warnings: string[] = [];
+    const bytes = new TextEncoder().encode(thread);
+    const named = importProfile('t.folded', bytes, { onWarning: (w) => warnings.push(w) });
+    expect(named.stackCount).toBe(1);
+    expect(importProfile('t.txt', bytes, { format: 'folded' }).stackCount).toBe(1);
+    expect(warnings).toEqual(['t.folded: ignored 3 lines with invalid format (first at line 2)']);
+  });
+
+  it('a few bad lines among many stacks are still only a warning', () => {
+    const text = `${Array.from({ length: 9 }, (_, i) => `main;f${i} ${i + 1}`).join('\n')}\nnot a stack\n`;
+    const p = importProfile('x.txt', new TextEncoder().encode(text), { onWarning: () => {} });
+    expect(p.stackCount).toBe(9);
+  });
+});

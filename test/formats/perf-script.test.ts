@@ -108,6 +108,34 @@ describe('perf script (stackcollapse-perf.pl semantics)', () => {
     );
   });
 
+  it('tidies Java signatures for every process name starting with java (^java), not others', () => {
+    const sample = (comm: string) =>
+      `${comm} 25607 4794564.109216: 1 cycles:\n\t7f0000000006 Ljava/lang/Thread;::run (/tmp/perf-25607.map)\n\n`;
+    const p = importProfile('j.perf', text(sample('java') + sample('java-worker') + sample('notjava')));
+    expect(foldedMap(p)).toEqual(
+      new Map([
+        ['java;java/lang/Thread:::run', 1],
+        ['java-worker;java/lang/Thread:::run', 1],
+        ['notjava;Ljava/lang/Thread:::run', 1],
+      ]),
+    );
+    // With --pid the name is `java-PID` (`?` when perf printed only the TID): left untidied.
+    const pid = importProfile('j.perf', text(sample('java')), { perf: { pid: true } });
+    expect(foldedMap(pid)).toEqual(new Map([['java-?;Ljava/lang/Thread:::run', 1]]));
+  });
+
+  it("reads the interval of a time event from perf script --header's event line", () => {
+    const head = (event: string, freq: string) =>
+      `# event : name = ${event}, , id = { 79 }, type = 1, size = 128, { sample_period, sample_freq } = 499, sample_type = IP|TID|PERIOD, ${freq}, enable_on_exec = 1\n`;
+    const body = 'app 1 1.0: 2004008 cpu-clock:ppp:\n\t1 f (m)\n\n';
+    const p = importProfile('h.perf', text(head('cpu-clock:ppp', 'freq = 1') + body));
+    expect(p.meta.unit).toBe('nanoseconds');
+    expect(p.meta.intervalNs).toBe(2_004_008);
+    // A fixed period (-c N, no freq = 1) is not a frequency.
+    const fixed = importProfile('h.perf', text(head('cpu-clock:ppp', 'disabled = 1') + body));
+    expect(fixed.meta.intervalNs).toBeUndefined();
+  });
+
   it('drops a last sample that no blank line ends, as stackcollapse-perf.pl does', () => {
     const p = importProfile(
       't.perf',

@@ -154,6 +154,34 @@ describe('pprof importer', () => {
   });
 });
 
+describe('pprof whose default sample type is zero everywhere', () => {
+  // The shape of .NET and Java profiles (pyroscope's dotnet.labels.pprof): samples exist, but the
+  // type chosen by default (default_sample_type, else the last) is 0 in every one of them.
+  const twoTypes = () => {
+    const st = new StringTable();
+    return new PProfile({
+      sampleType: [
+        new ValueType({ type: st.dedup('cpu'), unit: st.dedup('nanoseconds') }),
+        new ValueType({ type: st.dedup('lock_time'), unit: st.dedup('nanoseconds') }),
+      ],
+      sample: [
+        new Sample({ locationId: [1], value: [10_000_000, 0] }),
+        new Sample({ locationId: [1], value: [20_000_000, 0] }),
+      ],
+      location: [new Location({ id: 1, line: [new Line({ functionId: 1, line: 3 })] })],
+      function: [new Fn({ id: 1, name: st.dedup('work'), filename: st.dedup('app.cs') })],
+      stringTable: st,
+    }).encode();
+  };
+
+  it('says so and lists the types to choose with --sample-type', () => {
+    expect(() => load(twoTypes(), {}, 'dotnet.pprof')).toThrow(
+      'no samples in dotnet.pprof (sample type lock_time/nanoseconds, the default, is zero in all 2 samples; choose another with --sample-type: cpu/nanoseconds, lock_time/nanoseconds)',
+    );
+    expect(load(twoTypes(), { sampleType: 'cpu' }).totalWeight()).toBe(30_000_000);
+  });
+});
+
 describe('pprof importer on corrupted input (property)', () => {
   it('either imports or throws a one-line InputError, never anything else', () => {
     const raw = new Uint8Array(gunzipSync(goCpu));

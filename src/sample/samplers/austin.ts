@@ -13,6 +13,7 @@ import {
   type SamplerPlan,
 } from '../sampler.js';
 import { compareVersions, parseVersion, runTool } from '../tool.js';
+import { ptraceAdvice } from './attach.js';
 import { readOutput } from './py-spy.js';
 
 const INSTALL =
@@ -23,7 +24,7 @@ const OUT = 'austin.txt';
 export const austinSampler: Sampler = {
   name: 'austin',
   summary: 'austin >= 3 (Python frame stack sampler)',
-  optionNames: ['children', 'sleepless'],
+  optionNames: ['children', 'sleepless', 'memory', 'full'],
   defaultRateHz: null,
   install: INSTALL,
   autoInstall: ['python3', '-m', 'pip', 'install', 'austin-dist'],
@@ -37,6 +38,7 @@ export const austinSampler: Sampler = {
     const argv = ['austin', ...austinArgs(ctx.rateHz, path.join(ctx.workDir, OUT), ctx.options)];
     return { argv: [...argv, ...ctx.command], workloadIndex: argv.length, timer: 'outer' };
   },
+  explainFailure: (tail) => ptraceAdvice('austin', tail),
   async collect(ctx: RunContext): Promise<Collected> {
     const file = path.join(ctx.workDir, OUT);
     const bytes = await readOutput(file, 'austin');
@@ -69,6 +71,13 @@ export function austinArgs(
   if (rateHz) args.push('--interval', String(Math.max(1, Math.round(1e6 / rateHz))));
   if (optionFlag(options, 'children')) args.push('--children');
   if (optionFlag(options, 'sleepless')) args.push('--sleepless');
+  // Modes: wall time by default; `memory` samples allocations (bytes), `full` both (the profile's
+  // weight is then time; `--sample-type memory` or `cpu` picks another metric when importing).
+  if (optionFlag(options, 'memory') && optionFlag(options, 'full')) {
+    throw new UserError("austin's `memory` and `full` options exclude each other; pick one");
+  }
+  if (optionFlag(options, 'memory')) args.push('--memory');
+  if (optionFlag(options, 'full')) args.push('--full');
   args.push('--output', out);
   return args;
 }

@@ -64,6 +64,7 @@ export function extensionFor(format: FormatName): string {
     pprof: 'pb.gz',
     cpuprofile: 'cpuprofile',
     speedscope: 'speedscope.json',
+    gecko: 'gecko.json',
     'perf-script': 'perf',
     pstats: 'pstats',
     austin: 'austin',

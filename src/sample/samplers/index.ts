@@ -4,7 +4,9 @@ import type { Sampler } from '../sampler.js';
 import { asyncProfilerSampler } from './async-profiler.js';
 import { austinSampler } from './austin.js';
 import { commandSampler } from './command.js';
+import { filSampler } from './fil.js';
 import { goSampler } from './go.js';
+import { memraySampler } from './memray.js';
 import { nodeSampler } from './node.js';
 import { perfSampler } from './perf.js';
 import { pySpySampler } from './py-spy.js';
@@ -14,6 +16,8 @@ export const SAMPLERS: readonly Sampler[] = [
   pySpySampler,
   austinSampler,
   pythonSampler,
+  filSampler,
+  memraySampler,
   perfSampler,
   nodeSampler,
   goSampler,

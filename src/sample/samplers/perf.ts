@@ -18,6 +18,7 @@ import {
   type SamplerPlan,
 } from '../sampler.js';
 import { lastLines, parseVersion, runTool } from '../tool.js';
+import { interpreterFramesWarning } from './interpreter-frames.js';
 
 const INSTALL =
   'install perf: `sudo apt-get install linux-perf` (Debian) or `sudo apt-get install linux-tools-common linux-tools-$(uname -r)` (Ubuntu)';
@@ -74,7 +75,8 @@ export const perfSampler: Sampler = {
     const out = path.join(ctx.workDir, SCRIPT);
     // perf script writes to a file we name (not a pipe), so big outputs never sit in memory twice.
     const r = await runGroup({
-      argv: ['sh', '-c', 'exec "$0" script -i "$1" > "$2"', perfBinary(ctx.options), data, out],
+      // --header keeps the event's frequency, so the run file says its own interval.
+      argv: ['sh', '-c', 'exec "$0" script --header -i "$1" > "$2"', perfBinary(ctx.options), data, out],
       cwd: ctx.cwd,
       env: ctx.env,
       timeoutMs: 300_000,
@@ -90,7 +92,16 @@ export const perfSampler: Sampler = {
     profile.meta.sampler = 'perf';
     if (profile.meta.unit === 'nanoseconds')
       profile.meta.intervalNs ??= Math.round(1e9 / (ctx.rateHz ?? 999));
-    return { profile, bytes, ext: 'perf', format: 'perf-script', parts: 1, samples: countPerfSamples(bytes) };
+    const warning = interpreterFramesWarning(ctx.command, profile);
+    return {
+      profile,
+      bytes,
+      ext: 'perf',
+      format: 'perf-script',
+      parts: 1,
+      samples: countPerfSamples(bytes),
+      warning,
+    };
   },
 };
 

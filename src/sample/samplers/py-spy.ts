@@ -14,6 +14,7 @@ import {
   type SamplerPlan,
 } from '../sampler.js';
 import { parseVersion, runTool } from '../tool.js';
+import { ptraceAdvice } from './attach.js';
 
 const INSTALL =
   '`pip install py-spy` (in the action: set the input `install-sampler: true`); see https://github.com/benfred/py-spy';
@@ -44,6 +45,7 @@ export const pySpySampler: Sampler = {
     const argv = ['py-spy', ...pySpyArgs(ctx.rateHz ?? 100, path.join(ctx.workDir, OUT), ctx.options), '--'];
     return { argv: [...argv, ...ctx.command], workloadIndex: argv.length, timer: 'outer' };
   },
+  explainFailure: (tail) => ptraceAdvice('py-spy', tail),
   async collect(ctx: RunContext): Promise<Collected> {
     const file = path.join(ctx.workDir, OUT);
     const bytes = await readOutput(file, 'py-spy');

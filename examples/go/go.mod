@@ -1,0 +1,3 @@
+module flamediff.example/workload
+
+go 1.21
