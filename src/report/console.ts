@@ -1,7 +1,8 @@
 // The plain-text console report: what `flamediff check` and `flamediff demo` print. Names are
 // printed as text, with control characters replaced (a frame name must not drive the terminal).
-import type { ComparisonReport, FrameResult } from '../stats/types.js';
-import { pct, pp, ppInterval, qValue, relInterval, seconds, shortSha, signedPct } from './format.js';
+import type { FrameResult } from '../stats/types.js';
+import { pct, pp, ppInterval, qValue, seconds, shortSha, signedPct } from './format.js';
+import { headlineFacts } from './headline.js';
 import { stripControl } from './markdown.js';
 import { levelText, type ReportInput, relativeFile } from './view-model.js';
 
@@ -10,7 +11,7 @@ const MAX_ROWS = 15;
 export function renderConsole(input: ReportInput, files: string[] = []): string {
   const r = input.report;
   const out: string[] = [];
-  out.push(headline(r));
+  out.push(headline(input));
   if (r?.reason) out.push(`  ${clean(r.reason)}`);
   if (input.baseline?.note) out.push(`  note: ${clean(input.baseline.note)}`);
   if (r) {
@@ -47,15 +48,20 @@ export function renderConsole(input: ReportInput, files: string[] = []): string 
   return `${out.join('\n')}\n`;
 }
 
-function headline(r: ComparisonReport | null): string {
+function headline(input: ReportInput): string {
+  const r = input.report;
   if (!r) return 'flamediff: no baseline to compare with (nothing gated)';
-  const t = r.total;
-  const total =
-    t.change === null
-      ? 'total not comparable'
-      : `total ${signedPct(t.change)}${t.ci ? ` (${levelText(t.ci.level)} CI ${relInterval(t.ci)})` : ''}`;
-  const n = r.frames.filter((f) => f.status === 'regressed' && f.rank !== null).length;
-  return `flamediff: ${r.verdict === 'fail' ? 'FAIL, performance regression' : 'PASS'}: ${total}; ${n} regressed frame${n === 1 ? '' : 's'}`;
+  const h = headlineFacts(r, '->');
+  let culprit = '';
+  if (h.culprit && h.change) {
+    const f = h.culprit;
+    const line = f.line > 0 ? f.line : (input.frameLines?.get(f.key) ?? 0);
+    const file = relativeFile(f.file, input.rootDir);
+    const loc = file ? ` (${clean(file)}${line > 0 ? `:${line}` : ''})` : '';
+    const more = h.more > 0 ? `; ${h.more} more ranked frame${h.more === 1 ? '' : 's'}` : '';
+    culprit = `${clean(f.name)}${loc}: ${h.change}${r.verdict === 'fail' ? '' : ', below the gates'}${more}; `;
+  }
+  return `flamediff: ${r.verdict === 'fail' ? 'FAIL, performance regression' : 'PASS'}: ${culprit}${h.total}`;
 }
 
 function table(

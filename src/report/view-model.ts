@@ -4,18 +4,8 @@
 import type { FrameTrend } from '../history/index.js';
 import type { ReportLinks } from '../pipeline/check.js';
 import type { ComparisonReport, FrameResult } from '../stats/types.js';
-import {
-  age,
-  count,
-  pct,
-  pp,
-  ppInterval,
-  qValue,
-  relInterval,
-  seconds,
-  shortSha,
-  signedPct,
-} from './format.js';
+import { age, count, pct, pp, ppInterval, qValue, seconds, shortSha, signedPct } from './format.js';
+import { headlineFacts } from './headline.js';
 import { mdCode, mdFence, mdText, safeUrl } from './markdown.js';
 
 export const COMMENT_MARKER = '<!-- flamediff:comment -->';
@@ -148,39 +138,24 @@ function verdictLine(input: ReportInput): string {
       ? `⚪ **No comparison**: baseline ${mdCode(shortSha(input.baseline.sha))} could not be compared.`
       : '⚪ **No baseline to compare with** yet: this run was measured, nothing was gated.';
   }
-  const n = r.frames.filter((f) => f.status === 'regressed' && f.rank !== null).length;
-  const total = totalText(r);
-  if (r.verdict === 'fail') {
-    return `🔴 **Performance regression**: ${total}; ${n} frame${n === 1 ? '' : 's'} regressed.`;
+  const h = headlineFacts(r);
+  const total = h.total;
+  let culprit = '';
+  if (h.culprit && h.change) {
+    const f = withLine(h.culprit, input.frameLines);
+    const file = relativeFile(f.file, input.rootDir);
+    const loc = file ? ` (${mdCode(`${file}${f.line > 0 ? `:${f.line}` : ''}`, 80)})` : '';
+    const more = h.more > 0 ? `; ${h.more} more ranked frame${h.more === 1 ? '' : 's'}` : '';
+    culprit = `${mdCode(f.name)}${loc}: ${h.change}${r.verdict === 'fail' ? '' : ', below the gates'}${more}; `;
   }
-  const extra = n > 0 ? `; ${n} frame${n === 1 ? '' : 's'} changed below the gates` : '';
-  return `🟢 **No gated regression**: ${total}${extra}.`;
+  if (r.verdict === 'fail') return `🔴 **Performance regression**: ${culprit}${total}.`;
+  const none = culprit ? '' : 'no frame changed beyond the noise and the effect floors; ';
+  return `🟢 **No gated regression**: ${culprit}${none}${total}.`;
 }
 
 /** 0.99 -> "99%", 0.995 -> "99.5%". */
 export function levelText(level: number): string {
   return `${Number((level * 100).toFixed(1))}%`;
-}
-
-function totalText(r: ComparisonReport): string {
-  const t = r.total;
-  const what = measureName(t.measure);
-  if (t.change === null) return `${what} not comparable`;
-  const ci = t.ci ? ` (${levelText(t.ci.level)} CI ${relInterval(t.ci)})` : '';
-  return `${what} ${signedPct(t.change)}${ci}`;
-}
-
-function measureName(m: string): string {
-  switch (m) {
-    case 'wallSeconds':
-      return 'wall time';
-    case 'cpuSeconds':
-      return 'CPU time';
-    case 'profileSeconds':
-      return 'profiled time';
-    default:
-      return 'total samples';
-  }
 }
 
 function withLine(f: FrameResult, lines: ReadonlyMap<string, number> | undefined): FrameResult {
@@ -274,7 +249,7 @@ function measuredLines(input: ReportInput): string[] {
   }
   if (r && r.total.base.wallSeconds !== null && r.total.head.wallSeconds !== null) {
     lines.push(
-      `wall time per run ${seconds(r.total.base.wallSeconds)} → ${seconds(r.total.head.wallSeconds)}`,
+      `wall time per run ${seconds(r.total.base.wallSeconds)} → ${seconds(r.total.head.wallSeconds)} (for reference: the total is not compared in wall time, which counts waiting and follows the machine's load)`,
     );
   }
   return lines;

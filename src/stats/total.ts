@@ -1,5 +1,7 @@
-// The total: wall time when the runner measured it, else CPU time, else profile time, else
-// samples. Compared on the log scale (a relative change) with Welch's t-test across runs; with a
+// The total: CPU seconds per run when the runner measured them, else profile time (samples at the
+// fixed sampling interval), else samples; never wall time, which counts waiting and follows the
+// machine's load (a loaded runner moved it by -46% to +84% on the demo). Wall time is still
+// reported beside it (TotalSide). Compared on the log scale (a relative change) with Welch's t-test across runs; with a
 // single run on a side, only a sample-count total has a known (Poisson) noise.
 import { normalUpper, tQuantile, tTwoSided } from './distributions.js';
 import type { RunInput } from './index.js';
@@ -11,7 +13,7 @@ interface Side {
   metrics: RunMetrics[];
 }
 
-type Measure = 'wallSeconds' | 'cpuSeconds' | 'profileSeconds' | 'samples';
+type Measure = 'cpuSeconds' | 'profileSeconds' | 'samples';
 
 function mean(xs: readonly number[]): number {
   return xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 0;
@@ -26,8 +28,6 @@ function values(side: Side, measure: Measure): number[] {
   return side.runs.map((r, i) => {
     const m = side.metrics[i];
     switch (measure) {
-      case 'wallSeconds':
-        return r.wallSeconds as number;
       case 'cpuSeconds':
         return r.cpuSeconds as number;
       case 'profileSeconds':
@@ -40,7 +40,6 @@ function values(side: Side, measure: Measure): number[] {
 
 function pickMeasure(b: Side, h: Side): Measure {
   const runs = [...b.runs, ...h.runs];
-  if (runs.every((r) => (r.wallSeconds ?? 0) > 0)) return 'wallSeconds';
   if (runs.every((r) => (r.cpuSeconds ?? 0) > 0)) return 'cpuSeconds';
   if ([...b.metrics, ...h.metrics].every((m) => m.secondsPerWeight !== null)) return 'profileSeconds';
   return 'samples';

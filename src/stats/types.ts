@@ -80,7 +80,7 @@ export interface TotalSide {
 export interface TotalResult {
   base: TotalSide;
   head: TotalSide;
-  /** Which quantity the total change is measured in: 'wallSeconds' | 'cpuSeconds' | 'profileSeconds' | 'samples'. */
+  /** Which quantity the total change is measured in: 'cpuSeconds' | 'profileSeconds' | 'samples' (never wall time; reports written before may say 'wallSeconds'). */
   measure: string;
   /** Relative change of the total (head/base - 1), null when not comparable. */
   change: number | null;
