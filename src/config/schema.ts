@@ -237,6 +237,9 @@ export const KEYS: readonly KeySpec[] = [
   enumKey('baseline', ['stored', 'rerun'] as const, (o, v) => {
     o.baseline = v;
   }),
+  enumKey('confirm', ['auto', 'always', 'never'] as const, (o, v) => {
+    o.confirm = v;
+  }),
   strKey(
     'base-branch',
     (o, v) => {

@@ -17,6 +17,7 @@ export const OPTION_INPUTS: Readonly<Record<string, string>> = {
   'working-directory': 'working-directory',
   timeout: 'timeout-seconds',
   baseline: 'baseline',
+  confirm: 'confirm',
   'base-branch': 'base-branch',
   'data-branch': 'data-branch',
   'fail-on-regression': 'fail-on-regression',

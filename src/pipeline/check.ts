@@ -26,6 +26,7 @@ import { layout } from '../store/layout.js';
 import { readPullsIndex, writePullReport } from '../store/pulls.js';
 import type { Store } from '../store/types.js';
 import { selectBaseline } from './baseline-select.js';
+import { confirmVerdict } from './confirm.js';
 import { commitDate, mergeBase, temporaryWorktree } from './git-info.js';
 import {
   firstLines,
@@ -456,6 +457,14 @@ async function compare(job: Job, store: Store): Promise<CheckResult> {
         `The baseline was recorded with ${baseSampler} and the head with ${sides.headRec.runSet.sampler}: frames may not correspond; record a new baseline.`,
       );
     }
+    // Before failing on a stored baseline: re-measure the merge-base interleaved (src/pipeline/confirm.ts).
+    report = await confirmVerdict(report, {
+      mode: opts.confirm,
+      interleaved: sides.rerun,
+      settings: opts.compare,
+      log: job.log,
+      remeasure: async () => measureRerun(job).then((s) => ({ ...s, baseSha: s.baseline?.sha ?? '' })),
+    });
     const baseMerged = mergeConsistent(
       sides.base.map((r) => r.profile),
       opts.compare,

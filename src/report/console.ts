@@ -2,7 +2,7 @@
 // printed as text, with control characters replaced (a frame name must not drive the terminal).
 import type { FrameResult } from '../stats/types.js';
 import { pct, pp, ppInterval, qValue, seconds, shortSha, signedPct } from './format.js';
-import { headlineFacts } from './headline.js';
+import { confirmationText, headlineFacts } from './headline.js';
 import { stripControl } from './markdown.js';
 import { levelText, type ReportInput, relativeFile } from './view-model.js';
 
@@ -13,6 +13,8 @@ export function renderConsole(input: ReportInput, files: string[] = []): string 
   const out: string[] = [];
   out.push(headline(input));
   if (r?.reason) out.push(`  ${clean(r.reason)}`);
+  const confirmed = r ? confirmationText(r, clean, clean, (s) => s) : null;
+  if (confirmed) out.push(`  ${confirmed}`);
   if (input.baseline?.note) out.push(`  note: ${clean(input.baseline.note)}`);
   if (r) {
     const reg = r.frames

@@ -83,3 +83,36 @@ export function totalText(r: ComparisonReport, arrow = '→'): string {
   const why = t.ci ? `no significant change (${ci})` : 'change not testable (one run per side)';
   return `${what}${values} ${why}`;
 }
+
+/**
+ * What the interleaved re-measurement of the merge-base said about a stored-baseline verdict
+ * (report.confirmation), with frame keys formatted by `key` and prose by `text`; null when none ran.
+ */
+export function confirmationText(
+  r: ComparisonReport,
+  key: (k: string) => string,
+  text: (s: string) => string,
+  strong: (s: string) => string = (s) => `**${s}**`,
+): string | null {
+  const c = r.confirmation;
+  if (!c) return null;
+  const list = (ks: string[]) =>
+    ks.length > 5
+      ? `${ks.slice(0, 5).map(key).join(', ')} and ${ks.length - 5} more`
+      : ks.map(key).join(', ');
+  const time =
+    c.seconds < 60
+      ? `${c.seconds.toFixed(1)} s`
+      : `${Math.floor(c.seconds / 60)} min ${Math.round(c.seconds % 60)} s`;
+  const how = `the merge-base ${key(c.baseSha ? c.baseSha.slice(0, 7) : '?')} re-measured interleaved with the head (${c.runs.base} + ${c.runs.head} runs, ${time}${c.mode === 'always' ? ', confirm: always' : ''})`;
+  switch (c.outcome) {
+    case 'confirmed':
+      return `${strong('Confirmed')} by ${how}: ${c.confirmed.length ? `${list(c.confirmed)} regressed there too` : 'the total regressed there too'}${c.notConfirmed.length ? `; not confirmed (now inconclusive): ${list(c.notConfirmed)}` : ''}.`;
+    case 'not-confirmed':
+      return `${strong('Not confirmed')} by ${how}: ${c.notConfirmed.length ? `${list(c.notConfirmed)} did not regress there, so ${c.notConfirmed.length === 1 ? 'it is' : 'they are'} reported as inconclusive` : 'the total did not regress there'} and the check passes.`;
+    case 'nothing-to-confirm':
+      return `Re-measured ${how}: the stored comparison passed${c.confirmed.length ? `; confirmed below the gates: ${list(c.confirmed)}` : ''}${c.notConfirmed.length ? `; not confirmed (now inconclusive): ${list(c.notConfirmed)}` : ''}.`;
+    default:
+      return `${strong('Could not confirm')} the verdict (${text(c.note ?? 'unknown reason')}), after ${time}: the stored-baseline verdict stands.`;
+  }
+}

@@ -5,7 +5,7 @@ import type { FrameTrend } from '../history/index.js';
 import type { ReportLinks } from '../pipeline/check.js';
 import type { ComparisonReport, FrameResult } from '../stats/types.js';
 import { age, count, pct, pp, ppInterval, qValue, seconds, shortSha, signedPct } from './format.js';
-import { headlineFacts } from './headline.js';
+import { confirmationText, headlineFacts } from './headline.js';
 import { mdCode, mdFence, mdText, safeUrl } from './markdown.js';
 
 export const COMMENT_MARKER = '<!-- flamediff:comment -->';
@@ -76,6 +76,8 @@ export interface ReportView {
   status: 'fail' | 'pass' | 'none';
   verdictLine: string;
   reason: string;
+  /** What the interleaved re-measurement confirmed and how long it took (confirm setting), or null. */
+  confirmation: string | null;
   /** Confidence level of the intervals, e.g. "99%" (1 - alpha). */
   ciLevel: string;
   regressions: FrameRow[];
@@ -108,6 +110,7 @@ export function buildView(input: ReportInput, detail: Detail = FULL_DETAIL): Rep
     status: r ? r.verdict : 'none',
     verdictLine: verdictLine(input),
     reason: r ? mdText(r.reason) : '',
+    confirmation: r ? confirmationLine(r) : null,
     ciLevel: levelText(r ? 1 - r.settings.alpha : 0.99),
     regressions: regressed.slice(0, detail.maxRegressions).map(row),
     regressionsMore: Math.max(0, regressed.length - detail.maxRegressions),
@@ -151,6 +154,11 @@ function verdictLine(input: ReportInput): string {
   if (r.verdict === 'fail') return `🔴 **Performance regression**: ${culprit}${total}.`;
   const none = culprit ? '' : 'no frame changed beyond the noise and the effect floors; ';
   return `🟢 **No gated regression**: ${culprit}${none}${total}.`;
+}
+
+/** One escaped sentence on the confirmation of a stored-baseline verdict (confirmationText's words). */
+function confirmationLine(r: ComparisonReport): string | null {
+  return confirmationText(r, (k) => mdCode(k), mdText);
 }
 
 /** 0.99 -> "99%", 0.995 -> "99.5%". */

@@ -152,6 +152,34 @@ export interface ComparisonReport {
   droppedCount?: number;
   /** The fitted noise model (run-to-run jitter and how much frames share it). */
   noise?: NoiseSummary;
+  /** Set when a stored-baseline verdict was re-measured interleaved (src/pipeline/confirm.ts). */
+  confirmation?: Confirmation;
+}
+
+/** The confirmation of a stored-baseline verdict by an interleaved re-measurement of the merge-base. */
+export interface Confirmation {
+  /** The `confirm` setting that asked for it. */
+  mode: 'auto' | 'always';
+  /**
+   * confirmed: a gated regression regressed in both comparisons; not-confirmed: the stored
+   * comparison failed, the interleaved one did not show it; nothing-to-confirm: neither gated
+   * (confirm: always); unavailable: the merge-base could not be re-measured (`note` says why).
+   */
+  outcome: 'confirmed' | 'not-confirmed' | 'nothing-to-confirm' | 'unavailable';
+  /** The commit re-measured as the base, null when unavailable. */
+  baseSha: string | null;
+  runs: { base: number; head: number };
+  /** Wall seconds the confirmation took (checkout, runs, comparison). */
+  seconds: number;
+  storedVerdict: Verdict;
+  interleavedVerdict: Verdict | null;
+  /** Keys of regressed/new frames both comparisons agree on. */
+  confirmed: string[];
+  /** Keys of regressed/new frames the interleaved comparison did not show (now inconclusive). */
+  notConfirmed: string[];
+  /** Whether a gated total regression was confirmed (null when the total did not trip a gate). */
+  totalConfirmed: boolean | null;
+  note: string | null;
 }
 
 export interface NoiseSummary {
