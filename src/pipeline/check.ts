@@ -28,6 +28,7 @@ import type { Store } from '../store/types.js';
 import { selectBaseline } from './baseline-select.js';
 import { confirmVerdict } from './confirm.js';
 import { commitDate, mergeBase, temporaryWorktree } from './git-info.js';
+import { applyRefactors, attachRefactors, recogniseRefactors } from './refactors.js';
 import {
   firstLines,
   historyEntry,
@@ -447,7 +448,18 @@ async function compare(job: Job, store: Store): Promise<CheckResult> {
     const settings = sides.rerun
       ? { ...opts.compare, metric: 'time' as const, sessions: 'interleaved' as const }
       : { ...opts.compare, sessions: 'separate' as const };
+    // Renamed and moved functions: the base's frames take their head names (src/pipeline/refactors.ts).
+    const refactors = await recogniseRefactors({
+      cwd: job.cwd,
+      baseSha: sides.baseline?.sha ?? null,
+      headSha: ctx.headSha,
+      base: sides.base,
+      head: sides.head,
+      settings,
+    });
+    sides.base = applyRefactors(sides.base, sides.head, refactors, settings.granularity);
     report = compareRuns(sides.base, sides.head, settings);
+    attachRefactors(report, refactors);
     const other = machineWarning(sides.baseMachine, sides.headRec.runSet.machine);
     if (other) report.warnings.push(other);
     const baseSampler = sides.baseRec?.sampler;
@@ -463,7 +475,12 @@ async function compare(job: Job, store: Store): Promise<CheckResult> {
       interleaved: sides.rerun,
       settings: opts.compare,
       log: job.log,
-      remeasure: async () => measureRerun(job).then((s) => ({ ...s, baseSha: s.baseline?.sha ?? '' })),
+      remeasure: async () =>
+        measureRerun(job).then((s) => ({
+          ...s,
+          base: applyRefactors(s.base, s.head, refactors, settings.granularity),
+          baseSha: s.baseline?.sha ?? '',
+        })),
     });
     const baseMerged = mergeConsistent(
       sides.base.map((r) => r.profile),

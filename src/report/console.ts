@@ -43,6 +43,13 @@ export function renderConsole(input: ReportInput, files: string[] = []): string 
         `Dropped as noise: ${dropped} frames (${pct(r.droppedShare.base)} of base, ${pct(r.droppedShare.head)} of head samples)`,
       );
     }
+    for (const p of r.renames ?? []) {
+      const how =
+        p.how === 'moved to another caller'
+          ? `moved from caller ${clean(p.fromCaller ?? '')} to ${clean(p.toCaller ?? '')}`
+          : p.how;
+      out.push(`compared as one frame: ${clean(p.from)} -> ${clean(p.to)} (${how}, from the ${p.source})`);
+    }
     for (const w of r.warnings) out.push(`warning: ${clean(w)}`);
   }
   out.push('', ...measured(input));

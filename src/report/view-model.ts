@@ -3,6 +3,7 @@
 
 import type { FrameTrend } from '../history/index.js';
 import type { ReportLinks } from '../pipeline/check.js';
+import type { RenamePair } from '../stats/rename-match.js';
 import type { ComparisonReport, FrameResult } from '../stats/types.js';
 import { age, count, pct, pp, ppInterval, qValue, seconds, shortSha, signedPct } from './format.js';
 import { confirmationText, headlineFacts } from './headline.js';
@@ -95,6 +96,8 @@ export interface ReportView {
   noise: { summary: string; frames: string[]; more: number } | null;
   warnings: string[];
   omitted: string | null;
+  /** Renamed and moved functions compared as one frame, one escaped line each. */
+  refactors: string[];
 }
 
 export function buildView(input: ReportInput, detail: Detail = FULL_DETAIL): ReportView {
@@ -103,8 +106,13 @@ export function buildView(input: ReportInput, detail: Detail = FULL_DETAIL): Rep
   const trends = new Map((input.trends ?? []).map((t) => [t.key, t]));
   const regressed = r ? r.frames.filter((f) => f.status === 'regressed' && f.rank !== null).sort(byRank) : [];
   const improved = r ? r.frames.filter((f) => f.status === 'improved').sort((a, b) => a.delta - b.delta) : [];
-  const row = (f: FrameResult, i: number) =>
-    frameRow(withLine(f, input.frameLines), i, links, trends.get(f.key), input.rootDir);
+  const renamed = new Map((r?.renames ?? []).map((p) => [p.to, p]));
+  const row = (f: FrameResult, i: number) => {
+    const out = frameRow(withLine(f, input.frameLines), i, links, trends.get(f.key), input.rootDir);
+    const p = renamed.get(f.key);
+    if (p) out.name += ` (${renameNote(p)})`;
+    return out;
+  };
   return {
     marker: COMMENT_MARKER,
     status: r ? r.verdict : 'none',
@@ -127,6 +135,9 @@ export function buildView(input: ReportInput, detail: Detail = FULL_DETAIL): Rep
     noise: r ? noiseBlock(r, detail.maxDropped) : null,
     warnings: (r?.warnings ?? []).map(mdText),
     omitted: null,
+    refactors: (r?.renames ?? []).map(
+      (p) => `${mdCode(p.from)} → ${mdCode(p.to)}: ${renameNote(p)} (from the ${p.source})`,
+    ),
   };
 }
 
@@ -159,6 +170,13 @@ function verdictLine(input: ReportInput): string {
 /** One escaped sentence on the confirmation of a stored-baseline verdict (confirmationText's words). */
 function confirmationLine(r: ComparisonReport): string | null {
   return confirmationText(r, (k) => mdCode(k), mdText);
+}
+
+/** 'renamed from `parse (a.js)`', 'moved from `a.js`', 'moved from caller `a (x.js)` to `b (x.js)`'. */
+function renameNote(p: RenamePair): string {
+  if (p.how === 'moved to another caller')
+    return `moved from caller ${mdCode(p.fromCaller ?? '')} to ${mdCode(p.toCaller ?? '')}`;
+  return `${p.how === 'moved' ? 'moved' : 'renamed'} from ${mdCode(p.from)}`;
 }
 
 /** 0.99 -> "99%", 0.995 -> "99.5%". */

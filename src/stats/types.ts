@@ -3,6 +3,7 @@
 // Field names are part of the stable schema: add fields, never rename or remove them.
 
 import type { Granularity } from '../profile/transform.js';
+import type { RenamePair } from './rename-match.js';
 
 export type FrameStatus = 'regressed' | 'improved' | 'unchanged' | 'new' | 'gone' | 'inconclusive';
 export type Verdict = 'pass' | 'fail';
@@ -154,6 +155,8 @@ export interface ComparisonReport {
   noise?: NoiseSummary;
   /** Set when a stored-baseline verdict was re-measured interleaved (src/pipeline/confirm.ts). */
   confirmation?: Confirmation;
+  /** Renamed and moved functions compared as one frame (src/stats/rename-match.ts). */
+  renames?: RenamePair[];
 }
 
 /** The confirmation of a stored-baseline verdict by an interleaved re-measurement of the merge-base. */
