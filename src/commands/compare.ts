@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { importProfileFile } from '../formats/index.js';
 import type { FormatName, ImportOptions } from '../formats/types.js';
+import { applyRefactors, attachRefactors, fallbackRefactors } from '../pipeline/refactors.js';
 import type { Granularity } from '../profile/transform.js';
 import { reportMarkdown, reportText } from '../report/compare-text.js';
 import {
@@ -97,7 +98,11 @@ export const compareCommand: Command = {
     if (values['input-format']) opts.format = values['input-format'] as FormatName;
     const base = await loadSide('base', values.base, io, opts);
     const head = await loadSide('head', values.head, io, opts);
-    const report = compareRuns(base, head, settings);
+    // No git history here: renamed and moved functions are matched by file, line range and self cost.
+    const resolved = { ...DEFAULT_COMPARE_SETTINGS, ...settings };
+    const refactors = fallbackRefactors(base, head, resolved);
+    const report = compareRuns(applyRefactors(base, head, refactors, resolved.granularity), head, settings);
+    attachRefactors(report, refactors);
     const json = `${JSON.stringify(report, null, 2)}\n`;
     if (values.json) await writeAtomic(resolve(io.cwd, values.json), json);
     io.stdout(format === 'json' ? json : format === 'markdown' ? reportMarkdown(report) : reportText(report));

@@ -214,10 +214,20 @@ function callsIn(line: string | undefined): string[] {
   return outCalls;
 }
 
-/** Dice coefficient of the normalised body lines (own name blanked, whitespace collapsed). */
+/** Dice coefficient of the normalised body lines (own name blanked, visibility and whitespace dropped). */
 export function similarity(a: Fn, b: Fn): number {
   const norm = (f: Fn) =>
-    f.body.map((l) => l.split(f.name).join('\u0001').replace(/\s+/g, ' ').trim()).filter((l) => l !== '');
+    f.body
+      .map((l) =>
+        l
+          .split(f.name)
+          .join('\u0001')
+          // Visibility is not the body: `export` / `pub` added when a function moves to a module.
+          .replace(/^\s*(?:export\s+(?:default\s+)?|pub(?:\([^)]*\))?\s+)/, '')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      )
+      .filter((l) => l !== '');
   const x = norm(a);
   const y = norm(b);
   if (x.length === 0 || y.length === 0) return 0;

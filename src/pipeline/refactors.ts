@@ -32,11 +32,21 @@ export async function recogniseRefactors(o: {
     const pairs = matchByProfile(o.base, o.head, o.settings);
     return { pairs, note: pairs.length > 0 || warnAlways ? `${why}: ${FALLBACK}.` : null };
   };
-  if (!o.baseSha) return fallback('No commit to diff the head with (no git history)', false);
+  if (!o.baseSha) return fallbackRefactors(o.base, o.head, o.settings);
   const { hints, error } = await refactorHints(o.cwd, o.baseSha, o.headSha);
   if (error)
     return fallback(`Renamed and moved functions could not be read from the git diff (${error})`, true);
   return { pairs: resolveHints(hints, o.base, o.head, o.settings.granularity), note: null };
+}
+
+/** Without git history: matched by the profiles alone, and the report says so when any matched. */
+export function fallbackRefactors(
+  base: readonly RunInput[],
+  head: readonly RunInput[],
+  settings: { granularity: Granularity; minShare: number },
+): Refactors {
+  const pairs = matchByProfile(base, head, settings);
+  return { pairs, note: pairs.length ? `Without git history, ${FALLBACK.replace(' instead', '')}.` : null };
 }
 
 /** The base runs relabelled by the pairs (see src/stats/rename-match.ts). */
