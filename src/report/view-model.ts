@@ -135,8 +135,10 @@ export function buildView(input: ReportInput, detail: Detail = FULL_DETAIL): Rep
     noise: r ? noiseBlock(r, detail.maxDropped) : null,
     warnings: (r?.warnings ?? []).map(mdText),
     omitted: null,
-    refactors: (r?.renames ?? []).map(
-      (p) => `${mdCode(p.from)} → ${mdCode(p.to)}: ${renameNote(p)} (from the ${p.source})`,
+    refactors: (r?.renames ?? []).map((p) =>
+      p.how === 'moved to another caller'
+        ? `${mdCode(p.to)}: ${renameNote(p)} (from the ${p.source})`
+        : `${mdCode(p.from)} → ${mdCode(p.to)}: ${p.how} (from the ${p.source})`,
     ),
   };
 }
