@@ -171,6 +171,80 @@ const opts = (store: 'dir' | 'git', out: string) => ({
   store,
   outDir: out,
 });
+// 0. Confirm before failing (src/pipeline/confirm.ts): the same failing PR job with `confirm: never`
+// and `confirm: auto` in a real git repository (the merge-base is checked out into a temporary
+// worktree); the interleaved runs are replaced by parsing the run files too, so the difference is
+// the pipeline's own cost of confirming. The workload's cost is 2 x (runs + warmup) more runs.
+{
+  const repo = mkdtempSync(path.join(os.tmpdir(), 'flamediff-bench-confirm-'));
+  git(repo, 'init', '--quiet', '-b', 'main');
+  writeFileSync(path.join(repo, 'app.txt'), 'base\n');
+  writeFileSync(path.join(repo, '.gitignore'), '.flamediff/\nout/\n');
+  git(repo, 'add', '.');
+  git(repo, 'commit', '--quiet', '-m', 'base');
+  const baseSha = git(repo, 'rev-parse', 'HEAD');
+  git(repo, 'update-ref', 'refs/remotes/origin/main', baseSha);
+  git(repo, 'checkout', '--quiet', '-b', 'feature');
+  writeFileSync(path.join(repo, 'app.txt'), 'head\n');
+  git(repo, 'commit', '--quiet', '-am', 'head');
+  const headSha = git(repo, 'rev-parse', 'HEAD');
+  const interleaved = async () => ({ base: await fakeRecorder(base)(), head: await fakeRecorder(head)() });
+  await runCheck(
+    opts('dir', 'out'),
+    { headSha: baseSha, headRef: 'main', isBaseBranch: true, cwd: repo },
+    { record: fakeRecorder(base), recordInterleaved: noDeps },
+  );
+  const times: Record<'never' | 'auto', number[]> = { never: [], auto: [] };
+  let outcome = '';
+  let reported = 0;
+  for (let rep = 0; rep < 3; rep++) {
+    for (const confirm of ['never', 'auto'] as const) {
+      const [t, res] = await time(() =>
+        runCheck(
+          { ...opts('dir', 'out'), confirm },
+          { headSha, headRef: 'feature', isBaseBranch: false, cwd: repo },
+          { record: fakeRecorder(head), recordInterleaved: interleaved },
+        ),
+      );
+      if (res.verdict !== 'fail') throw new Error(`bench: the failing PR passed with confirm: ${confirm}`);
+      if (confirm === 'auto') {
+        outcome = res.report?.confirmation?.outcome ?? 'none';
+        reported = res.report?.confirmation?.seconds ?? Number.NaN;
+      }
+      times[confirm].push(t);
+    }
+  }
+  rmSync(repo, { recursive: true, force: true });
+  const never = median(times.never);
+  const auto = median(times.auto);
+  const ms = (x: number) => `${(x * 1000).toFixed(0)} ms`;
+  const workload = 2 * (RUNS + 1) * WORKLOAD_SECONDS;
+  const confirmMd = `
+The failing PR job of "Pipeline overhead" (5 + 5 runs, 30,000 samples, an injected +6 pp regression) with
+\`confirm: never\` and with \`confirm: auto\` (default), in a real git repository; the interleaved
+re-measurement of the merge-base is replaced by parsing the run files, so the difference is what the
+pipeline adds. Median of 3. Outcome with auto: ${outcome}.
+
+| Failing PR job (dir store) | Time |
+|---|--:|
+| confirm: never | ${ms(never)} |
+| confirm: auto (worktree of the merge-base, parse 5 + 5 interleaved runs, second comparison, reconcile) | ${ms(auto)} |
+| pipeline cost of confirming | ${ms(auto - never)} (the report's \`confirmation.seconds\`: ${reported} s) |
+
+The workload dominates: confirming runs 2 x (runs + warmup) = ${2 * (RUNS + 1)} more runs, ${workload} s for this
+30 s workload at runs: ${RUNS}, warmup: 1, against ${RUNS + 1} x 30 = ${(RUNS + 1) * WORKLOAD_SECONDS} s for the head runs of
+every PR job. Only failing PRs pay it (\`confirm: auto\`); a passing PR job is unchanged.
+`;
+  console.log(confirmMd);
+  writeSection(
+    'pipeline-confirm',
+    'Confirm before failing: cost',
+    'npm run bench pipeline (BENCH_ONLY=confirm runs only this part)',
+    confirmMd,
+  );
+  if (process.env.BENCH_ONLY === 'confirm') process.exit(0);
+}
+
 const baselineTimes: number[] = [];
 const compareTimes: number[] = [];
 for (let rep = 0; rep < 3; rep++) {
