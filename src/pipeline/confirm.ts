@@ -154,19 +154,16 @@ export function reconcile(
   return out;
 }
 
-/** The stored comparison unchanged, noting why it could not be confirmed (the gate stands). */
+/** The stored comparison, noting in `confirmation` why it could not be confirmed (the gate stands). */
 export function unconfirmed(
   stored: ComparisonReport,
   mode: 'auto' | 'always',
   why: string,
   seconds: number,
 ): ComparisonReport {
+  // The comment and console say it from `confirmation` (src/report/headline.ts confirmationText).
   return {
     ...stored,
-    warnings: [
-      ...stored.warnings,
-      `Could not re-measure the merge-base to confirm the verdict (${why}); the stored-baseline verdict stands.`,
-    ],
     confirmation: {
       mode,
       outcome: 'unavailable',

@@ -5,6 +5,7 @@ import type { Granularity } from '../profile/transform.js';
 import type { RunInput } from '../stats/index.js';
 import { applyRenames, matchByProfile, type RenamePair, resolveHints } from '../stats/rename-match.js';
 import type { ComparisonReport } from '../stats/types.js';
+import { isGitRepo } from './git-info.js';
 import { refactorHints } from './refactor-hints.js';
 
 export interface Refactors {
@@ -32,7 +33,7 @@ export async function recogniseRefactors(o: {
     const pairs = matchByProfile(o.base, o.head, o.settings);
     return { pairs, note: pairs.length > 0 || warnAlways ? `${why}: ${FALLBACK}.` : null };
   };
-  if (!o.baseSha) return fallbackRefactors(o.base, o.head, o.settings);
+  if (!o.baseSha || !(await isGitRepo(o.cwd))) return fallbackRefactors(o.base, o.head, o.settings);
   const { hints, error } = await refactorHints(o.cwd, o.baseSha, o.headSha);
   if (error)
     return fallback(`Renamed and moved functions could not be read from the git diff (${error})`, true);
