@@ -16,7 +16,7 @@ import {
   runCheck,
   svgToPng,
   withInterrupt
-} from "./chunks/chunk-Z3XFUQ73.js";
+} from "./chunks/chunk-BGQZIGBL.js";
 import "./chunks/chunk-FOBAVYV2.js";
 import {
   CONFIG_FILE,
@@ -1073,6 +1073,7 @@ var demoCommand = {
         opts.storeDir = path3.join(work, ".flamediff");
         opts.env = { FLAMEDIFF_EXAMPLE_SCALE: String(scale) };
         opts.rateHz = 2e3;
+        opts.confirm = "never";
         const log = (line) => io.stderr(`flamediff demo: ${line}
 `);
         io.stderr(`flamediff demo: step 1/2, baseline: ${runs} runs of the example
@@ -1737,7 +1738,7 @@ async function startServe(argv, io) {
     acceptLabel: values["accept-label"],
     log: (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `),
-    runCheck: async (opts, ctx, deps) => (await import("./chunks/check-WFME3JRD.js")).runCheck(opts, ctx, deps)
+    runCheck: async (opts, ctx, deps) => (await import("./chunks/check-HLWF5FOT.js")).runCheck(opts, ctx, deps)
   });
   const log = (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `);

@@ -200,7 +200,7 @@ var workflowRun = () => ({
   async run(ctx) {
     const [{ handleWorkflowRun }, { runCheck }] = await Promise.all([
       import("./chunks/workflow-run-XBSPMD6Z.js"),
-      import("./chunks/check-WFME3JRD.js")
+      import("./chunks/check-HLWF5FOT.js")
     ]);
     const b = botFromAction(ctx);
     const outcome = await apiErrorsAsLines(
@@ -771,7 +771,7 @@ function defaultDeps(io = runnerIo()) {
     io,
     env: process.env,
     runCheck: gatedRunCheck(
-      async (opts, ctx) => (await import("./chunks/check-WFME3JRD.js")).runCheck(opts, ctx),
+      async (opts, ctx) => (await import("./chunks/check-HLWF5FOT.js")).runCheck(opts, ctx),
       process.env
     ),
     createClient: async (o) => (await import("./chunks/octokit-4VE3545P.js")).createClient(o),
