@@ -3,10 +3,7 @@ import { createRequire as __flamediffCreateRequire } from 'node:module'; const r
 import {
   PALETTES,
   SAMPLERS,
-  applyRefactors,
-  attachRefactors,
   currentHead,
-  fallbackRefactors,
   record,
   renderDiffSvg,
   renderFlameSvg,
@@ -16,19 +13,19 @@ import {
   runCheck,
   svgToPng,
   withInterrupt
-} from "./chunks/chunk-BGQZIGBL.js";
+} from "./chunks/chunk-GTRB4MMB.js";
 import "./chunks/chunk-FOBAVYV2.js";
 import {
   CONFIG_FILE,
   applySetting,
   loadConfigFile,
   validateOptions
-} from "./chunks/chunk-DVDKM4PO.js";
+} from "./chunks/chunk-6EBMZG6O.js";
 import {
   DEFAULT_COMPARE_SETTINGS,
   compareRuns,
   defaultOptions
-} from "./chunks/chunk-OA5VGSOJ.js";
+} from "./chunks/chunk-KSKOU6IH.js";
 import {
   App,
   Octokit,
@@ -45,7 +42,7 @@ import {
 import {
   DEFAULT_ACCEPT_LABEL
 } from "./chunks/chunk-HAP3VRG2.js";
-import "./chunks/chunk-6YB76PTA.js";
+import "./chunks/chunk-2S5T6KGP.js";
 import "./chunks/chunk-4J6PWYKI.js";
 import {
   SPEEDSCOPE_SCHEMA,
@@ -742,10 +739,7 @@ var compareCommand = {
     if (values["input-format"]) opts.format = values["input-format"];
     const base = await loadSide("base", values.base, io, opts);
     const head = await loadSide("head", values.head, io, opts);
-    const resolved = { ...DEFAULT_COMPARE_SETTINGS, ...settings };
-    const refactors = fallbackRefactors(base, head, resolved);
-    const report = compareRuns(applyRefactors(base, head, refactors, resolved.granularity), head, settings);
-    attachRefactors(report, refactors);
+    const report = compareRuns(base, head, settings);
     const json = `${JSON.stringify(report, null, 2)}
 `;
     if (values.json) await writeAtomic(resolve3(io.cwd, values.json), json);
@@ -1073,7 +1067,6 @@ var demoCommand = {
         opts.storeDir = path3.join(work, ".flamediff");
         opts.env = { FLAMEDIFF_EXAMPLE_SCALE: String(scale) };
         opts.rateHz = 2e3;
-        opts.confirm = "never";
         const log = (line) => io.stderr(`flamediff demo: ${line}
 `);
         io.stderr(`flamediff demo: step 1/2, baseline: ${runs} runs of the example
@@ -1575,7 +1568,7 @@ function createBotApp(o) {
     ({ octokit, payload }) => guard(
       "workflow_run",
       () => serial(key(payload), async () => {
-        const { handleWorkflowRun } = await import("./chunks/workflow-run-XBSPMD6Z.js");
+        const { handleWorkflowRun } = await import("./chunks/workflow-run-YHTME7MA.js");
         await handleWorkflowRun(await bot(octokit, payload), {
           runCheck: o.runCheck
         });
@@ -1738,7 +1731,7 @@ async function startServe(argv, io) {
     acceptLabel: values["accept-label"],
     log: (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `),
-    runCheck: async (opts, ctx, deps) => (await import("./chunks/check-HLWF5FOT.js")).runCheck(opts, ctx, deps)
+    runCheck: async (opts, ctx, deps) => (await import("./chunks/check-OTTGEX3W.js")).runCheck(opts, ctx, deps)
   });
   const log = (line) => io.stderr(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `);

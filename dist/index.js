@@ -5,7 +5,7 @@ import {
   defaultOptions,
   keySpec,
   quoteValue
-} from "./chunks/chunk-OA5VGSOJ.js";
+} from "./chunks/chunk-KSKOU6IH.js";
 import {
   baseRef,
   buildReportLinks,
@@ -199,8 +199,8 @@ var workflowRun = () => ({
   reason: "workflow_run: fork-safe report from the artifact of the finished run (no pull request code runs here).",
   async run(ctx) {
     const [{ handleWorkflowRun }, { runCheck }] = await Promise.all([
-      import("./chunks/workflow-run-XBSPMD6Z.js"),
-      import("./chunks/check-HLWF5FOT.js")
+      import("./chunks/workflow-run-YHTME7MA.js"),
+      import("./chunks/check-OTTGEX3W.js")
     ]);
     const b = botFromAction(ctx);
     const outcome = await apiErrorsAsLines(
@@ -332,7 +332,6 @@ var OPTION_INPUTS = {
   "working-directory": "working-directory",
   timeout: "timeout-seconds",
   baseline: "baseline",
-  confirm: "confirm",
   "base-branch": "base-branch",
   "data-branch": "data-branch",
   "fail-on-regression": "fail-on-regression",
@@ -381,7 +380,7 @@ async function readActionInputs(get, root, { requireCommand = true } = {}) {
   options.baseBranch = "";
   const config = configFile(settings, root);
   if (config) {
-    const { loadConfigFile } = await import("./chunks/load-ZN7IDNVX.js");
+    const { loadConfigFile } = await import("./chunks/load-W5MKON7W.js");
     options = await loadConfigFile(config.file, options, config.required);
   }
   for (const [input, key] of Object.entries(OPTION_INPUTS)) {
@@ -771,7 +770,7 @@ function defaultDeps(io = runnerIo()) {
     io,
     env: process.env,
     runCheck: gatedRunCheck(
-      async (opts, ctx) => (await import("./chunks/check-HLWF5FOT.js")).runCheck(opts, ctx),
+      async (opts, ctx) => (await import("./chunks/check-OTTGEX3W.js")).runCheck(opts, ctx),
       process.env
     ),
     createClient: async (o) => (await import("./chunks/octokit-4VE3545P.js")).createClient(o),
