@@ -242,6 +242,33 @@ every PR job. Only failing PRs pay it (\`confirm: auto\`); a passing PR job is u
     'npm run bench pipeline (BENCH_ONLY=confirm runs only this part)',
     confirmMd,
   );
+  // Refactor hints (src/pipeline/refactor-hints.ts) on this repository's own history: the git diff
+  // of the last 20 first-parent commits, parsed into function-level hints.
+  const { refactorHints } = await import('../src/pipeline/refactor-hints.js');
+  const root = path.resolve(import.meta.dirname, '..');
+  const from = git(root, 'rev-parse', 'HEAD~20');
+  const to = git(root, 'rev-parse', 'HEAD');
+  const changed = git(root, 'diff', '--name-only', '-M', from, to).split('\n').filter(Boolean).length;
+  const hintTimes: number[] = [];
+  let hintCount = 0;
+  for (let rep = 0; rep < 3; rep++) {
+    const [t, h] = await time(() => refactorHints(root, from, to));
+    if (h.error) throw new Error(`bench: ${h.error}`);
+    hintTimes.push(t);
+    hintCount = h.hints.length;
+  }
+  const hintsMd = `
+\`refactorHints\` on flamediff's own repository, \`HEAD~20..HEAD\` (${changed} files changed; ${hintCount} hints):
+${ms(median(hintTimes))} (median of 3; one \`git diff -M -U0\` plus two \`git show\` per changed source file).
+Every PR job with a baseline pays it once (the profile checks that follow are part of the comparison).
+`;
+  console.log(hintsMd);
+  writeSection(
+    'pipeline-refactors',
+    'Refactor hints from the git diff: cost',
+    'npm run bench pipeline (BENCH_ONLY=confirm runs only this part and the confirm part)',
+    hintsMd,
+  );
   if (process.env.BENCH_ONLY === 'confirm') process.exit(0);
 }
 

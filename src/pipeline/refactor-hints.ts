@@ -78,16 +78,46 @@ export async function refactorHints(cwd: string, baseSha: string, headSha: strin
   if (diff === null)
     return { hints: [], error: `git diff ${baseSha.slice(0, 7)} ${headSha.slice(0, 7)} failed` };
   const files = parseDiff(diff).filter((f) => CODE.test(f.newPath ?? f.oldPath ?? ''));
-  const show = async (sha: string, p: string | null) => (p ? await out(cwd, ['show', `${sha}:${p}`]) : null);
-  const sides = [];
-  for (const f of files) {
-    sides.push({
-      diff: f,
-      old: parseFunctions(f.oldPath ?? '', (await show(baseSha, f.oldPath)) ?? ''),
-      now: parseFunctions(f.newPath ?? '', (await show(headSha, f.newPath)) ?? ''),
-    });
-  }
+  // Every file's two versions in one `git cat-file --batch` (one process, not two per file).
+  const specs = files.flatMap((f) => [
+    f.oldPath ? `${baseSha}:${f.oldPath}` : '',
+    f.newPath ? `${headSha}:${f.newPath}` : '',
+  ]);
+  const blobs = await catFiles(cwd, specs);
+  const sides = files.map((f, i) => ({
+    diff: f,
+    old: parseFunctions(f.oldPath ?? '', blobs[2 * i]),
+    now: parseFunctions(f.newPath ?? '', blobs[2 * i + 1]),
+  }));
   return { hints: hintsFrom(sides), error: null };
+}
+
+/** Contents of `rev:path` specs ('' for an empty spec or a missing object), in order. */
+async function catFiles(cwd: string, specs: string[]): Promise<string[]> {
+  const asked = specs.filter((x) => x !== '');
+  if (asked.length === 0) return specs.map(() => '');
+  const r = await git(cwd, ['cat-file', '--batch'], { input: `${asked.join('\n')}\n` }).catch(() => null);
+  const found: string[] = [];
+  if (r && r.code === 0) {
+    const buf = r.stdout;
+    let at = 0;
+    for (let k = 0; k < asked.length && at < buf.length; k++) {
+      const nl = buf.indexOf(10, at);
+      if (nl < 0) break;
+      const header = buf.subarray(at, nl).toString('utf8');
+      const m = /^[0-9a-f]+ \w+ (\d+)$/.exec(header);
+      if (!m) {
+        found.push(''); // "<spec> missing"
+        at = nl + 1;
+        continue;
+      }
+      const size = Number(m[1]);
+      found.push(buf.subarray(nl + 1, nl + 1 + size).toString('utf8'));
+      at = nl + 1 + size + 1;
+    }
+  }
+  let k = 0;
+  return specs.map((x) => (x === '' ? '' : (found[k++] ?? '')));
 }
 
 /** Pure: the hints from each changed file's diff and its functions before and after. */
