@@ -171,6 +171,11 @@ const opts = (store: 'dir' | 'git', out: string) => ({
   store,
   outDir: out,
 });
+// BENCH_ONLY=confirm runs only part 0 (confirm and refactor hints), which writes its own sections.
+const benchCommand =
+  process.env.BENCH_ONLY === 'confirm'
+    ? 'BENCH_ONLY=confirm npm run bench pipeline'
+    : 'npm run bench pipeline';
 // 0. Confirm before failing (src/pipeline/confirm.ts): the same failing PR job with `confirm: never`
 // and `confirm: auto` in a real git repository (the merge-base is checked out into a temporary
 // worktree); the interleaved runs are replaced by parsing the run files too, so the difference is
@@ -236,12 +241,7 @@ The workload dominates: confirming runs 2 x (runs + warmup) = ${2 * (RUNS + 1)} 
 every PR job. Only failing PRs pay it (\`confirm: auto\`); a passing PR job is unchanged.
 `;
   console.log(confirmMd);
-  writeSection(
-    'pipeline-confirm',
-    'Confirm before failing: cost',
-    'npm run bench pipeline (BENCH_ONLY=confirm runs only this part)',
-    confirmMd,
-  );
+  writeSection('pipeline-confirm', 'Confirm before failing: cost', benchCommand, confirmMd);
   // Refactor hints (src/pipeline/refactor-hints.ts) on this repository's own history: the git diff
   // of the last 20 first-parent commits, parsed into function-level hints.
   const { refactorHints } = await import('../src/pipeline/refactor-hints.js');
@@ -259,16 +259,12 @@ every PR job. Only failing PRs pay it (\`confirm: auto\`); a passing PR job is u
   }
   const hintsMd = `
 \`refactorHints\` on flamediff's own repository, \`HEAD~20..HEAD\` (${changed} files changed; ${hintCount} hints):
-${ms(median(hintTimes))} (median of 3; one \`git diff -M -U0\` plus two \`git show\` per changed source file).
+${ms(median(hintTimes))} (median of 3; one \`git diff -M -U0\` and one \`git cat-file --batch\` for both versions of every changed source file;
+most hints are the bundled \`dist/chunks\` files, renamed by their content hash).
 Every PR job with a baseline pays it once (the profile checks that follow are part of the comparison).
 `;
   console.log(hintsMd);
-  writeSection(
-    'pipeline-refactors',
-    'Refactor hints from the git diff: cost',
-    'npm run bench pipeline (BENCH_ONLY=confirm runs only this part and the confirm part)',
-    hintsMd,
-  );
+  writeSection('pipeline-refactors', 'Refactor hints from the git diff: cost', benchCommand, hintsMd);
   if (process.env.BENCH_ONLY === 'confirm') process.exit(0);
 }
 
