@@ -171,6 +171,103 @@ const opts = (store: 'dir' | 'git', out: string) => ({
   store,
   outDir: out,
 });
+// BENCH_ONLY=confirm runs only part 0 (confirm and refactor hints), which writes its own sections.
+const benchCommand =
+  process.env.BENCH_ONLY === 'confirm'
+    ? 'BENCH_ONLY=confirm npm run bench pipeline'
+    : 'npm run bench pipeline';
+// 0. Confirm before failing (src/pipeline/confirm.ts): the same failing PR job with `confirm: never`
+// and `confirm: auto` in a real git repository (the merge-base is checked out into a temporary
+// worktree); the interleaved runs are replaced by parsing the run files too, so the difference is
+// the pipeline's own cost of confirming. The workload's cost is 2 x (runs + warmup) more runs.
+{
+  const repo = mkdtempSync(path.join(os.tmpdir(), 'flamediff-bench-confirm-'));
+  git(repo, 'init', '--quiet', '-b', 'main');
+  writeFileSync(path.join(repo, 'app.txt'), 'base\n');
+  writeFileSync(path.join(repo, '.gitignore'), '.flamediff/\nout/\n');
+  git(repo, 'add', '.');
+  git(repo, 'commit', '--quiet', '-m', 'base');
+  const baseSha = git(repo, 'rev-parse', 'HEAD');
+  git(repo, 'update-ref', 'refs/remotes/origin/main', baseSha);
+  git(repo, 'checkout', '--quiet', '-b', 'feature');
+  writeFileSync(path.join(repo, 'app.txt'), 'head\n');
+  git(repo, 'commit', '--quiet', '-am', 'head');
+  const headSha = git(repo, 'rev-parse', 'HEAD');
+  const interleaved = async () => ({ base: await fakeRecorder(base)(), head: await fakeRecorder(head)() });
+  await runCheck(
+    opts('dir', 'out'),
+    { headSha: baseSha, headRef: 'main', isBaseBranch: true, cwd: repo },
+    { record: fakeRecorder(base), recordInterleaved: noDeps },
+  );
+  const times: Record<'never' | 'auto', number[]> = { never: [], auto: [] };
+  let outcome = '';
+  let reported = 0;
+  for (let rep = 0; rep < 3; rep++) {
+    for (const confirm of ['never', 'auto'] as const) {
+      const [t, res] = await time(() =>
+        runCheck(
+          { ...opts('dir', 'out'), confirm },
+          { headSha, headRef: 'feature', isBaseBranch: false, cwd: repo },
+          { record: fakeRecorder(head), recordInterleaved: interleaved },
+        ),
+      );
+      if (res.verdict !== 'fail') throw new Error(`bench: the failing PR passed with confirm: ${confirm}`);
+      if (confirm === 'auto') {
+        outcome = res.report?.confirmation?.outcome ?? 'none';
+        reported = res.report?.confirmation?.seconds ?? Number.NaN;
+      }
+      times[confirm].push(t);
+    }
+  }
+  rmSync(repo, { recursive: true, force: true });
+  const never = median(times.never);
+  const auto = median(times.auto);
+  const ms = (x: number) => `${(x * 1000).toFixed(0)} ms`;
+  const workload = 2 * (RUNS + 1) * WORKLOAD_SECONDS;
+  const confirmMd = `
+The failing PR job of "Pipeline overhead" (5 + 5 runs, 30,000 samples, an injected +6 pp regression) with
+\`confirm: never\` and with \`confirm: auto\` (default), in a real git repository; the interleaved
+re-measurement of the merge-base is replaced by parsing the run files, so the difference is what the
+pipeline adds. Median of 3. Outcome with auto: ${outcome}.
+
+| Failing PR job (dir store) | Time |
+|---|--:|
+| confirm: never | ${ms(never)} |
+| confirm: auto (worktree of the merge-base, parse 5 + 5 interleaved runs, second comparison, reconcile) | ${ms(auto)} |
+| pipeline cost of confirming | ${ms(auto - never)} (the report's \`confirmation.seconds\`: ${reported} s) |
+
+The workload dominates: confirming runs 2 x (runs + warmup) = ${2 * (RUNS + 1)} more runs, ${workload} s for this
+30 s workload at runs: ${RUNS}, warmup: 1, against ${RUNS + 1} x 30 = ${(RUNS + 1) * WORKLOAD_SECONDS} s for the head runs of
+every PR job. Only failing PRs pay it (\`confirm: auto\`); a passing PR job is unchanged.
+`;
+  console.log(confirmMd);
+  writeSection('pipeline-confirm', 'Confirm before failing: cost', benchCommand, confirmMd);
+  // Refactor hints (src/pipeline/refactor-hints.ts) on this repository's own history: the git diff
+  // of the last 20 first-parent commits, parsed into function-level hints.
+  const { refactorHints } = await import('../src/pipeline/refactor-hints.js');
+  const root = path.resolve(import.meta.dirname, '..');
+  const from = git(root, 'rev-parse', 'HEAD~20');
+  const to = git(root, 'rev-parse', 'HEAD');
+  const changed = git(root, 'diff', '--name-only', '-M', from, to).split('\n').filter(Boolean).length;
+  const hintTimes: number[] = [];
+  let hintCount = 0;
+  for (let rep = 0; rep < 3; rep++) {
+    const [t, h] = await time(() => refactorHints(root, from, to));
+    if (h.error) throw new Error(`bench: ${h.error}`);
+    hintTimes.push(t);
+    hintCount = h.hints.length;
+  }
+  const hintsMd = `
+\`refactorHints\` on flamediff's own repository, \`HEAD~20..HEAD\` (${changed} files changed; ${hintCount} hints):
+${ms(median(hintTimes))} (median of 3; one \`git diff -M -U0\` and one \`git cat-file --batch\` for both versions of every changed source file;
+most hints are the bundled \`dist/chunks\` files, renamed by their content hash).
+Every PR job with a baseline pays it once (the profile checks that follow are part of the comparison).
+`;
+  console.log(hintsMd);
+  writeSection('pipeline-refactors', 'Refactor hints from the git diff: cost', benchCommand, hintsMd);
+  if (process.env.BENCH_ONLY === 'confirm') process.exit(0);
+}
+
 const baselineTimes: number[] = [];
 const compareTimes: number[] = [];
 for (let rep = 0; rep < 3; rep++) {

@@ -7,6 +7,7 @@ import { renderDiffSvg, renderFlameSvg, renderTextFlame, svgToPng } from '../ren
 import type { RunSets, RunSide } from '../sample/types.js';
 import { compareRuns } from '../stats/compare.js';
 import { mergeConsistent } from '../stats/merge.js';
+import { applyRefactors, attachRefactors } from '../stats/refactors.js';
 import type { CompareSettings, ComparisonReport } from '../stats/types.js';
 import { firstLines, machineWarning, sideTotals, topFrames } from './facts.js';
 import type { AnalyseOptions, Analysis, SideSummary } from './types.js';
@@ -17,55 +18,81 @@ export async function analyse(
   history: HistoryFile | null,
   o: AnalyseOptions,
 ): Promise<Analysis> {
-  const pictures = o.pictures ?? true;
   // Interleaved runs on one machine make time per frame comparable (drift hits both sides), and
   // time avoids the compositional effect of shares (one frame growing shrinks every other share).
   // A stored baseline may come from another machine or another hour: compare shares.
   const settings: CompareSettings = runSets.interleaved
     ? { ...compare, metric: o.metric ?? 'time', sessions: 'interleaved' }
     : { ...compare, metric: o.metric ?? compare.metric, sessions: 'separate' };
-  const head = summarise(runSets.head, settings);
-  const base = runSets.base ? summarise(runSets.base, settings) : null;
-  const frameLines = firstLines(
-    runSets.head.runs.map((r) => r.profile),
-    settings.granularity,
-  );
-  const flameSvg = pictures ? renderFlameSvg(head.merged, { title: o.headTitle }) : null;
-  if (!runSets.base || !base) {
-    return {
-      runSets,
-      settings,
-      head,
-      base,
-      report: null,
-      reportJson: null,
-      frameLines,
-      pictures: { flameSvg, diffSvg: null, diffPng: null, textFlame: null },
-      trends: [],
-    };
+  // Renamed and moved functions: the base's frames take their head names (stats/refactors.ts).
+  const refactors = o.refactors;
+  const base: RunSide | null =
+    runSets.base && refactors?.pairs.length
+      ? {
+          ...runSets.base,
+          runs: applyRefactors(runSets.base.runs, runSets.head.runs, refactors, settings.granularity),
+        }
+      : runSets.base;
+  const compared: RunSets = { ...runSets, base };
+  let report: ComparisonReport | null = null;
+  if (base) {
+    // Stored baselines of consecutive base commits measure how far frames move between sessions;
+    // interleaved runs share one session, so the history says nothing about them.
+    report = compareRuns(base.runs, runSets.head.runs, settings, {
+      history: runSets.interleaved || !history ? [] : history.entries,
+    });
+    if (refactors) attachRefactors(report, refactors);
+    report.warnings.push(...sideWarnings(base, runSets.head));
   }
-  // Stored baselines of consecutive base commits measure how far frames move between sessions;
-  // interleaved runs share one session, so the history says nothing about them.
-  const report = compareRuns(runSets.base.runs, runSets.head.runs, settings, {
-    history: runSets.interleaved || !history ? [] : history.entries,
-  });
-  report.warnings.push(...sideWarnings(runSets.base, runSets.head));
-  const diffSvg = pictures ? renderDiffSvg(base.merged, head.merged, report, { title: o.diffTitle }) : null;
-  const ranked = report.frames.filter((f) => f.rank !== null).map((f) => f.key);
-  return {
-    runSets,
+  const head = summarise(runSets.head, settings);
+  const analysis: Analysis = {
+    runSets: compared,
     settings,
     head,
-    base,
+    base: base ? summarise(base, settings) : null,
+    report: null,
+    reportJson: null,
+    frameLines: firstLines(
+      runSets.head.runs.map((r) => r.profile),
+      settings.granularity,
+    ),
+    pictures: {
+      flameSvg: o.pictures === false ? null : renderFlameSvg(head.merged, { title: o.headTitle }),
+      diffSvg: null,
+      diffPng: null,
+      textFlame: null,
+    },
+    trends: [],
+  };
+  return withReport(analysis, report, history, o);
+}
+
+/**
+ * The analysis with `report` in place of its own (e.g. after a confirmation re-measured the base):
+ * the JSON, the differential pictures and the trends follow the report.
+ */
+export async function withReport(
+  a: Analysis,
+  report: ComparisonReport | null,
+  history: HistoryFile | null,
+  o: AnalyseOptions,
+): Promise<Analysis> {
+  if (!report || !a.base) return { ...a, report: null, reportJson: null, trends: [] };
+  const pictures = o.pictures ?? true;
+  const diffSvg = pictures
+    ? renderDiffSvg(a.base.merged, a.head.merged, report, { title: o.diffTitle })
+    : null;
+  const ranked = report.frames.filter((f) => f.rank !== null).map((f) => f.key);
+  return {
+    ...a,
     report,
     reportJson: reportJson(report),
-    frameLines,
     pictures: {
-      flameSvg,
+      flameSvg: a.pictures.flameSvg,
       diffSvg,
       diffPng: diffSvg ? await svgToPng(diffSvg) : null,
       textFlame: pictures
-        ? renderTextFlame(head.merged, { style: 'markdown', comparison: report, budget: 8000 })
+        ? renderTextFlame(a.head.merged, { style: 'markdown', comparison: report, budget: 8000 })
         : null,
     },
     trends: history ? frameTrends(history, ranked) : [],

@@ -1,5 +1,5 @@
 // The analysis stage: run sets -> comparison report, pictures and facts (pure). A barrel.
-export { analyse, reportJson } from './analyse.js';
+export { analyse, reportJson, withReport } from './analyse.js';
 export {
   firstLines,
   historyEntry,

@@ -4,6 +4,7 @@
 import type { FrameTrend } from '../history/types.js';
 import type { Profile } from '../profile/profile.js';
 import type { RunSets } from '../sample/types.js';
+import type { Refactors } from '../stats/refactors.js';
 import type { CompareSettings, ComparisonReport } from '../stats/types.js';
 import type { SideTotals, TopFrame } from './facts.js';
 
@@ -16,6 +17,8 @@ export interface AnalyseOptions {
   pictures?: boolean;
   /** The metric to compare; default: time for interleaved runs, else the settings' (shares). */
   metric?: 'share' | 'time';
+  /** Base frames to compare as head frames (renamed or moved functions), with a note for the report. */
+  refactors?: Refactors;
 }
 
 export interface SideSummary {

@@ -12,6 +12,7 @@ import type { FormatName, ImportOptions } from '../formats/types.js';
 import { fsError } from '../lib/fs-errors.js';
 import { present } from '../report/present.js';
 import { mismatchedRunDirs } from '../sample/run-identity.js';
+import { fallbackRefactors } from '../stats/refactors.js';
 import { type Command, type Io, parseCommandArgs } from './command.js';
 import { loadSide } from './run-sets.js';
 
@@ -92,6 +93,8 @@ export const compareCommand: Command = {
       pictures: false,
       // Files may come from anywhere: shares unless the user says the runs' times compare.
       metric: (metric as 'share' | 'time' | undefined) ?? 'share',
+      // No git history here: renamed and moved functions are matched by file, line range and self cost.
+      refactors: fallbackRefactors(base.runs, head.runs, opts.compare),
     });
     const json = analysis.reportJson ?? '';
     if (values.json) await writeAtomic(resolve(io.cwd, values.json as string), json);

@@ -72,6 +72,8 @@ export const demoCommand: Command = {
         opts.env = { FLAMEDIFF_EXAMPLE_SCALE: String(scale) };
         // Node samples every ~1 ms by default; 2 kHz gives the short example enough samples per run.
         opts.rateHz = 2000;
+        // One scratch directory, no git history: there is no merge-base to re-measure before failing.
+        opts.confirm = 'never';
         const log = (line: string) => io.stderr(`flamediff demo: ${line}\n`);
         io.stderr(`flamediff demo: step 1/2, baseline: ${runs} runs of the example\n`);
         await runCheck(

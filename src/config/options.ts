@@ -23,6 +23,11 @@ export interface FlamediffOptions {
   workingDirectory: string;
   /** 'stored': compare with the stored baseline; 'rerun': run base and head interleaved here. */
   baseline: 'stored' | 'rerun';
+  /**
+   * With a stored baseline: re-measure the merge-base interleaved with the head before failing
+   * ('auto': only when the verdict would fail; 'always'; 'never'). See docs/statistics.md.
+   */
+  confirm: 'auto' | 'always' | 'never';
   /** The branch whose commits are baselines; runs on it record, runs elsewhere compare. */
   baseBranch: string;
   /** 'dir' (embedded default, a local directory) or 'git' (a data branch). */
@@ -59,6 +64,7 @@ export const DEFAULT_OPTIONS: FlamediffOptions = {
   timeoutSeconds: 600,
   workingDirectory: '.',
   baseline: 'stored',
+  confirm: 'auto',
   baseBranch: 'main',
   store: 'dir',
   storeDir: '.flamediff',

@@ -262,6 +262,9 @@ export const KEYS: readonly KeySpec[] = [
   enumKey('baseline', ['stored', 'rerun'] as const, (o, v) => {
     o.baseline = v;
   }),
+  enumKey('confirm', ['auto', 'always', 'never'] as const, (o, v) => {
+    o.confirm = v;
+  }),
   strKey(
     'base-branch',
     (o, v) => {
@@ -435,6 +438,14 @@ const CLI: Readonly<Record<string, Cli>> = {
     commands: RUN,
     input: true,
     show: (d) => d.baseline,
+  },
+  confirm: {
+    name: 'confirm',
+    arg: 'auto|always|never',
+    help: 'before failing on a stored baseline, re-measure the merge-base interleaved (auto: only then)',
+    commands: RUN,
+    input: true,
+    show: (d) => d.confirm,
   },
   'base-branch': {
     name: 'base-branch',

@@ -4,7 +4,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { analyse } from '../analyse/analyse.js';
+import { analyse, withReport } from '../analyse/analyse.js';
 import type { Analysis } from '../analyse/types.js';
 import { validateOptions } from '../config/load.js';
 import type { FlamediffOptions } from '../config/options.js';
@@ -16,6 +16,7 @@ import { shortSha } from '../lib/sha.js';
 import { type Presentation, type PresentFacts, present } from '../report/present.js';
 import { type MeasureJob, measure, REAL_RECORDER } from '../sample/measure.js';
 import type { RunSets, RunSide } from '../sample/types.js';
+import { applyRefactors } from '../stats/refactors.js';
 import { checkStore, readHistory } from '../store/baselines.js';
 import { layout } from '../store/layout.js';
 import { openStore } from '../store/open.js';
@@ -23,7 +24,9 @@ import { persist } from '../store/persist.js';
 import { readPullsIndex } from '../store/pulls.js';
 import type { Store } from '../store/types.js';
 import { selectBaseline } from './baseline-select.js';
+import { confirmVerdict } from './confirm.js';
 import { commitDate, mergeBase, temporaryWorktree } from './git-info.js';
+import { recogniseRefactors } from './refactors.js';
 import type { CheckContext, CheckDeps, CheckResult } from './types.js';
 
 export type { CheckContext, CheckDeps, CheckResult } from './types.js';
@@ -250,11 +253,44 @@ async function compare(job: Job, store: Store): Promise<CheckResult> {
   for (const stale of ['diff.svg', 'diff.png', 'report.json'])
     await rm(path.join(job.outDir, stale), { force: true });
   const sides = opts.baseline === 'rerun' ? await measureRerun(job) : await measureStored(job, store);
-  if (sides.runSets.base) job.log('comparing');
-  const analysis = await analyse(sides.runSets, opts.compare, history, {
+  const { runSets } = sides;
+  if (runSets.base) job.log('comparing');
+  // Renamed and moved functions, from the git diff between the baseline's commit and the head.
+  const refactors = runSets.base
+    ? await recogniseRefactors({
+        cwd: job.cwd,
+        baseSha: sides.baseline.sha || null,
+        headSha: ctx.headSha,
+        base: runSets.base.runs,
+        head: runSets.head.runs,
+        settings: opts.compare,
+      })
+    : undefined;
+  const analyseOptions = {
     headTitle: `${ctx.headRef} @ ${shortSha(ctx.headSha)}`,
     diffTitle: `${shortSha(sides.baseline.sha)} → ${shortSha(ctx.headSha)}`,
+    refactors,
+  };
+  let analysis = await analyse(runSets, opts.compare, history, analyseOptions);
+  // Before failing on a stored baseline: re-measure the merge-base interleaved (pipeline/confirm.ts).
+  const confirmed = await confirmVerdict(analysis.report, {
+    mode: opts.confirm,
+    interleaved: runSets.interleaved,
+    settings: opts.compare,
+    log: job.log,
+    remeasure: async () => {
+      const again = await measureRerun(job);
+      const head = again.runSets.head.runs;
+      const base = again.runSets.base?.runs ?? [];
+      return {
+        base: refactors ? applyRefactors(base, head, refactors, opts.compare.granularity) : base,
+        head,
+        baseSha: again.baseline.sha,
+      };
+    },
   });
+  if (confirmed !== analysis.report)
+    analysis = await withReport(analysis, confirmed, history, analyseOptions);
   const out = (name: string) => path.join(job.outDir, name);
   const hasReport = analysis.report !== null;
   const files: CheckResult['files'] = {

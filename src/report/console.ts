@@ -1,9 +1,10 @@
 // The plain-text console report: what `flamediff check` and `flamediff demo` print. Names are
 // printed as text, with control characters replaced (a frame name must not drive the terminal).
 import { shortSha } from '../lib/sha.js';
-import type { ComparisonReport, FrameResult } from '../stats/types.js';
+import type { FrameResult } from '../stats/types.js';
 import { isImprovement, rankedRegressions } from '../stats/verdict.js';
-import { pct, pp, ppInterval, qValue, relInterval, seconds, signedPct } from './format.js';
+import { pct, pp, ppInterval, qValue, seconds, signedPct } from './format.js';
+import { confirmationText, headlineFacts } from './headline.js';
 import { stripControl } from './markdown.js';
 import type { ReportInput } from './types.js';
 import { UNKNOWN_MACHINE } from './types.js';
@@ -14,8 +15,10 @@ const MAX_ROWS = 15;
 export function renderConsole(input: ReportInput, files: string[] = []): string {
   const r = input.report;
   const out: string[] = [];
-  out.push(headline(r));
+  out.push(headline(input));
   if (r?.reason) out.push(`  ${clean(r.reason)}`);
+  const confirmed = r ? confirmationText(r, clean, clean, (s) => s) : null;
+  if (confirmed) out.push(`  ${confirmed}`);
   if (input.baseline?.note) out.push(`  note: ${clean(input.baseline.note)}`);
   if (r) {
     const reg = rankedRegressions(r.frames);
@@ -46,6 +49,13 @@ export function renderConsole(input: ReportInput, files: string[] = []): string 
       out.push(
         `warning: ${clean(u.key)}: ${pp(u.delta)}, under the ${pp(u.gate).replace('+', '')} gate (detected, not failing)`,
       );
+    for (const p of r.renames ?? []) {
+      const how =
+        p.how === 'moved to another caller'
+          ? `moved from caller ${clean(p.fromCaller ?? '')} to ${clean(p.toCaller ?? '')}`
+          : p.how;
+      out.push(`compared as one frame: ${clean(p.from)} -> ${clean(p.to)} (${how}, from the ${p.source})`);
+    }
     for (const w of r.warnings) out.push(`warning: ${clean(w)}`);
   }
   out.push('', ...measured(input));
@@ -53,15 +63,20 @@ export function renderConsole(input: ReportInput, files: string[] = []): string 
   return `${out.join('\n')}\n`;
 }
 
-function headline(r: ComparisonReport | null): string {
+function headline(input: ReportInput): string {
+  const r = input.report;
   if (!r) return 'flamediff: no baseline to compare with (nothing gated)';
-  const t = r.total;
-  const total =
-    t.change === null
-      ? 'total not comparable'
-      : `total ${signedPct(t.change)}${t.ci ? ` (${levelText(t.ci.level)} CI ${relInterval(t.ci)})` : ''}`;
-  const n = r.summary?.regressions ?? rankedRegressions(r.frames).length;
-  return `flamediff: ${r.verdict === 'fail' ? 'FAIL, performance regression' : 'PASS'}: ${total}; ${n} regressed frame${n === 1 ? '' : 's'}`;
+  const h = headlineFacts(r, '->');
+  let culprit = '';
+  if (h.culprit && h.change) {
+    const f = h.culprit;
+    const line = f.line > 0 ? f.line : (input.frameLines?.get(f.key) ?? 0);
+    const file = relativeFile(f.file, input.rootDir);
+    const loc = file ? ` (${clean(file)}${line > 0 ? `:${line}` : ''})` : '';
+    const more = h.more > 0 ? `; ${h.more} more ranked frame${h.more === 1 ? '' : 's'}` : '';
+    culprit = `${clean(f.name)}${loc}: ${h.change}${r.verdict === 'fail' ? '' : ', below the gates'}${more}; `;
+  }
+  return `flamediff: ${r.verdict === 'fail' ? 'FAIL, performance regression' : 'PASS'}: ${culprit}${h.total}`;
 }
 
 function table(

@@ -94,6 +94,10 @@ export interface ReportView {
   noise: { summary: string; frames: string[]; more: number } | null;
   warnings: string[];
   omitted: string | null;
+  /** What the interleaved re-measurement confirmed and how long it took (confirm setting), or null. */
+  confirmation: string | null;
+  /** Renamed and moved functions compared as one frame, one escaped line each. */
+  refactors: string[];
 }
 
 /** What MeasuredFacts.machine says when the runs did not describe their machine. */

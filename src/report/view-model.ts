@@ -4,9 +4,11 @@
 import type { FrameTrend } from '../history/types.js';
 import { COMMENT_MARKER } from '../lib/comment-marker.js';
 import { shortSha } from '../lib/sha.js';
+import type { RenamePair } from '../stats/rename-match.js';
 import type { ComparisonReport, FrameResult } from '../stats/types.js';
 import { isImprovement, rankedRegressions } from '../stats/verdict.js';
-import { age, count, pct, pp, ppInterval, qValue, relInterval, seconds, signedPct } from './format.js';
+import { age, count, pct, pp, ppInterval, qValue, seconds, signedPct } from './format.js';
+import { confirmationText, headlineFacts } from './headline.js';
 import { mdCode, mdFence, mdText, safeUrl } from './markdown.js';
 import {
   type Detail,
@@ -31,13 +33,19 @@ export function buildView(input: ReportInput, detail: Detail = FULL_DETAIL): Rep
   // One definition of a regression and an improvement (stats/verdict.ts): ranked regressed or new.
   const regressed = r ? rankedRegressions(r.frames).sort(byRank) : [];
   const improved = r ? r.frames.filter(isImprovement).sort((a, b) => a.delta - b.delta) : [];
-  const row = (f: FrameResult, i: number) =>
-    frameRow(withLine(f, input.frameLines), i, links, trends.get(f.key), input.rootDir);
+  const renamed = new Map((r?.renames ?? []).map((p) => [p.to, p]));
+  const row = (f: FrameResult, i: number) => {
+    const out = frameRow(withLine(f, input.frameLines), i, links, trends.get(f.key), input.rootDir);
+    const p = renamed.get(f.key);
+    if (p) out.name += ` (${renameNote(p)})`;
+    return out;
+  };
   return {
     marker: COMMENT_MARKER,
     status: r ? r.verdict : 'none',
     verdictLine: verdictLine(input),
     reason: r ? mdText(r.reason) : '',
+    confirmation: r ? confirmationLine(r) : null,
     ciLevel: levelText(r ? 1 - r.settings.alpha : 0.99),
     regressions: regressed.slice(0, detail.maxRegressions).map(row),
     regressionsMore: Math.max(0, regressed.length - detail.maxRegressions),
@@ -54,6 +62,11 @@ export function buildView(input: ReportInput, detail: Detail = FULL_DETAIL): Rep
     noise: r ? noiseBlock(r, detail.maxDropped) : null,
     warnings: [...underGateLines(r), ...(r?.warnings ?? []).map(mdText)],
     omitted: null,
+    refactors: (r?.renames ?? []).map((p) =>
+      p.how === 'moved to another caller'
+        ? `${mdCode(p.to)}: ${renameNote(p)} (from the ${p.source})`
+        : `${mdCode(p.from)} → ${mdCode(p.to)}: ${p.how} (from the ${p.source})`,
+    ),
   };
 }
 
@@ -68,39 +81,36 @@ function verdictLine(input: ReportInput): string {
       ? `⚪ **No comparison**: baseline ${mdCode(shortSha(input.baseline.sha))} could not be compared.`
       : '⚪ **No baseline to compare with** yet: this run was measured, nothing was gated.';
   }
-  const n = r.summary?.regressions ?? rankedRegressions(r.frames).length;
-  const total = totalText(r);
-  if (r.verdict === 'fail') {
-    return `🔴 **Performance regression**: ${total}; ${n} frame${n === 1 ? '' : 's'} regressed.`;
+  const h = headlineFacts(r);
+  const total = h.total;
+  let culprit = '';
+  if (h.culprit && h.change) {
+    const f = withLine(h.culprit, input.frameLines);
+    const file = relativeFile(f.file, input.rootDir);
+    const loc = file ? ` (${mdCode(`${file}${f.line > 0 ? `:${f.line}` : ''}`, 80)})` : '';
+    const more = h.more > 0 ? `; ${h.more} more ranked frame${h.more === 1 ? '' : 's'}` : '';
+    culprit = `${mdCode(f.name)}${loc}: ${h.change}${r.verdict === 'fail' ? '' : ', below the gates'}${more}; `;
   }
-  const extra = n > 0 ? `; ${n} frame${n === 1 ? '' : 's'} changed below the gates` : '';
-  return `🟢 **No gated regression**: ${total}${extra}.`;
+  if (r.verdict === 'fail') return `🔴 **Performance regression**: ${culprit}${total}.`;
+  const none = culprit ? '' : 'no frame changed beyond the noise and the effect floors; ';
+  return `🟢 **No gated regression**: ${culprit}${none}${total}.`;
+}
+
+/** One escaped sentence on the confirmation of a stored-baseline verdict (confirmationText's words). */
+function confirmationLine(r: ComparisonReport): string | null {
+  return confirmationText(r, (k) => mdCode(k), mdText);
+}
+
+/** 'renamed from `parse (a.js)`', 'moved from `a.js`', 'moved from caller `a (x.js)` to `b (x.js)`'. */
+function renameNote(p: RenamePair): string {
+  if (p.how === 'moved to another caller')
+    return `moved from caller ${mdCode(p.fromCaller ?? '')} to ${mdCode(p.toCaller ?? '')}`;
+  return `${p.how === 'moved' ? 'moved' : 'renamed'} from ${mdCode(p.from)}`;
 }
 
 /** 0.99 -> "99%", 0.995 -> "99.5%". */
 export function levelText(level: number): string {
   return `${Number((level * 100).toFixed(1))}%`;
-}
-
-function totalText(r: ComparisonReport): string {
-  const t = r.total;
-  const what = measureName(t.measure);
-  if (t.change === null) return `${what} not comparable`;
-  const ci = t.ci ? ` (${levelText(t.ci.level)} CI ${relInterval(t.ci)})` : '';
-  return `${what} ${signedPct(t.change)}${ci}`;
-}
-
-function measureName(m: string): string {
-  switch (m) {
-    case 'wallSeconds':
-      return 'wall time';
-    case 'cpuSeconds':
-      return 'CPU time';
-    case 'profileSeconds':
-      return 'profiled time';
-    default:
-      return 'total samples';
-  }
 }
 
 function withLine(f: FrameResult, lines: ReadonlyMap<string, number> | undefined): FrameResult {
@@ -211,7 +221,7 @@ function measuredLines(input: ReportInput): string[] {
   }
   if (r && r.total.base.wallSeconds !== null && r.total.head.wallSeconds !== null) {
     lines.push(
-      `wall time per run ${seconds(r.total.base.wallSeconds)} → ${seconds(r.total.head.wallSeconds)}`,
+      `wall time per run ${seconds(r.total.base.wallSeconds)} → ${seconds(r.total.head.wallSeconds)} (for reference: the total is not compared in wall time, which counts waiting and follows the machine's load)`,
     );
   }
   return lines;

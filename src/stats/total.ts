@@ -1,5 +1,7 @@
-// The total: wall time when the runner measured it, else CPU time, else profile time, else
-// samples. Compared on the log scale (a relative change) with Welch's t-test across runs; with a
+// The total: CPU seconds per run when the runner measured them, else profile time (samples at the
+// fixed sampling interval), else samples; never wall time, which counts waiting and follows the
+// machine's load (a loaded runner moved it by -46% to +84% on the demo). Wall time is still
+// reported beside it (TotalSide). Compared on the log scale (a relative change) with Welch's t-test across runs; with a
 // single run on a side, only a sample-count total has a known (Poisson) noise.
 
 import { mean, variance } from '../lib/math.js';
@@ -12,14 +14,12 @@ interface Side {
   metrics: RunMetrics[];
 }
 
-type Measure = 'wallSeconds' | 'cpuSeconds' | 'profileSeconds' | 'samples';
+type Measure = 'cpuSeconds' | 'profileSeconds' | 'samples';
 
 function values(side: Side, measure: Measure): number[] {
   return side.runs.map((r, i) => {
     const m = side.metrics[i];
     switch (measure) {
-      case 'wallSeconds':
-        return r.wallSeconds as number;
       case 'cpuSeconds':
         return r.cpuSeconds as number;
       case 'profileSeconds':
@@ -32,7 +32,6 @@ function values(side: Side, measure: Measure): number[] {
 
 function pickMeasure(b: Side, h: Side): Measure {
   const runs = [...b.runs, ...h.runs];
-  if (runs.every((r) => (r.wallSeconds ?? 0) > 0)) return 'wallSeconds';
   if (runs.every((r) => (r.cpuSeconds ?? 0) > 0)) return 'cpuSeconds';
   if ([...b.metrics, ...h.metrics].every((m) => m.secondsPerWeight !== null)) return 'profileSeconds';
   return 'samples';

@@ -5,6 +5,7 @@
 import type { Profile } from '../profile/profile.js';
 import type { RuntimeClass } from '../profile/runtime-frames.js';
 import type { Granularity } from '../profile/transform.js';
+import type { RenamePair } from './rename-match.js';
 
 export type FrameStatus = 'regressed' | 'improved' | 'unchanged' | 'new' | 'gone' | 'inconclusive';
 export type Verdict = 'pass' | 'fail';
@@ -126,7 +127,7 @@ export interface TotalSide {
 export interface TotalResult {
   base: TotalSide;
   head: TotalSide;
-  /** Which quantity the total change is measured in: 'wallSeconds' | 'cpuSeconds' | 'profileSeconds' | 'samples'. */
+  /** Which quantity the total change is measured in: 'cpuSeconds' | 'profileSeconds' | 'samples' (never wall time; reports written before may say 'wallSeconds'). */
   measure: string;
   /** Relative change of the total (head/base - 1), null when not comparable. */
   change: number | null;
@@ -202,6 +203,36 @@ export interface ComparisonReport {
   summary?: ReportSummary;
   /** The between-session term and what the stored history said about it. */
   betweenSessions?: BetweenSessions;
+  /** Set when a stored-baseline verdict was re-measured interleaved (src/pipeline/confirm.ts). */
+  confirmation?: Confirmation;
+  /** Renamed and moved functions compared as one frame (src/stats/rename-match.ts). */
+  renames?: RenamePair[];
+}
+
+/** The confirmation of a stored-baseline verdict by an interleaved re-measurement of the merge-base. */
+export interface Confirmation {
+  /** The `confirm` setting that asked for it. */
+  mode: 'auto' | 'always';
+  /**
+   * confirmed: a gated regression regressed in both comparisons; not-confirmed: the stored
+   * comparison failed, the interleaved one did not show it; nothing-to-confirm: neither gated
+   * (confirm: always); unavailable: the merge-base could not be re-measured (`note` says why).
+   */
+  outcome: 'confirmed' | 'not-confirmed' | 'nothing-to-confirm' | 'unavailable';
+  /** The commit re-measured as the base, null when unavailable. */
+  baseSha: string | null;
+  runs: { base: number; head: number };
+  /** Wall seconds the confirmation took (checkout, runs, comparison). */
+  seconds: number;
+  storedVerdict: Verdict;
+  interleavedVerdict: Verdict | null;
+  /** Keys of regressed/new frames both comparisons agree on. */
+  confirmed: string[];
+  /** Keys of regressed/new frames the interleaved comparison did not show (now inconclusive). */
+  notConfirmed: string[];
+  /** Whether a gated total regression was confirmed (null when the total did not trip a gate). */
+  totalConfirmed: boolean | null;
+  note: string | null;
 }
 
 export interface NoiseSummary {

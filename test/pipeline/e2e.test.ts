@@ -88,7 +88,12 @@ describe('flamediff check with node --cpu-prof on the example', () => {
     expect(comment).toMatch(/\| 1 \| `scoreTokens?` \| `workload\.mjs:\d+` \|/);
     expect(existsSync(path.join(repo, 'out-slow/diff.png'))).toBe(true);
     expect(r.out).toMatch(/FAIL[\s\S]*1\s+scoreTokens?\s+workload\.mjs:\d+/);
-  });
+    // confirm: auto (default) re-measured the merge-base interleaved with the head before failing.
+    expect(report.confirmation).toMatchObject({ mode: 'auto', outcome: 'confirmed', baseSha: mainSha });
+    expect(report.confirmation.confirmed).toContain(first.key);
+    expect(comment).toMatch(/\*\*Confirmed\*\* by the merge-base `[0-9a-f]{7}` re-measured interleaved/);
+    expect(sh(repo, 'worktree', 'list').split('\n')).toHaveLength(1);
+  }, 240_000);
 
   it('passes an A/A change (exit 0)', async () => {
     sh(repo, 'checkout', '--quiet', '-b', 'same', mainSha);

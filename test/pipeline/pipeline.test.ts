@@ -32,8 +32,16 @@ function repo(): { dir: string; c1: string; c2: string; c3: string } {
   return { dir, c1, c2, c3 };
 }
 
+// confirm: never here: the re-measurement before failing is tested in confirm-pipeline.test.ts.
 function options(extra: Partial<FlamediffOptions> = {}): FlamediffOptions {
-  return { ...defaultOptions(), command: ['fake-workload'], sampler: 'command', runs: 5, ...extra };
+  return {
+    ...defaultOptions(),
+    command: ['fake-workload'],
+    sampler: 'command',
+    runs: 5,
+    confirm: 'never',
+    ...extra,
+  };
 }
 
 const deps = (calls: RecordOptions[] = []): CheckDeps => ({

@@ -54,7 +54,7 @@ export function makeReport(frames: FrameResult[], verdict: 'pass' | 'fail' = 'fa
     total: {
       base: { runs: 5, samples: 1000, wallSeconds: 1.0, cpuSeconds: 0.98, profileSeconds: 1.0 },
       head: { runs: 5, samples: 1300, wallSeconds: 1.3, cpuSeconds: 1.27, profileSeconds: 1.3 },
-      measure: 'wallSeconds',
+      measure: 'cpuSeconds',
       change: 0.3,
       ci: { lo: 0.25, hi: 0.35, level: 0.95 },
       pValue: 0.001,

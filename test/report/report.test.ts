@@ -47,7 +47,7 @@ describe('PR comment', () => {
     const text = renderComment(input());
     expect(text.startsWith(`${COMMENT_MARKER}\n`)).toBe(true);
     expect(text).toContain(
-      '🔴 **Performance regression**: wall time +30.0% (95% CI +25.0% to +35.0%); 1 frame regressed.',
+      '🔴 **Performance regression**: `scoreToken` (`workload.mjs:27`): 30.0% → 43.0% of samples (+13.0 pp); CPU time per run +30.0% (95% CI +25.0% to +35.0%).',
     );
     expect(text).toContain(
       `| 1 | \`scoreToken\` | [\`workload.mjs:27\`](https://github.com/o/r/blob/${'a'.repeat(40)}/workload.mjs#L27) | 30.0% → 43.0% | 600 ms → 860 ms | +13.0 pp [+12.0, +14.0 pp] | 0.002 | \`▁▂▃▅▇\` |`,
@@ -209,7 +209,7 @@ describe('job summary and console', () => {
     const report = makeReport([frame('score\u001b[31mToken', 'regressed', 0.3, 0.43, 1, 'workload.mjs', 27)]);
     const text = renderConsole(input(report), ['out/comment.md']);
     expect(text).toContain(
-      'flamediff: FAIL, performance regression: total +30.0% (95% CI +25.0% to +35.0%); 1 regressed frame',
+      'flamediff: FAIL, performance regression: score\uFFFD[31mToken (workload.mjs:27): 30.0% -> 43.0% of samples (+13.0 pp); CPU time per run +30.0% (95% CI +25.0% to +35.0%)',
     );
     expect(text).toMatch(/1\s+score\uFFFD\[31mToken\s+workload\.mjs:27\s+30\.0% -> 43\.0%/);
     expect(text).not.toContain('\u001b');
