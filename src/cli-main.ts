@@ -1,5 +1,5 @@
+import { CATALOG as COMMANDS } from './commands/catalog.js';
 import type { Io } from './commands/command.js';
-import { COMMANDS } from './commands/index.js';
 import { errorLine, UserError } from './errors.js';
 import { VERSION } from './version.js';
 
@@ -23,20 +23,22 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
-    io.stdout(topic ? topic.help : mainHelp());
+    io.stdout(topic ? (await topic.load()).help : mainHelp());
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-V') {
     io.stdout(`${VERSION}\n`);
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.stderr(
       `flamediff: unknown command '${name}'; expected one of ${COMMANDS.map((c) => c.name).join(', ')}\n`,
     );
     return 2;
   }
+  // The command's module is loaded only now (start-up: see commands/catalog.ts).
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     const dashdash = rest.indexOf('--');
     const helpAt = Math.max(rest.indexOf('--help'), rest.indexOf('-h'));
