@@ -46,7 +46,12 @@ const common = {
 
 await esbuild.build({
   ...common,
-  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
+  // perf-worker: the worker thread of src/formats/perf-script-parallel.ts.
+  entryPoints: {
+    cli: 'src/cli.ts',
+    index: 'src/index.ts',
+    'perf-worker': 'src/formats/perf-script-worker.ts',
+  },
   outdir,
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
