@@ -65,7 +65,8 @@ function inferno(bin: string): string {
 
 function infernoVersion(): string {
   try {
-    return execFileSync(inferno('inferno-flamegraph'), ['--version'], { encoding: 'utf8' }).trim();
+    const list = execFileSync('cargo', ['install', '--list', '--root', INFERNO_ROOT], { encoding: 'utf8' });
+    return /^inferno v\S+/m.exec(list)?.[0].replace(/:$/, '') ?? 'inferno (version unknown)';
   } catch {
     return 'inferno (version unknown)';
   }
@@ -259,7 +260,8 @@ async function main(): Promise<void> {
     });
   cases.push(measure('diff 300k', 'differential SVG, 300,000 + 300,000 stacks', dBytes, dTools));
 
-  writeResults(cases, haveInferno ? infernoVersion() : `not measured: ${infernoWhy}`, fg.why);
+  const startup = measureStartup();
+  writeResults(cases, haveInferno ? infernoVersion() : `not measured: ${infernoWhy}`, fg.why, startup);
   console.log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
@@ -281,7 +283,46 @@ function sampleNote(fdOut: string, infOut: string | undefined): string {
   return `flamediff ${a.lines} stacks / ${a.total} samples; Inferno ${b.lines} / ${b.total}`;
 }
 
-function writeResults(cases: CaseResult[], infernoLine: string, perlWhy: string | undefined): void {
+/** Spawn to the first byte on stdout (median of 21, interleaved), for the CLI and bare Node. */
+function measureStartup(): string[] {
+  const tiny = join(OUT, 'tiny.folded');
+  writeFileSync(tiny, 'main;work 3\nmain;other 2\n');
+  const cases: [string, string[]][] = [
+    ['`flamediff --help`', [CLI, '--help']],
+    ['`flamediff collapse --help`', [CLI, 'collapse', '--help']],
+    ['`flamediff collapse tiny.folded` (2 stacks, output to stdout)', [CLI, 'collapse', tiny]],
+    ['`flamediff render tiny.folded` (SVG to stdout)', [CLI, 'render', tiny]],
+    ['bare `node -e "process.stdout.write(1)"` (the floor)', ['-e', 'process.stdout.write("1")']],
+  ];
+  const times: number[][] = cases.map(() => []);
+  const cpu: number[][] = cases.map(() => []);
+  const timeFile = join(OUT, 'startup-time.txt');
+  // The child runs under GNU time (for its CPU time; exec of time itself is ~1 ms).
+  const script = `const {spawn}=require('node:child_process');const t=performance.now();const c=spawn('/usr/bin/time',['-f','%U %S','-o',process.argv[2],process.argv[1],...JSON.parse(process.argv[3])],{stdio:['ignore','pipe','ignore']});c.stdout.once('data',()=>{process.stdout.write(String(performance.now()-t));c.stdout.resume();});`;
+  for (let i = 0; i < 21; i++) {
+    cases.forEach(([, args], k) => {
+      const out = execFileSync(
+        process.execPath,
+        ['-e', script, process.execPath, timeFile, JSON.stringify(args)],
+        { encoding: 'utf8' },
+      );
+      times[k].push(Number(out));
+      const [u, sys] = readFileSync(timeFile, 'utf8').trim().split(' ').map(Number);
+      cpu[k].push((u + sys) * 1000);
+    });
+  }
+  return cases.map(([label], k) => {
+    const t = times[k];
+    return `| ${label} | ${median(t).toFixed(0)} ms | ${Math.min(...t).toFixed(0)}-${Math.max(...t).toFixed(0)} ms | ${median(cpu[k]).toFixed(0)} ms |`;
+  });
+}
+
+function writeResults(
+  cases: CaseResult[],
+  infernoLine: string,
+  perlWhy: string | undefined,
+  startup: string[],
+): void {
   const med = (runs: Run[], k: keyof Run) => median(runs.map((r) => Number(r[k])));
   const rows: string[] = [];
   const ratioRows: string[] = [];
@@ -299,7 +340,7 @@ function writeResults(cases: CaseResult[], infernoLine: string, perlWhy: string 
     for (const { tool, runs } of c.tools.filter((t) => !t.tool.name.startsWith('flamediff'))) {
       const speed = med(runs, 'wallS') / med(fdRuns, 'wallS');
       const cpu = med(runs, 'cpuS') / med(fdRuns, 'cpuS');
-      const mem = Math.max(...fdRuns.map((r) => r.rssKiB)) / Math.max(...runs.map((r) => r.rssKiB));
+      const mem = Math.max(...runs.map((r) => r.rssKiB)) / Math.max(...fdRuns.map((r) => r.rssKiB));
       ratioRows.push(
         `| ${c.label} | ${tool.name} | ${speed.toFixed(2)}x | ${cpu.toFixed(2)}x | ${mem.toFixed(2)}x |`,
       );
@@ -333,6 +374,12 @@ function writeResults(cases: CaseResult[], infernoLine: string, perlWhy: string 
     ...ratioRows,
     '',
     ...notes,
+    '',
+    "CLI start-up, spawn to the first byte of output (median of 21 runs, the cases interleaved; target <= 60 ms). Commands are imported when they run (src/commands/catalog.ts), and resvg's wasm only for a PNG:",
+    '',
+    '| command | median | range | CPU (median; 10 ms resolution) |',
+    '| --- | --- | --- | --- |',
+    ...startup,
     '',
     '"flamediff in-process" is the time from the first module of ours to the exit of the same runs (it leaves out Node\'s own start-up, ~40 ms here, but not our module loading); the collapse and render sections below report the work alone, measured inside a process. A user experiences the whole-process wall time.',
   ].join('\n');

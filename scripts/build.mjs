@@ -51,6 +51,7 @@ await esbuild.build({
     cli: 'src/cli.ts',
     index: 'src/index.ts',
     'perf-worker': 'src/formats/perf-script-worker.ts',
+    'import-worker': 'src/formats/import-worker.ts',
   },
   outdir,
   splitting: true,

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { NoSamplesError, UserError } from '../errors.js';
+import { importOnWorker } from '../formats/import-on-worker.js';
 import { importProfileFile } from '../formats/index.js';
 import { Profile } from '../profile/profile.js';
 import { mergeProfiles } from '../profile/transform.js';
@@ -174,13 +175,19 @@ export const renderCommand: Command = {
       (io.isTTY && toStdout ? 'ansi' : 'plain');
     const budget = numberFlag('render', 'budget', v.budget, 4000, { min: 200, integer: true });
     const baseFiles = v['diff-base'] ?? [];
+    // A one-file base is parsed on a second core while this thread parses the head.
+    const baseOnWorker =
+      baseFiles.length === 1
+        ? importOnWorker(path.resolve(io.cwd, baseFiles[0]), {}, path.resolve(io.cwd, baseFiles[0]))
+        : undefined;
     const headRuns = await load(positionals, io, baseFiles.length === 0);
-    const head = mergeProfiles(headRuns);
+    // One file is drawn as read (merging would copy and re-intern every frame and stack).
+    const head = headRuns.length === 1 ? headRuns[0] : mergeProfiles(headRuns);
     let report: ComparisonReport | undefined;
     let base: Profile | undefined;
     if (baseFiles.length > 0) {
-      const baseRuns = await load(baseFiles, io, false);
-      base = mergeProfiles(baseRuns);
+      const baseRuns = baseOnWorker ? [await baseOnWorker()] : await load(baseFiles, io, false);
+      base = baseRuns.length === 1 ? baseRuns[0] : mergeProfiles(baseRuns);
       report = compareRuns(
         baseRuns.map((profile) => ({ profile })),
         headRuns.map((profile) => ({ profile })),

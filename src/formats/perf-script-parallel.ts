@@ -6,6 +6,7 @@ import { detectFormat, formatByName } from './index.js';
 import { makeInput, readHead, sniffEncoding } from './input.js';
 import { type Collapser, collapseBytes, finishCollapse, newCollapser } from './perf-script.js';
 import type { ImportOptions, PerfCollapseOptions } from './types.js';
+import { workerUrl } from './worker-url.js';
 
 // `perf script` text of a big file collapsed on two cores: the file is cut at a blank line (a
 // sample boundary) near its middle, a worker thread collapses the second part while this thread
@@ -235,21 +236,13 @@ function* rangePieces(path: string, start: number, end: number): Generator<Buffe
   }
 }
 
-/**
- * The worker entry: src/formats/perf-script-worker.ts, bundled as dist/perf-worker.js (this
- * code then lives in dist/ or dist/chunks/).
- */
-function workerUrl(): URL {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) return new URL('./perf-script-worker.ts', here);
-  return new URL(here.includes('/chunks/') ? '../perf-worker.js' : './perf-worker.js', here);
-}
-
 function runOnWorker(job: PartJob): Promise<PartResult> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = new Worker(workerUrl(), { workerData: job });
+      worker = new Worker(workerUrl(import.meta.url, 'perf-script-worker.ts', 'perf-worker.js'), {
+        workerData: job,
+      });
     } catch (err) {
       reject(err);
       return;
