@@ -191,6 +191,11 @@ async function main(): Promise<void> {
     const flag = all ? ' --all' : '';
     const tools: Tool[] = [
       { name: 'flamediff', cmd: fd(`collapse${flag} ${perf} -o ${o('fd.folded')}`), probe: true },
+      {
+        name: 'flamediff, one thread',
+        cmd: `FLAMEDIFF_THREADS=1 ${fd(`collapse${flag} ${perf} -o ${o('fd1.folded')}`)}`,
+        probe: true,
+      },
     ];
     if (haveInferno)
       tools.push({
@@ -209,6 +214,7 @@ async function main(): Promise<void> {
       tools,
     );
     cases.push(c);
+    sameBytes(join(OUT, 'fd.folded'), join(OUT, 'fd1.folded'));
     c.tools[0].note = sampleNote(
       join(OUT, 'fd.folded'),
       haveInferno ? join(OUT, 'inferno.folded') : undefined,
@@ -247,6 +253,11 @@ async function main(): Promise<void> {
       probe: true,
     },
     { name: 'flamediff plain', cmd: fd(`render ${q(head)} -o ${o('fd-head.svg')}`), probe: true },
+    {
+      name: 'flamediff, one thread',
+      cmd: `FLAMEDIFF_THREADS=1 ${fd(`render ${q(head)} --diff-base ${q(base)} -o ${o('fd1-diff.svg')}`)}`,
+      probe: true,
+    },
   ];
   if (haveInferno)
     dTools.push({
@@ -259,10 +270,17 @@ async function main(): Promise<void> {
       cmd: `perl ${q(join(fg.dir, 'difffolded.pl'))} ${q(base)} ${q(head)} | perl ${q(join(fg.dir, 'flamegraph.pl'))} > ${o('perl-diff.svg')}`,
     });
   cases.push(measure('diff 300k', 'differential SVG, 300,000 + 300,000 stacks', dBytes, dTools));
+  sameBytes(join(OUT, 'fd-diff.svg'), join(OUT, 'fd1-diff.svg'));
 
   const startup = measureStartup();
   writeResults(cases, haveInferno ? infernoVersion() : `not measured: ${infernoWhy}`, fg.why, startup);
   console.log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+/** The two-thread and one-thread outputs must be the same bytes. */
+function sameBytes(a: string, b: string): void {
+  if (!readFileSync(a).equals(readFileSync(b)))
+    throw new Error(`${a} and ${b} differ: threads changed the output`);
 }
 
 /** Lines and total samples of both collapses (they should keep the same samples). */
@@ -355,6 +373,28 @@ function writeResults(
       `- flamediff's differential graph (two profiles read, compared, drawn) takes ${(d / p).toFixed(2)}x the wall time of its plain render of the head file (${(med(diff.tools[0].runs, 'cpuS') / med(diff.tools[1].runs, 'cpuS')).toFixed(2)}x the CPU); target <= 1.5x.`,
     );
   }
+  // Targets (issue 17), judged on the medians above: throughput is wall time, memory peak RSS.
+  const verdicts: string[] = [];
+  for (const c of cases) {
+    const inf = c.tools.find((t) => t.tool.name === 'inferno');
+    if (!inf || c.id.startsWith('diff')) continue;
+    const f = c.tools[0].runs;
+    const fdWall = med(f, 'wallS');
+    const infWall = med(inf.runs, 'wallS');
+    const fdMem = Math.max(...f.map((r) => r.rssKiB));
+    const infMem = Math.max(...inf.runs.map((r) => r.rssKiB));
+    const memToo = c.id.startsWith('render');
+    const met = fdWall <= infWall && (!memToo || fdMem <= infMem);
+    verdicts.push(
+      `- ${c.label}: ${met ? 'met' : 'missed'}: flamediff ${(c.bytes / 1e6 / fdWall).toFixed(0)} MB/s against Inferno's ${(c.bytes / 1e6 / infWall).toFixed(0)} MB/s (CPU per MB: ${((1000 * med(f, 'cpuS')) / (c.bytes / 1e6)).toFixed(1)} ms against ${((1000 * med(inf.runs, 'cpuS')) / (c.bytes / 1e6)).toFixed(1)} ms)${memToo ? `; peak RSS ${(fdMem / 1024).toFixed(0)} MiB against ${(infMem / 1024).toFixed(0)} MiB` : ''}.`,
+    );
+  }
+  if (diff) {
+    const r = med(diff.tools[0].runs, 'wallS') / med(diff.tools[1].runs, 'wallS');
+    verdicts.push(
+      `- differential within 1.5x of plain render: ${r <= 1.5 ? 'met' : 'missed'} (${r.toFixed(2)}x).`,
+    );
+  }
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   const md = [
     `Anchors: ${infernoLine} (\`cargo install inferno --root ~/.cache/flamediff/inferno\`); FlameGraph's Perl scripts: ${perlWhy ? `not measured, ${perlWhy}` : `from ${process.env.FLAMEGRAPH_DIR}`}. flamediff: the bundled CLI (\`node scripts/build.mjs\`), Node ${process.version}.`,
@@ -375,11 +415,17 @@ function writeResults(
     '',
     ...notes,
     '',
+    'Targets (whole process, medians of this run):',
+    '',
+    ...verdicts,
+    '',
     "CLI start-up, spawn to the first byte of output (median of 21 runs, the cases interleaved; target <= 60 ms). Commands are imported when they run (src/commands/catalog.ts), and resvg's wasm only for a PNG:",
     '',
     '| command | median | range | CPU (median; 10 ms resolution) |',
     '| --- | --- | --- | --- |',
     ...startup,
+    '',
+    '"flamediff, one thread" is the same command with FLAMEDIFF_THREADS=1 (no worker thread; its output is checked to be the same bytes): the difference is what the second thread brings on this machine at this load.',
     '',
     '"flamediff in-process" is the time from the first module of ours to the exit of the same runs (it leaves out Node\'s own start-up, ~40 ms here, but not our module loading); the collapse and render sections below report the work alone, measured inside a process. A user experiences the whole-process wall time.',
   ].join('\n');

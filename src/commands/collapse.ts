@@ -3,7 +3,7 @@ import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { importFoldedMerged } from '../formats/merged-import.js';
-import { importPerfScriptParallel } from '../formats/perf-script-parallel.js';
+import { importPerfScriptParallel } from '../formats/perf-script-file.js';
 import type { ImportOptions } from '../formats/types.js';
 import { writeFolded, writeFoldedChunks } from '../profile/folded-writer.js';
 import type { Profile } from '../profile/profile.js';
@@ -67,8 +67,9 @@ function foldedMerged(files: string[], opts: ImportOptions, cwd: string): Promis
 }
 
 async function importAll(files: string[], opts: ImportOptions, io: Io): Promise<Profile> {
-  // One big `perf script` file is collapsed on two threads (the same bytes as one pass).
-  if (files.length === 1 && files[0] !== '-') {
+  // One big `perf script` file is collapsed on two threads (the same bytes as one pass);
+  // FLAMEDIFF_THREADS=1 keeps to one.
+  if (files.length === 1 && files[0] !== '-' && io.env.FLAMEDIFF_THREADS !== '1') {
     const p = await importPerfScriptParallel(resolve(io.cwd, files[0]), files[0], opts);
     if (p !== undefined) return p;
   }

@@ -175,9 +175,10 @@ export const renderCommand: Command = {
       (io.isTTY && toStdout ? 'ansi' : 'plain');
     const budget = numberFlag('render', 'budget', v.budget, 4000, { min: 200, integer: true });
     const baseFiles = v['diff-base'] ?? [];
-    // A one-file base is parsed on a second core while this thread parses the head.
+    // A one-file base is parsed on a second core while this thread parses the head
+    // (FLAMEDIFF_THREADS=1: one thread).
     const baseOnWorker =
-      baseFiles.length === 1
+      baseFiles.length === 1 && io.env.FLAMEDIFF_THREADS !== '1'
         ? importOnWorker(path.resolve(io.cwd, baseFiles[0]), {}, path.resolve(io.cwd, baseFiles[0]))
         : undefined;
     const headRuns = await load(positionals, io, baseFiles.length === 0);

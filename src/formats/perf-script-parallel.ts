@@ -2,8 +2,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Profile } from '../profile/profile.js';
 import type { FrameKind } from '../profile/types.js';
-import { detectFormat, formatByName } from './index.js';
-import { makeInput, readHead, sniffEncoding } from './input.js';
+import { readHead, sniffEncoding } from './input.js';
 import { type Collapser, collapseBytes, finishCollapse, newCollapser } from './perf-script.js';
 import type { ImportOptions, PerfCollapseOptions } from './types.js';
 import { workerUrl } from './worker-url.js';
@@ -70,29 +69,6 @@ export function collapsePart(job: PartJob): PartResult {
     command: c.command,
     warnings,
   };
-}
-
-/**
- * `flamediff collapse FILE` of one big `perf script` file (named by --format or recognised from
- * its head) on two threads; undefined for any other file.
- */
-export async function importPerfScriptParallel(
-  path: string,
-  shownName: string,
-  opts: ImportOptions,
-): Promise<Profile | undefined> {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    return undefined; // the ordinary import names the error
-  }
-  if (size < PARALLEL_AT) return undefined;
-  const format = opts.format ? formatByName(opts.format) : detectFormat(makeInput(shownName, readHead(path)));
-  if (format?.name !== 'perf-script') return undefined;
-  const p = await collapsePerfFileParallel(path, shownName, opts.perf ?? {}, opts);
-  if (p !== undefined) p.meta.source ??= shownName;
-  return p;
 }
 
 /** Runs a part on a worker thread (the default); tests pass one that runs it in this thread. */
