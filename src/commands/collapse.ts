@@ -67,9 +67,10 @@ function foldedMerged(files: string[], opts: ImportOptions, cwd: string): Promis
 }
 
 async function importAll(files: string[], opts: ImportOptions, io: Io): Promise<Profile> {
-  // One big `perf script` file is collapsed on two threads (the same bytes as one pass);
-  // FLAMEDIFF_THREADS=1 keeps to one.
-  if (files.length === 1 && files[0] !== '-' && io.env.FLAMEDIFF_THREADS !== '1') {
+  // With FLAMEDIFF_THREADS=2, one big `perf script` file is collapsed on two threads (the same
+  // bytes as one pass). Not the default: on the shared 2-core machine it was measured slower
+  // (bench/RESULTS.md, anchors).
+  if (files.length === 1 && files[0] !== '-' && io.env.FLAMEDIFF_THREADS === '2') {
     const p = await importPerfScriptParallel(resolve(io.cwd, files[0]), files[0], opts);
     if (p !== undefined) return p;
   }

@@ -175,10 +175,10 @@ export const renderCommand: Command = {
       (io.isTTY && toStdout ? 'ansi' : 'plain');
     const budget = numberFlag('render', 'budget', v.budget, 4000, { min: 200, integer: true });
     const baseFiles = v['diff-base'] ?? [];
-    // A one-file base is parsed on a second core while this thread parses the head
-    // (FLAMEDIFF_THREADS=1: one thread).
+    // With FLAMEDIFF_THREADS=2, a one-file base is parsed on a worker thread while this thread
+    // parses the head. Not the default: measured slower on the shared 2-core machine (anchors).
     const baseOnWorker =
-      baseFiles.length === 1 && io.env.FLAMEDIFF_THREADS !== '1'
+      baseFiles.length === 1 && io.env.FLAMEDIFF_THREADS === '2'
         ? importOnWorker(path.resolve(io.cwd, baseFiles[0]), {}, path.resolve(io.cwd, baseFiles[0]))
         : undefined;
     const headRuns = await load(positionals, io, baseFiles.length === 0);
