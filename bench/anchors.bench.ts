@@ -395,6 +395,15 @@ function writeResults(
       `- differential within 1.5x of plain render: ${r <= 1.5 ? 'met' : 'missed'} (${r.toFixed(2)}x).`,
     );
   }
+  // One thread against two, case by case (wall medians; CPU of all threads).
+  const pairs = cases.flatMap((c) => {
+    const two = c.tools.find((t) => t.tool.name === 'flamediff, two threads');
+    const one = c.tools.find((t) => t.tool.name === 'flamediff');
+    return two && one ? [{ one: one.runs, two: two.runs }] : [];
+  });
+  const faster = pairs.filter((p) => med(p.two, 'wallS') < med(p.one, 'wallS')).length;
+  const cpuRatios = pairs.map((p) => med(p.two, 'cpuS') / med(p.one, 'cpuS'));
+  const threads = `in this run two threads were faster (wall) in ${faster} of ${pairs.length} cases, at ${Math.min(...cpuRatios).toFixed(2)}-${Math.max(...cpuRatios).toFixed(2)}x the CPU time. They are off by default: in a run earlier the same day (2026-12-03 08:27 UTC) they were slower in all 3 cases; on a machine shared this heavily the second core is not free, and the thread costs CPU of its own (start-up, a second set of caches, handing the stacks over).`;
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   const md = [
     `Anchors: ${infernoLine} (\`cargo install inferno --root ~/.cache/flamediff/inferno\`); FlameGraph's Perl scripts: ${perlWhy ? `not measured, ${perlWhy}` : `from ${process.env.FLAMEGRAPH_DIR}`}. flamediff: the bundled CLI (\`node scripts/build.mjs\`), Node ${process.version}.`,
@@ -425,9 +434,9 @@ function writeResults(
     '| --- | --- | --- | --- |',
     ...startup,
     '',
-    '"flamediff, two threads" is the same command with FLAMEDIFF_THREADS=2: a big `perf script` file is collapsed in two halves on two threads, a diff\'s base file is parsed on a worker thread (the outputs are checked to be the same bytes as one thread\'s). The difference between the two rows is what the second thread brings on this machine at this load; it is off by default because it was slower in every case when first measured (2026-12-03, shared machine, load average 5-18).',
+    `"flamediff, two threads" is the same command with FLAMEDIFF_THREADS=2: a big \`perf script\` file is collapsed in two halves on two threads, a diff's base file is parsed on a worker thread (the outputs are checked to be the same bytes as one thread's). The difference between the two rows is what the second thread brings on this machine at this load: ${threads}`,
     '',
-    '"flamediff in-process" is the time from the first module of ours to the exit of the same runs (it leaves out Node\'s own start-up, ~40 ms here, but not our module loading); the collapse and render sections below report the work alone, measured inside a process. A user experiences the whole-process wall time.',
+    '"flamediff in-process" is the time from the first module of ours to the exit of the same runs (it leaves out Node\'s own start-up, the bare-Node row of the start-up table, but not our module loading); the collapse and render sections below report the work alone, measured inside a process. A user experiences the whole-process wall time.',
   ].join('\n');
   writeSection('anchors', 'Anchors: Inferno and FlameGraph, whole process', 'npm run bench anchors', md);
   console.log(md);
