@@ -43,12 +43,23 @@ export function sourceLabel(): string {
     : 'test/fixtures/formats/*.perf';
 }
 
-/** Renames every symbol of a stack line (`addr sym+off (dso)`) with a per-copy suffix. */
+/**
+ * Renames every symbol of an (indented) stack line (`addr sym+off (dso)`) with a per-copy
+ * suffix, and names one event in every sample header (`... cycles:` -> `... cpu-clock:`): the
+ * collapsers keep only the first event type they see, and the inputs record several (cycles,
+ * instructions, page-faults), so without it most of the text would be filtered out unread.
+ */
 function renameSymbols(text: string, copy: number): string {
-  return text.replace(
-    /^(\s*[0-9a-fA-F]+ )([^\s(+]+)/gm,
-    (_m, head: string, sym: string) => `${head}${sym}_r${copy}`,
-  );
+  return text
+    .replace(
+      /^([ \t]+[0-9a-fA-F]+ )([^\s(+]+)/gm,
+      (_m, head: string, sym: string) => `${head}${sym}_r${copy}`,
+    )
+    .replace(/^([^#\s][^\n]*[ \t])\S+:[ \t]*$/gm, (_m, head: string) =>
+      // Old `perf script` headers have no timestamp (`java 3244 cpu-clock:`); Inferno then drops
+      // the sample once an event filter is set: give them one, as perf prints today.
+      head.includes(':') ? `${head}cpu-clock:` : `${head}0.000000: cpu-clock:`,
+    );
 }
 
 function genPerf(): void {

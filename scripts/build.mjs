@@ -46,7 +46,13 @@ const common = {
 
 await esbuild.build({
   ...common,
-  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
+  // perf-worker: the worker thread of src/formats/perf-script-parallel.ts.
+  entryPoints: {
+    cli: 'src/cli.ts',
+    index: 'src/index.ts',
+    'perf-worker': 'src/formats/perf-script-worker.ts',
+    'import-worker': 'src/formats/import-worker.ts',
+  },
   outdir,
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',

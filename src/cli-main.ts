@@ -1,5 +1,5 @@
+import { CATALOG as COMMANDS } from './commands/catalog.js';
 import type { Io } from './commands/command.js';
-import { COMMANDS } from './commands/index.js';
 import { suggestKey } from './config/schema.js';
 import { errorLine, UserError } from './errors.js';
 import { VERSION } from './version.js';
@@ -24,15 +24,15 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
-    io.stdout(topic ? topic.help : mainHelp());
+    io.stdout(topic ? (await topic.load()).help : mainHelp());
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-V') {
     io.stdout(`${VERSION}\n`);
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     const near = suggestKey(
       name,
       COMMANDS.map((c) => c.name),
@@ -42,6 +42,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     );
     return 2;
   }
+  // The command's module is loaded only now (start-up: see commands/catalog.ts).
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     const dashdash = rest.indexOf('--');
     const helpAt = Math.max(rest.indexOf('--help'), rest.indexOf('-h'));

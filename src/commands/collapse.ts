@@ -3,6 +3,7 @@ import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { importFoldedMerged } from '../formats/merged-import.js';
+import { importPerfScriptParallel } from '../formats/perf-script-file.js';
 import type { ImportOptions } from '../formats/types.js';
 import { fsError, isFsError } from '../lib/fs-errors.js';
 import { writeFolded, writeFoldedChunks } from '../profile/folded-writer.js';
@@ -67,6 +68,13 @@ function foldedMerged(files: string[], opts: ImportOptions, cwd: string): Promis
 }
 
 async function importAll(files: string[], opts: ImportOptions, io: Io): Promise<Profile> {
+  // With FLAMEDIFF_THREADS=2, one big `perf script` file is collapsed on two threads (the same
+  // bytes as one pass). Not the default: on the shared 2-core machine it was measured slower
+  // (bench/RESULTS.md, anchors).
+  if (files.length === 1 && files[0] !== '-' && io.env.FLAMEDIFF_THREADS === '2') {
+    const p = await importPerfScriptParallel(resolve(io.cwd, files[0]), files[0], opts);
+    if (p !== undefined) return p;
+  }
   const profiles = [];
   for (const file of files) profiles.push(await readProfileArg(file, opts, io));
   return profiles.length === 1 ? profiles[0] : mergeProfiles(profiles);

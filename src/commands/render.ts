@@ -1,6 +1,7 @@
 import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { NoSamplesError, UserError } from '../errors.js';
+import { importOnWorker } from '../formats/import-on-worker.js';
 import { importProfileFile } from '../formats/index.js';
 import { fsError } from '../lib/fs-errors.js';
 import { Profile } from '../profile/profile.js';
@@ -191,12 +192,19 @@ export const renderCommand: Command = {
       (io.isTTY && toStdout ? 'ansi' : 'plain');
     const budget = numberFlag('render', 'budget', v.budget, 4000, { min: 200, integer: true });
     const baseFiles = v['diff-base'] ?? [];
+    // With FLAMEDIFF_THREADS=2, a one-file base is parsed on a worker thread while this thread
+    // parses the head. Not the default: measured slower on the shared 2-core machine (anchors).
+    const baseOnWorker =
+      baseFiles.length === 1 && io.env.FLAMEDIFF_THREADS === '2'
+        ? importOnWorker(path.resolve(io.cwd, baseFiles[0]), {}, path.resolve(io.cwd, baseFiles[0]))
+        : undefined;
     const headRuns = await load(positionals, io, baseFiles.length === 0);
-    let head = mergeProfiles(headRuns);
+    // One file is drawn as read (merging would copy and re-intern every frame and stack).
+    let head = headRuns.length === 1 ? headRuns[0] : mergeProfiles(headRuns);
     let report: ComparisonReport | undefined;
     let base: Profile | undefined;
     if (baseFiles.length > 0) {
-      const baseRuns = await load(baseFiles, io, false);
+      const baseRuns = baseOnWorker ? [await baseOnWorker()] : await load(baseFiles, io, false);
       // A diff draws what the comparison kept (frames consistent across runs), as check's does:
       // one-off slivers would otherwise stack into tall empty-looking spikes above the graph.
       head = mergeConsistent(headRuns).profile;

@@ -26,7 +26,7 @@ const QUOTES = /["']/g;
 const KERNEL_MODULE = /(^\[|vmlinux$)/;
 const JIT_MODULE = /\/tmp\/perf-\d+\.map/;
 
-interface Collapser {
+export interface Collapser {
   profile: Profile;
   opts: Required<Omit<PerfCollapseOptions, 'eventFilter'>>;
   eventFilter: string;
@@ -64,8 +64,36 @@ export function collapsePerfScript(
   options: PerfCollapseOptions = {},
   importOpts: ImportOptions = {},
 ): Profile {
+  const c = newCollapser(options);
+  const pieces = utf8ByteChunks(input);
+  if (pieces !== undefined) for (const bytes of pieces) collapseBytes(c, bytes, importOpts);
+  // Pieces end at line ends; the collapser's state carries samples across them.
+  else
+    for (const text of input.textChunks ? input.textChunks() : [input.text()]) {
+      const n = text.length;
+      let start = 0;
+      while (start < n) {
+        let end = text.indexOf('\n', start);
+        if (end === -1) end = n;
+        const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+        processLine(c, text, start, lineEnd, importOpts);
+        start = end + 1;
+      }
+    }
+  return finishCollapse(c, input.fileName);
+}
+
+/**
+ * A collapser for part of a file: `eventFilter` / `eventDefaulted` are the event filter state
+ * where the part starts (what the file's earlier samples set), so that parts collapsed apart give
+ * what one pass over the file gives.
+ */
+export function newCollapser(
+  options: PerfCollapseOptions,
+  start?: { eventFilter: string; eventDefaulted: boolean },
+): Collapser {
   const all = options.all === true;
-  const c: Collapser = {
+  return {
     profile: new Profile({ format: 'perf-script', sampler: 'perf' }),
     opts: {
       pid: options.pid === true,
@@ -75,8 +103,8 @@ export function collapsePerfScript(
       all,
       addrs: options.addrs === true,
     },
-    eventFilter: options.eventFilter ?? '',
-    eventDefaulted: false,
+    eventFilter: start?.eventFilter ?? options.eventFilter ?? '',
+    eventDefaulted: start?.eventDefaulted ?? false,
     eventWarning: false,
     pname: undefined,
     period: 1,
@@ -97,24 +125,13 @@ export function collapsePerfScript(
     command: undefined,
     eventFreq: new Map(),
   };
-  const pieces = utf8ByteChunks(input);
-  if (pieces !== undefined) for (const bytes of pieces) collapseBytes(c, bytes, importOpts);
-  // Pieces end at line ends; the collapser's state carries samples across them.
-  else
-    for (const text of input.textChunks ? input.textChunks() : [input.text()]) {
-      const n = text.length;
-      let start = 0;
-      while (start < n) {
-        let end = text.indexOf('\n', start);
-        if (end === -1) end = n;
-        const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-        processLine(c, text, start, lineEnd, importOpts);
-        start = end + 1;
-      }
-    }
+}
+
+/** The profile of a finished collapse: its unit and metadata, or NoSamplesError. */
+export function finishCollapse(c: Collapser, fileName: string): Profile {
   // Like stackcollapse-perf.pl, a last sample not ended by a blank line is not counted
   // (`perf script` always ends samples with one; a truncated file loses its partial sample).
-  if (c.samples === 0) throw new NoSamplesError(input.fileName);
+  if (c.samples === 0) throw new NoSamplesError(fileName);
   const meta = c.profile.meta;
   meta.unit = unitFor(c.event, c.sawPeriod);
   if (c.event) meta.extra = { ...meta.extra, event: c.event };
@@ -131,7 +148,7 @@ export function collapsePerfScript(
  * before is one lookup in a byte-keyed table, with no string made; any other line is decoded and
  * goes through processLine, so the output is the same as the text path's.
  */
-function collapseBytes(c: Collapser, bytes: Buffer, importOpts: ImportOptions): void {
+export function collapseBytes(c: Collapser, bytes: Buffer, importOpts: ImportOptions): void {
   const n = bytes.length;
   let start = 0;
   while (start < n) {

@@ -4,16 +4,60 @@ import type { Frame, FrameInit, FrameKind } from './types.js';
  * Frames interned once: every distinct (name, file, line, module, kind) gets a small integer id.
  * Columns instead of objects keep 100k+ frames cheap and make id comparisons the common case.
  */
+/** A FrameTable's columns (plain arrays: they cross to and from worker threads). */
+export interface FrameColumns {
+  names: string[];
+  files: string[];
+  lines: number[];
+  modules: string[];
+  kinds: FrameKind[];
+}
+
 export class FrameTable {
   readonly names: string[] = [];
   readonly files: string[] = [];
   readonly lines: number[] = [];
   readonly modules: string[] = [];
   readonly kinds: FrameKind[] = [];
-  private readonly byKey = new Map<string, number>();
+  /** Key -> id; built on first use for a table made by fromColumns. */
+  private keys: Map<string, number> | undefined = new Map<string, number>();
 
   get size(): number {
     return this.names.length;
+  }
+
+  /**
+   * A table with these columns (as another table's, e.g. from a worker thread); its key index is
+   * built only when intern() or find() first needs it.
+   */
+  static fromColumns(c: FrameColumns): FrameTable {
+    const t = new FrameTable();
+    for (let id = 0; id < c.names.length; id++) {
+      t.names.push(c.names[id]);
+      t.files.push(c.files[id]);
+      t.lines.push(c.lines[id]);
+      t.modules.push(c.modules[id]);
+      t.kinds.push(c.kinds[id]);
+    }
+    t.keys = undefined;
+    return t;
+  }
+
+  private get byKey(): Map<string, number> {
+    if (this.keys === undefined) {
+      this.keys = new Map();
+      for (let id = 0; id < this.names.length; id++) {
+        const key = frameKey(
+          this.names[id],
+          this.files[id],
+          this.lines[id],
+          this.modules[id],
+          this.kinds[id],
+        );
+        if (!this.keys.has(key)) this.keys.set(key, id);
+      }
+    }
+    return this.keys;
   }
 
   intern(init: FrameInit): number {

@@ -1,18 +1,51 @@
-import { FrameTable } from './frame-table.js';
-import { StackTable } from './stack-table.js';
+import { type FrameColumns, FrameTable } from './frame-table.js';
+import { StackTable, type StackTableState } from './stack-table.js';
 import type { Frame, FrameInit, ProfileMeta } from './types.js';
+
+/** A profile as plain data, for worker threads (Profile.toTransfer / fromTransfer). */
+export interface ProfileTransfer {
+  meta: ProfileMeta;
+  frames: FrameColumns;
+  stacks: StackTableState;
+}
 
 /**
  * A profile: interned frames, distinct weighted stacks (root first) and metadata.
  * Parsers build one with `intern` + `addStack`; everything downstream reads it.
  */
 export class Profile {
-  readonly frames = new FrameTable();
-  readonly stacks = new StackTable();
+  readonly frames: FrameTable;
+  readonly stacks: StackTable;
   meta: ProfileMeta;
 
-  constructor(meta: Partial<ProfileMeta> = {}) {
+  /** `frames` and `stacks`: tables to adopt (see toTransfer / fromTransfer); new ones by default. */
+  constructor(meta: Partial<ProfileMeta> = {}, frames = new FrameTable(), stacks = new StackTable()) {
     this.meta = { unit: 'samples', ...meta };
+    this.frames = frames;
+    this.stacks = stacks;
+  }
+
+  /**
+   * The profile as plain data for postMessage (with `transfer`, the typed arrays to move rather
+   * than copy); the profile must not be used afterwards.
+   */
+  toTransfer(): { data: ProfileTransfer; transfer: ArrayBuffer[] } {
+    const f = this.frames;
+    const stacks = this.stacks.toState();
+    const data: ProfileTransfer = {
+      meta: this.meta,
+      frames: { names: f.names, files: f.files, lines: f.lines, modules: f.modules, kinds: f.kinds },
+      stacks,
+    };
+    return {
+      data,
+      transfer: [stacks.ids.buffer, stacks.offsets.buffer, stacks.w.buffer, stacks.slots.buffer],
+    };
+  }
+
+  /** The profile toTransfer() described: the same frames, stacks and order. */
+  static fromTransfer(d: ProfileTransfer): Profile {
+    return new Profile(d.meta, FrameTable.fromColumns(d.frames), StackTable.fromState(d.stacks));
   }
 
   intern(frame: FrameInit): number {

@@ -8,6 +8,17 @@
  * with an equal one in batches (see flush). Every reader flushes first, so what a caller sees is
  * always the same as if each stack had been added with add().
  */
+/** A StackTable's internals, transferable to another thread (see toState). */
+export interface StackTableState {
+  ids: Int32Array<ArrayBuffer>;
+  idsLen: number;
+  offsets: Uint32Array<ArrayBuffer>;
+  w: Float64Array<ArrayBuffer>;
+  count: number;
+  slots: Int32Array<ArrayBuffer>;
+  mask: number;
+}
+
 export class StackTable {
   private ids = new Int32Array(1 << 12);
   private idsLen = 0;
@@ -75,6 +86,36 @@ export class StackTable {
     this.count = other.count;
     this.slots = other.slots.slice();
     this.mask = other.mask;
+  }
+
+  /**
+   * The table's columns and hash slots as they are (for a transfer to another thread: the arrays
+   * are this table's own, so the table must not be used afterwards).
+   */
+  toState(): StackTableState {
+    if (this.pending !== 0) this.flush();
+    return {
+      ids: this.ids,
+      idsLen: this.idsLen,
+      offsets: this.offsets,
+      w: this.w,
+      count: this.count,
+      slots: this.slots,
+      mask: this.mask,
+    };
+  }
+
+  /** A table made from toState() of another: the same stacks, weights, order and hash slots. */
+  static fromState(state: StackTableState): StackTable {
+    const t = new StackTable();
+    t.ids = state.ids;
+    t.idsLen = state.idsLen;
+    t.offsets = state.offsets;
+    t.w = state.w;
+    t.count = state.count;
+    t.slots = state.slots;
+    t.mask = state.mask;
+    return t;
   }
 
   /** Adds `weight` to the stack with these frame ids (root first), creating it when new. */

@@ -4,7 +4,7 @@ import type { Profile } from '../profile/profile.js';
 import type { ComparisonReport } from '../stats/types.js';
 import { diffSvg } from './diff.js';
 import { flameSvg } from './flame.js';
-import { type PngOptions, pngFromSvg } from './png.js';
+import type { PngOptions } from './png.js';
 import { textFlame } from './text-flame.js';
 import type { FlameOptions, TextFlameOptions } from './types.js';
 
@@ -31,6 +31,9 @@ export function renderDiffSvg(
 
 /** PNG of an SVG from this module, with the bundled font (identical bytes on every machine). */
 export async function svgToPng(svg: string, opts: PngOptions = {}): Promise<Uint8Array> {
+  // Imported on first use: resvg's wasm and the font are ~4 MB of bundle that an SVG or text
+  // render, and every other command, never needs to load.
+  const { pngFromSvg } = await import('./png.js');
   return pngFromSvg(svg, opts);
 }
 

@@ -209,6 +209,11 @@ export function buildPrunedTree(
     const table = new PairTable(n);
     let pairs = 0;
     let m = 0;
+    // Neighbouring stacks mostly share their prefix (input order): the previous stack's pair is
+    // checked before the table.
+    let lastNode = -2;
+    let lastFrame = -2;
+    let lastT = -1;
     for (let i = 0; i < n; i++) {
       const s = alive[i];
       const node = nodeOf[i];
@@ -217,7 +222,15 @@ export function buildPrunedTree(
         nodes.self[node] += weights[s]; // the stack ends here
         continue;
       }
-      const t = table.index(node, ids[start + k]);
+      const f = ids[start + k];
+      let t: number;
+      if (node === lastNode && f === lastFrame) t = lastT;
+      else {
+        t = table.index(node, f);
+        lastNode = node;
+        lastFrame = f;
+        lastT = t;
+      }
       if (t === pairs) sums[pairs++] = 0;
       sums[t] += weights[s];
       alive[m] = s;
