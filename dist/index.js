@@ -1,22 +1,6 @@
 #!/usr/bin/env node
 import { createRequire as __flamediffCreateRequire } from 'node:module'; const require = __flamediffCreateRequire(import.meta.url);
 import {
-  withInterrupt
-} from "./chunks/chunk-DNQMDI5E.js";
-import {
-  descendants
-} from "./chunks/chunk-CMQ6PBGS.js";
-import {
-  SETTINGS,
-  ValueProblem,
-  defaultOptions,
-  keySpec,
-  quoteValue
-} from "./chunks/chunk-TOJTZJ3U.js";
-import {
-  DEFAULT_API_TIMEOUT_MS
-} from "./chunks/chunk-X3GQMAOQ.js";
-import {
   baseRef,
   buildReportLinks,
   createSourceResolver,
@@ -24,24 +8,46 @@ import {
   headGuard,
   pagesUrlFor,
   pushCheck
-} from "./chunks/chunk-GY7OPZOK.js";
+} from "./chunks/chunk-JHA2OFZ5.js";
+import {
+  postSticky
+} from "./chunks/chunk-IVJTOQEU.js";
+import {
+  DEFAULT_API_TIMEOUT_MS
+} from "./chunks/chunk-X3GQMAOQ.js";
 import {
   DEFAULT_ACCEPT_LABEL
 } from "./chunks/chunk-HAP3VRG2.js";
 import {
-  postSticky
-} from "./chunks/chunk-EP3DLHXD.js";
-import "./chunks/chunk-2STNMJK3.js";
-import {
-  trackedFiles
-} from "./chunks/chunk-NQT2PUFO.js";
-import {
-  fsError
-} from "./chunks/chunk-DCIXIHXV.js";
-import {
   describeApiError,
   isRequestError
 } from "./chunks/chunk-O2JFN5XP.js";
+import {
+  descendants,
+  withInterrupt
+} from "./chunks/chunk-6YX7WDF4.js";
+import "./chunks/chunk-2STNMJK3.js";
+import "./chunks/chunk-QX23ELEG.js";
+import {
+  trackedFiles
+} from "./chunks/chunk-5SCB47K6.js";
+import {
+  defaultOptions
+} from "./chunks/chunk-VKLK676C.js";
+import "./chunks/chunk-FIWYPI2C.js";
+import "./chunks/chunk-4FJ2SYSY.js";
+import "./chunks/chunk-UR5MWT2A.js";
+import "./chunks/chunk-HA6H56OO.js";
+import {
+  SETTINGS,
+  ValueProblem,
+  keySpec,
+  quoteValue
+} from "./chunks/chunk-M2V3Z3YT.js";
+import {
+  fsError
+} from "./chunks/chunk-3EE22N24.js";
+import "./chunks/chunk-JYCKLW57.js";
 import {
   UserError,
   errorLine
@@ -120,7 +126,7 @@ var issueComment = () => ({
   reason: "issue_comment: reading /flamediff commands.",
   async run(ctx) {
     await apiErrorsAsLines("Handling the comment command", "pull-requests: write", async () => {
-      const { handleIssueComment } = await import("./chunks/issue-comment-WEMJZATZ.js");
+      const { handleIssueComment } = await import("./chunks/issue-comment-BVU7EY4E.js");
       await handleIssueComment(botFromAction(ctx));
     });
   }
@@ -130,8 +136,8 @@ var workflowRun = () => ({
   reason: "workflow_run: fork-safe report from the artifact of the finished run (no pull request code runs here).",
   async run(ctx) {
     const [{ handleWorkflowRun }, { runCheck }] = await Promise.all([
-      import("./chunks/workflow-run-526HW2Y4.js"),
-      import("./chunks/check-ZV2JYG5J.js")
+      import("./chunks/workflow-run-3G5PTAP7.js"),
+      import("./chunks/check-663VFCMZ.js")
     ]);
     const b = botFromAction(ctx);
     const outcome = await apiErrorsAsLines(
@@ -163,7 +169,7 @@ function pullRequest(measure2) {
           );
           return;
         }
-        const { handleAcceptLabel } = await import("./chunks/label-3UYAKWYQ.js");
+        const { handleAcceptLabel } = await import("./chunks/label-VTFF6XGG.js");
         await apiErrorsAsLines("Handling the accept label", "pull-requests: write", async () => {
           await handleAcceptLabel(b);
         });
@@ -192,7 +198,7 @@ function eventPullNumber(env) {
 }
 function gatedRunCheck(run2, env) {
   return async (opts, ctx) => {
-    const { withAcceptances } = await import("./chunks/gate-66NX7QWP.js");
+    const { withAcceptances } = await import("./chunks/gate-L6KVUQX7.js");
     return withAcceptances(run2, (c) => c.pullNumber ?? eventPullNumber(env))(opts, ctx);
   };
 }
@@ -371,7 +377,7 @@ async function readActionInputs(get, root, { requireCommand = true } = {}) {
   options.baseBranch = "";
   const config = configFile(settings, root);
   if (config) {
-    const { loadConfigFile } = await import("./chunks/load-2QDVPGOB.js");
+    const { loadConfigFile } = await import("./chunks/load-RXDL6W32.js");
     options = await loadConfigFile(config.file, options, config.required);
   }
   for (const [input, key] of Object.entries(OPTION_INPUTS)) {
@@ -810,11 +816,11 @@ function defaultDeps(io = runnerIo()) {
     // The handler table, built here explicitly: the action's events plus the bot's.
     handlers: withBotHandlers(baseHandlers()),
     runCheck: gatedRunCheck(
-      async (opts, ctx) => (await import("./chunks/check-ZV2JYG5J.js")).runCheck(opts, ctx),
+      async (opts, ctx) => (await import("./chunks/check-663VFCMZ.js")).runCheck(opts, ctx),
       process.env
     ),
     createClient: async (o) => (await import("./chunks/octokit-3GD6EETD.js")).createClient(o),
-    installSampler: async (sampler, log, warn) => (await import("./chunks/install-sampler-4NOOT7N7.js")).installSampler(sampler, log, warn)
+    installSampler: async (sampler, log, warn) => (await import("./chunks/install-sampler-L6QJTXAR.js")).installSampler(sampler, log, warn)
   };
 }
 async function run(deps = {}, o = {}) {

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { Profile, type ProfileTransfer } from '../profile/profile.js';
-import { importProfileFile } from './index.js';
+import { importProfileFile } from './dispatch.js';
 import type { ImportOptions } from './types.js';
 import { workerUrl } from './worker-url.js';
 

@@ -2,8 +2,8 @@
 // profile file and posts it back as plain data, its typed arrays transferred. Any failure is
 // reported as such; the caller then imports the file itself and gets the real error.
 import { parentPort, workerData } from 'node:worker_threads';
+import { importProfileFile } from './dispatch.js';
 import type { ImportJob } from './import-on-worker.js';
-import { importProfileFile } from './index.js';
 
 const job = workerData as ImportJob;
 const warnings: string[] = [];

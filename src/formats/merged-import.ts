@@ -1,8 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Profile } from '../profile/profile.js';
+import { detectFormat, formatByName } from './dispatch.js';
 import { parseFoldedInto } from './folded.js';
 import { type FoldedTarget, foldedTarget } from './folded-core.js';
-import { detectFormat, formatByName } from './index.js';
 import {
   inputByteSize,
   isGzip,

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import type { Profile } from '../profile/profile.js';
-import { detectFormat, formatByName } from './index.js';
+import { detectFormat, formatByName } from './dispatch.js';
 import { makeInput, readHead } from './input.js';
 import { collapsePerfFileParallel, PARALLEL_AT } from './perf-script-parallel.js';
 import type { ImportOptions } from './types.js';

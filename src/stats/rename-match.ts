@@ -10,8 +10,8 @@ import type { Profile } from '../profile/profile.js';
 import { type Granularity, mapFrames } from '../profile/transform.js';
 import type { Frame } from '../profile/types.js';
 import { FrameKeys, frameAtGranularity } from './frame-keys.js';
-import type { RunInput } from './index.js';
 import { runMetrics } from './run-metrics.js';
+import type { RunInput } from './types.js';
 
 export interface FunctionRef {
   name: string;

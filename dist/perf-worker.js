@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+import { createRequire as __flamediffCreateRequire } from 'node:module'; const require = __flamediffCreateRequire(import.meta.url);
+import {
+  collapsePart
+} from "./chunks/chunk-ME7RHLXU.js";
+import "./chunks/chunk-XELWIH2N.js";
+import "./chunks/chunk-JGG5GIGN.js";
+import "./chunks/chunk-JYCKLW57.js";
+import "./chunks/chunk-KISOPUCP.js";
+import "./chunks/chunk-AK7A7ZA3.js";
+
+// src/formats/perf-script-worker.ts
+import { parentPort, workerData } from "node:worker_threads";
+var r = collapsePart(workerData);
+parentPort?.postMessage(r, [r.ids.buffer, r.offsets.buffer, r.weights.buffer]);
