@@ -14,12 +14,12 @@ var CATALOG = [
   {
     name: "demo",
     summary: "self-contained demo on the shipped example: baseline, injected regression, report",
-    load: async () => (await import("./chunks/demo-OJDTND5R.js")).demoCommand
+    load: async () => (await import("./chunks/demo-PZCV3TJS.js")).demoCommand
   },
   {
     name: "check",
     summary: "the whole job: record a baseline on the base branch, elsewhere compare and gate",
-    load: async () => (await import("./chunks/check-OUNKDM72.js")).checkCommand
+    load: async () => (await import("./chunks/check-SQQPXGJP.js")).checkCommand
   },
   {
     name: "record",
@@ -59,7 +59,7 @@ var CATALOG = [
   {
     name: "serve",
     summary: "run the bot as a GitHub App webhook server (central alternative to the action)",
-    load: async () => (await import("./chunks/serve-OA45OX6K.js")).serveCommand
+    load: async () => (await import("./chunks/serve-CEMMQ57Q.js")).serveCommand
   }
 ];
 

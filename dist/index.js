@@ -126,7 +126,7 @@ var issueComment = () => ({
   reason: "issue_comment: reading /flamediff commands.",
   async run(ctx) {
     await apiErrorsAsLines("Handling the comment command", "pull-requests: write", async () => {
-      const { handleIssueComment } = await import("./chunks/issue-comment-BVU7EY4E.js");
+      const { handleIssueComment } = await import("./chunks/issue-comment-CVYJ5HDZ.js");
       await handleIssueComment(botFromAction(ctx));
     });
   }
@@ -136,8 +136,8 @@ var workflowRun = () => ({
   reason: "workflow_run: fork-safe report from the artifact of the finished run (no pull request code runs here).",
   async run(ctx) {
     const [{ handleWorkflowRun }, { runCheck }] = await Promise.all([
-      import("./chunks/workflow-run-3G5PTAP7.js"),
-      import("./chunks/check-663VFCMZ.js")
+      import("./chunks/workflow-run-65T5NMO5.js"),
+      import("./chunks/check-6N24GFDJ.js")
     ]);
     const b = botFromAction(ctx);
     const outcome = await apiErrorsAsLines(
@@ -169,7 +169,7 @@ function pullRequest(measure2) {
           );
           return;
         }
-        const { handleAcceptLabel } = await import("./chunks/label-VTFF6XGG.js");
+        const { handleAcceptLabel } = await import("./chunks/label-VDZDSU7R.js");
         await apiErrorsAsLines("Handling the accept label", "pull-requests: write", async () => {
           await handleAcceptLabel(b);
         });
@@ -198,7 +198,7 @@ function eventPullNumber(env) {
 }
 function gatedRunCheck(run2, env) {
   return async (opts, ctx) => {
-    const { withAcceptances } = await import("./chunks/gate-L6KVUQX7.js");
+    const { withAcceptances } = await import("./chunks/gate-OBIPFMTI.js");
     return withAcceptances(run2, (c) => c.pullNumber ?? eventPullNumber(env))(opts, ctx);
   };
 }
@@ -816,7 +816,7 @@ function defaultDeps(io = runnerIo()) {
     // The handler table, built here explicitly: the action's events plus the bot's.
     handlers: withBotHandlers(baseHandlers()),
     runCheck: gatedRunCheck(
-      async (opts, ctx) => (await import("./chunks/check-663VFCMZ.js")).runCheck(opts, ctx),
+      async (opts, ctx) => (await import("./chunks/check-6N24GFDJ.js")).runCheck(opts, ctx),
       process.env
     ),
     createClient: async (o) => (await import("./chunks/octokit-3GD6EETD.js")).createClient(o),

@@ -273,8 +273,9 @@ async function compare(job: Job, store: Store): Promise<CheckResult> {
   };
   let analysis = await analyse(runSets, opts.compare, history, analyseOptions);
   // Before failing on a stored baseline: re-measure the merge-base interleaved (pipeline/confirm.ts).
+  // Runs handed over (the bot's fork artifacts) are never confirmed: nothing may run in that job.
   const confirmed = await confirmVerdict(analysis.report, {
-    mode: opts.confirm,
+    mode: ctx.headRuns ? 'never' : opts.confirm,
     interleaved: runSets.interleaved,
     settings: opts.compare,
     log: job.log,

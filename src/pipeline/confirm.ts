@@ -9,6 +9,7 @@ import { shortSha } from '../lib/sha.js';
 import { InterruptedError } from '../sample/index.js';
 import { compareRuns, type RunInput } from '../stats/index.js';
 import type { CompareSettings, ComparisonReport, Confirmation, FrameResult } from '../stats/types.js';
+import { summarise } from '../stats/verdict.js';
 
 export type ConfirmMode = 'auto' | 'always' | 'never';
 
@@ -151,6 +152,11 @@ export function reconcile(
     totalConfirmed,
     note: null,
   };
+  // The counts every reader uses follow the reconciled statuses (stats/verdict.ts).
+  if (stored.summary) {
+    const unit = stored.settings.metric === 'time' ? (stored.total.base.profileSeconds ?? 1) : 1;
+    out.summary = summarise(frames, stored.settings, unit, stored.summary.renamed);
+  }
   return out;
 }
 

@@ -94,8 +94,10 @@ async function persistPull(
 ): Promise<string[]> {
   const { diffSvg, diffPng } = a.pictures;
   if (!a.reportJson || !diffSvg || !diffPng) return [];
-  return store.update(`flamediff: report for #${t.pull} at ${shortSha(t.sha)}`, (tx) =>
-    writePullReport(
+  return store.update(`flamediff: report for #${t.pull} at ${shortSha(t.sha)}`, async (tx) => {
+    // Asked on every attempt: a push rejected because another job landed first asks again.
+    if (t.stillCurrent && !(await t.stillCurrent())) return;
+    await writePullReport(
       tx,
       t.pull,
       t.sha,
@@ -106,8 +108,8 @@ async function persistPull(
         'comment.md': t.comment,
       },
       t.retention,
-    ),
-  );
+    );
+  });
 }
 
 function finite(x: number | null | undefined): number | null {

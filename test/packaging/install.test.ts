@@ -74,7 +74,9 @@ describe('the packed tarball', () => {
         else if (e.name.endsWith('.js')) {
           const text = readFileSync(p, 'utf8');
           for (const m of text.matchAll(
-            /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)["']([^"']+)["']/g,
+            // Import and export statements, dynamic import() and require(); not the word "from"
+            // inside a string (`'rename from '`), which the bundled git-diff reader has.
+            /(?:\bimport\s*(?:[\w*${}\s,]+?\bfrom\s*)?|\bexport\s*(?:\*|\{[^}]*\})\s*from\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)["']([^"']+)["']/g,
           )) {
             const spec = m[1];
             const builtin = spec.startsWith('node:') || (/^[a-z_]+$/.test(spec) && !spec.includes('/'));

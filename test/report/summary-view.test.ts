@@ -40,10 +40,10 @@ describe('summary-driven counts', () => {
     };
     const v = buildView(input(r));
     expect(v.regressions.map((x) => x.name)).toEqual(['`fresh`']);
-    expect(v.verdictLine).toContain('1 frame changed below the gates');
+    expect(v.verdictLine).toContain('`fresh` (`a.js:3`): 0.0% → 0.8% of samples (+0.8 pp), below the gates');
     expect(v.warnings[0]).toBe('`fresh (a.js)`: +0.8 pp, under the 1.0 pp gate (detected, not failing).');
     const text = renderConsole(input(r));
-    expect(text).toContain('1 regressed frame');
+    expect(text).toContain('fresh (a.js:3): 0.0% -> 0.8% of samples (+0.8 pp), below the gates');
     expect(text).toContain('warning: fresh (a.js): +0.8 pp, under the 1.0 pp gate (detected, not failing)');
   });
 });
