@@ -85,8 +85,16 @@ describe("memray's CSV as folded stacks in bytes", () => {
 
 describe('austin modes', () => {
   it('memory and full are flags; both at once are refused', () => {
-    expect(austinArgs(null, 'o', { memory: true })).toEqual(['--memory', '--output', 'o']);
-    expect(austinArgs(1000, 'o', { full: true })).toEqual(['--interval', '1000', '--full', '--output', 'o']);
+    expect(austinArgs(null, 'o', { memory: true })).toEqual(['--timeout', '5000', '--memory', '--output', 'o']);
+    expect(austinArgs(1000, 'o', { full: true })).toEqual([
+      '--timeout',
+      '5000',
+      '--interval',
+      '1000',
+      '--full',
+      '--output',
+      'o',
+    ]);
     expect(() => austinArgs(null, 'o', { memory: true, full: true })).toThrow(/exclude each other/);
   });
 });

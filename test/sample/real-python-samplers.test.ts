@@ -94,7 +94,10 @@ describe('py-spy on the Python example', () => {
   });
 });
 
-describe('austin on the Python examples', () => {
+// austin 3.7 loses a start-up race now and then when another program spawns it (exit 32 "not a
+// Python process" or 33 "terminated too quickly", about 1 run in 10 here, 0 of 20 from a shell):
+// a retry tells that race from a real failure, which fails every time.
+describe('austin on the Python examples', { retry: 2 }, () => {
   it('time mode: score_record, weights in microseconds with the interval', async () => {
     const { runSet, profiles } = await record({
       sampler: 'austin',
@@ -114,7 +117,8 @@ describe('austin on the Python examples', () => {
     const { profiles } = await record({
       sampler: 'austin',
       command: ['python3', MEM_PY],
-      env: samplerEnv(),
+      // The example takes ~50 ms at scale 1: austin can lose the race to attach to so short a process.
+      env: samplerEnv({ FLAMEDIFF_EXAMPLE_SCALE: '5' }),
       runs: 1,
       warmup: 0,
       samplerOptions: { memory: true },

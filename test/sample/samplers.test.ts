@@ -154,6 +154,8 @@ describe('austin', () => {
 
   it('builds the command line: interval in microseconds, output, switches, then the workload', () => {
     expect(austinArgs(1000, '/o/a.txt', { children: true, sleepless: true })).toEqual([
+      '--timeout',
+      '5000',
       '--interval',
       '1000',
       '--children',
@@ -161,10 +163,12 @@ describe('austin', () => {
       '--output',
       '/o/a.txt',
     ]);
-    expect(austinArgs(null, '/o/a.txt', {})).toEqual(['--output', '/o/a.txt']);
+    expect(austinArgs(null, '/o/a.txt', {})).toEqual(['--timeout', '5000', '--output', '/o/a.txt']);
     const plan = samplerByName('austin').plan(ctx({ rateHz: 200 }));
     expect(plan.argv).toEqual([
       'austin',
+      '--timeout',
+      '5000',
       '--interval',
       '5000',
       '--output',
@@ -174,7 +178,7 @@ describe('austin', () => {
       '--n',
       '3',
     ]);
-    expect(plan.workloadIndex).toBe(5);
+    expect(plan.workloadIndex).toBe(7);
   });
 
   it('parses austin 3 output written by the sampler', async () => {

@@ -67,7 +67,10 @@ export function austinArgs(
   out: string,
   options: Record<string, boolean | string>,
 ): string[] {
-  const args: string[] = [];
+  // austin gives up on a process that has not shown a Python runtime after --timeout (100 ms by
+  // default): on a busy runner the interpreter can take longer to start, and the run then fails
+  // with "not a Python process". Wait up to 5 s.
+  const args: string[] = ['--timeout', '5000'];
   if (rateHz) args.push('--interval', String(Math.max(1, Math.round(1e6 / rateHz))));
   if (optionFlag(options, 'children')) args.push('--children');
   if (optionFlag(options, 'sleepless')) args.push('--sleepless');
