@@ -25,6 +25,7 @@ export function botFromAction(ctx: ActionRunContext): BotContext {
   const { io } = ctx.deps;
   return {
     client: ctx.client,
+    startReporting: ctx.startReporting,
     owner: ctx.event.owner,
     repo: ctx.event.repo,
     payload: ctx.event.payload,

@@ -9,6 +9,8 @@ export const DEFAULT_ACCEPT_LABEL = 'performance-regression-accepted';
 
 export interface BotContext {
   client: GitHubClient;
+  /** Starts the reporting phase's time budget for API calls (the action's; absent in `serve`). */
+  startReporting?: () => void;
   owner: string;
   repo: string;
   /** The webhook payload (untrusted: only ids and logins from it are used, then re-checked via the API). */

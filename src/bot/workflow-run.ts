@@ -364,6 +364,8 @@ async function comparePull(
   });
   const verdict = combinedVerdict(shards);
   let comment = combineComments(shards, run.headSha);
+  // The verdict is known: from here on the API calls share the reporting budget, as in the action.
+  b.startReporting?.();
   // A newer push to the pull request makes this report stale: then nothing is written for it.
   const guard = headGuard({
     client: b.client,

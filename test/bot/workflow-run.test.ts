@@ -222,11 +222,14 @@ describe('workflow_run from a fork pull request', { timeout: 60_000 }, () => {
 });
 
 describe('issue 14: order of outputs, superseded heads (items 5, 1)', { timeout: 60_000 }, () => {
-  it('writes the outputs and the summary before the comment and the status', async () => {
+  it('starts the reporting budget once the verdict is known, then writes the outputs and the summary before the comment and the status', async () => {
     const events: string[] = [];
     const bot = testBot(payload(), {
       writeSummary: async () => {
         events.push('summary');
+      },
+      startReporting: () => {
+        events.push('reporting budget');
       },
     });
     const setOutput = bot.setOutput;
@@ -250,6 +253,7 @@ describe('issue 14: order of outputs, superseded heads (items 5, 1)', { timeout:
     expect(out).toMatchObject({ kind: 'compared', verdict: 'fail' });
     expect(scope.isDone()).toBe(true);
     expect(events).toEqual([
+      'reporting budget',
       'output mode',
       'output verdict',
       'output regressions',
