@@ -14,17 +14,17 @@ var CATALOG = [
   {
     name: "demo",
     summary: "self-contained demo on the shipped example: baseline, injected regression, report",
-    load: async () => (await import("./chunks/demo-PZCV3TJS.js")).demoCommand
+    load: async () => (await import("./chunks/demo-MXIZZZPX.js")).demoCommand
   },
   {
     name: "check",
     summary: "the whole job: record a baseline on the base branch, elsewhere compare and gate",
-    load: async () => (await import("./chunks/check-SQQPXGJP.js")).checkCommand
+    load: async () => (await import("./chunks/check-MZETWPAR.js")).checkCommand
   },
   {
     name: "record",
     summary: "run a workload N times under a sampler (perf, node, py-spy, ...) and keep the profiles",
-    load: async () => (await import("./chunks/record-GHRF24WE.js")).recordCommand
+    load: async () => (await import("./chunks/record-FVMKNRQE.js")).recordCommand
   },
   {
     name: "compare",
@@ -59,7 +59,7 @@ var CATALOG = [
   {
     name: "serve",
     summary: "run the bot as a GitHub App webhook server (central alternative to the action)",
-    load: async () => (await import("./chunks/serve-CEMMQ57Q.js")).serveCommand
+    load: async () => (await import("./chunks/serve-RXR7BPXH.js")).serveCommand
   }
 ];
 

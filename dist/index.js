@@ -87,6 +87,7 @@ function botFromAction(ctx) {
   const { io } = ctx.deps;
   return {
     client: ctx.client,
+    startReporting: ctx.startReporting,
     owner: ctx.event.owner,
     repo: ctx.event.repo,
     payload: ctx.event.payload,
@@ -136,8 +137,8 @@ var workflowRun = () => ({
   reason: "workflow_run: fork-safe report from the artifact of the finished run (no pull request code runs here).",
   async run(ctx) {
     const [{ handleWorkflowRun }, { runCheck }] = await Promise.all([
-      import("./chunks/workflow-run-65T5NMO5.js"),
-      import("./chunks/check-6N24GFDJ.js")
+      import("./chunks/workflow-run-JM2JYBLO.js"),
+      import("./chunks/check-GEO5DKTE.js")
     ]);
     const b = botFromAction(ctx);
     const outcome = await apiErrorsAsLines(
@@ -816,7 +817,7 @@ function defaultDeps(io = runnerIo()) {
     // The handler table, built here explicitly: the action's events plus the bot's.
     handlers: withBotHandlers(baseHandlers()),
     runCheck: gatedRunCheck(
-      async (opts, ctx) => (await import("./chunks/check-6N24GFDJ.js")).runCheck(opts, ctx),
+      async (opts, ctx) => (await import("./chunks/check-GEO5DKTE.js")).runCheck(opts, ctx),
       process.env
     ),
     createClient: async (o) => (await import("./chunks/octokit-3GD6EETD.js")).createClient(o),

@@ -85,7 +85,13 @@ describe("memray's CSV as folded stacks in bytes", () => {
 
 describe('austin modes', () => {
   it('memory and full are flags; both at once are refused', () => {
-    expect(austinArgs(null, 'o', { memory: true })).toEqual(['--timeout', '5000', '--memory', '--output', 'o']);
+    expect(austinArgs(null, 'o', { memory: true })).toEqual([
+      '--timeout',
+      '5000',
+      '--memory',
+      '--output',
+      'o',
+    ]);
     expect(austinArgs(1000, 'o', { full: true })).toEqual([
       '--timeout',
       '5000',
