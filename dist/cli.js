@@ -2,7 +2,7 @@
 import { createRequire as __flamediffCreateRequire } from 'node:module'; const require = __flamediffCreateRequire(import.meta.url);
 import {
   suggestKey
-} from "./chunks/chunk-M2V3Z3YT.js";
+} from "./chunks/chunk-2RUZDTUI.js";
 import {
   UserError,
   errorLine
@@ -14,52 +14,52 @@ var CATALOG = [
   {
     name: "demo",
     summary: "self-contained demo on the shipped example: baseline, injected regression, report",
-    load: async () => (await import("./chunks/demo-MXIZZZPX.js")).demoCommand
+    load: async () => (await import("./chunks/demo-OKSZPUDC.js")).demoCommand
   },
   {
     name: "check",
     summary: "the whole job: record a baseline on the base branch, elsewhere compare and gate",
-    load: async () => (await import("./chunks/check-MZETWPAR.js")).checkCommand
+    load: async () => (await import("./chunks/check-GDSI7PKI.js")).checkCommand
   },
   {
     name: "record",
     summary: "run a workload N times under a sampler (perf, node, py-spy, ...) and keep the profiles",
-    load: async () => (await import("./chunks/record-FVMKNRQE.js")).recordCommand
+    load: async () => (await import("./chunks/record-62NBRWO2.js")).recordCommand
   },
   {
     name: "compare",
     summary: "compare base and head run sets frame by frame, with statistics",
-    load: async () => (await import("./chunks/compare-JLLHQOR6.js")).compareCommand
+    load: async () => (await import("./chunks/compare-OUEXJ6YW.js")).compareCommand
   },
   {
     name: "render",
     summary: "draw a flamegraph (SVG, PNG or text), or a differential one with --diff-base",
-    load: async () => (await import("./chunks/render-3FC2JNI2.js")).renderCommand
+    load: async () => (await import("./chunks/render-V4MEM6R4.js")).renderCommand
   },
   {
     name: "collapse",
     summary: "convert profiles (perf script, py-spy, austin, ...) to canonical folded stacks",
-    load: async () => (await import("./chunks/collapse-KUVVRHY2.js")).collapseCommand
+    load: async () => (await import("./chunks/collapse-3IF6XAKW.js")).collapseCommand
   },
   {
     name: "convert",
     summary: "convert a profile to speedscope JSON or folded stacks",
-    load: async () => (await import("./chunks/convert-BPQR2TVT.js")).convertCommand
+    load: async () => (await import("./chunks/convert-6FYC4F7Z.js")).convertCommand
   },
   {
     name: "trends",
     summary: "per-frame history: change points, creeping regressions, dashboard",
-    load: async () => (await import("./chunks/trends-G4CCYRAT.js")).trendsCommand
+    load: async () => (await import("./chunks/trends-3RCDTTAI.js")).trendsCommand
   },
   {
     name: "artifact",
     summary: "pack recorded runs with a manifest for fork-safe or sharded workflows",
-    load: async () => (await import("./chunks/artifact-EZI3FKDB.js")).artifactCommand
+    load: async () => (await import("./chunks/artifact-JJ44M2BG.js")).artifactCommand
   },
   {
     name: "serve",
     summary: "run the bot as a GitHub App webhook server (central alternative to the action)",
-    load: async () => (await import("./chunks/serve-RXR7BPXH.js")).serveCommand
+    load: async () => (await import("./chunks/serve-J64CQMTU.js")).serveCommand
   }
 ];
 

@@ -43,7 +43,7 @@ import {
   ValueProblem,
   keySpec,
   quoteValue
-} from "./chunks/chunk-M2V3Z3YT.js";
+} from "./chunks/chunk-2RUZDTUI.js";
 import {
   fsError
 } from "./chunks/chunk-3EE22N24.js";
@@ -138,7 +138,7 @@ var workflowRun = () => ({
   async run(ctx) {
     const [{ handleWorkflowRun }, { runCheck }] = await Promise.all([
       import("./chunks/workflow-run-JM2JYBLO.js"),
-      import("./chunks/check-GEO5DKTE.js")
+      import("./chunks/check-ZOWNIETE.js")
     ]);
     const b = botFromAction(ctx);
     const outcome = await apiErrorsAsLines(
@@ -378,7 +378,7 @@ async function readActionInputs(get, root, { requireCommand = true } = {}) {
   options.baseBranch = "";
   const config = configFile(settings, root);
   if (config) {
-    const { loadConfigFile } = await import("./chunks/load-RXDL6W32.js");
+    const { loadConfigFile } = await import("./chunks/load-PIH7IEAV.js");
     options = await loadConfigFile(config.file, options, config.required);
   }
   for (const [input, key] of Object.entries(OPTION_INPUTS)) {
@@ -817,7 +817,7 @@ function defaultDeps(io = runnerIo()) {
     // The handler table, built here explicitly: the action's events plus the bot's.
     handlers: withBotHandlers(baseHandlers()),
     runCheck: gatedRunCheck(
-      async (opts, ctx) => (await import("./chunks/check-GEO5DKTE.js")).runCheck(opts, ctx),
+      async (opts, ctx) => (await import("./chunks/check-ZOWNIETE.js")).runCheck(opts, ctx),
       process.env
     ),
     createClient: async (o) => (await import("./chunks/octokit-3GD6EETD.js")).createClient(o),

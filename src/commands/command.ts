@@ -35,7 +35,10 @@ export function parseCommandArgs<T extends OptionSpec>(
   try {
     return parseArgs({ args: argv, options, allowPositionals, strict: true as const });
   } catch (err) {
-    const msg = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    let msg = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    // Node adds advice about positionals to an unknown option; a close flag name helps more.
+    const unknown = /^Unknown option '[^']+'/.exec(msg);
+    if (unknown && flagHint(msg, options)) msg = unknown[0];
     throw new UserError(
       `flamediff ${command}: ${msg}${flagHint(msg, options)} (see \`flamediff ${command} --help\`)`,
     );

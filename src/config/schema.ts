@@ -533,7 +533,7 @@ const CLI: Readonly<Record<string, Cli>> = {
     help: 'keep frames with at least this share of a run...',
     commands: COMPARE,
     input: true,
-    show: (d) => pctText(d.compare.minShare),
+    show: (d) => `${d.compare.minShare} = ${pctText(d.compare.minShare)}`,
   },
   'compare.quorum': {
     name: 'quorum',
