@@ -57,6 +57,9 @@ async function realComment(work: string, out: string): Promise<void> {
   opts.storeDir = path.join(work, '.flamediff');
   opts.env = { FLAMEDIFF_EXAMPLE_SCALE: '0.4' };
   opts.rateHz = 2000;
+  // No git repository here, and the regression comes from the head's environment, which a
+  // re-measured base would not share: the demo's way (src/commands/demo.ts).
+  opts.confirm = 'never';
   const log = (line: string) => process.stderr.write(`${line}\n`);
   await runCheck(
     { ...opts, outDir: path.join(work, 'base-out') },
@@ -97,6 +100,8 @@ async function main(): Promise<void> {
   });
   try {
     await realComment(work, out);
+    if (process.env.KEEP_REPORT)
+      await writeFile(process.env.KEEP_REPORT, await readFile(path.join(out, 'report.json')));
     const md = await readFile(path.join(out, 'comment.md'), 'utf8');
     const html = `<!doctype html><meta charset="utf-8"><style>${GITHUB_CSS}</style>
 <div class="comment"><div class="head"><b>github-actions</b> bot commented</div>
