@@ -8,10 +8,10 @@ import path from 'node:path';
 import { importProfileFile } from '../../src/formats/index.js';
 import { type CompareSettings, compareRuns, type RunInput } from '../../src/stats/index.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const OUT = path.join(ROOT, 'bench', 'data', 'verdicts-real');
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const OUT = path.join(ROOT, 'bench', 'data', 'verdicts-real');
 
-interface Workload {
+export interface Workload {
   name: string;
   regressed: string;
   record(file: string, regression: boolean): string | null;
@@ -23,9 +23,9 @@ function run(cmd: string, args: string[], env: Record<string, string> = {}): { o
   return { ok: r.status === 0, err: (r.stderr || String(r.error ?? '')).slice(0, 300) };
 }
 
-const SCALE = '0.5';
+export const SCALE = '0.5';
 
-const nodeWorkload: Workload = {
+export const nodeWorkload: Workload = {
   name: 'node --cpu-prof, examples/node/workload.mjs',
   regressed: 'scoreTokens',
   ext: 'cpuprofile',
@@ -44,7 +44,7 @@ const nodeWorkload: Workload = {
   },
 };
 
-function perfWorkload(binary: string): Workload {
+export function perfWorkload(binary: string): Workload {
   return {
     name: 'perf record -F 999 -g, examples/native/workload.c (-O1 -g -fno-omit-frame-pointer)',
     regressed: 'checksum_pass',
@@ -64,8 +64,7 @@ function perfWorkload(binary: string): Workload {
 }
 
 /** A busy loop per core: a noisy neighbour, as on a shared CI runner. */
-function startLoad(): ChildProcess[] {
-  const n = availableParallelism();
+export function startLoad(n = availableParallelism()): ChildProcess[] {
   return Array.from({ length: n }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
 }
 
@@ -85,7 +84,12 @@ async function recordSet(
   }
 }
 
-async function recordRuns(w: Workload, dir: string, n: number, regression: boolean): Promise<RunInput[]> {
+export async function recordRuns(
+  w: Workload,
+  dir: string,
+  n: number,
+  regression: boolean,
+): Promise<RunInput[]> {
   const runs: RunInput[] = [];
   for (let i = 0; i < n; i++) {
     const file = path.join(dir, `run-${i + 1}.${w.ext}`);
