@@ -6,7 +6,7 @@ import type { Profile } from './profile.js';
 import { mapFrames } from './transform.js';
 
 /** `p` with file paths under `root` (plain or file:// URLs) made relative to it; other paths kept. */
-export function relativeProfile(p: Profile, root: string): Profile {
+function relativeProfile(p: Profile, root: string): Profile {
   const prefix = root.endsWith('/') ? root : `${root}/`;
   const url = `file://${prefix}`;
   let touched = false;
