@@ -267,10 +267,10 @@ const VARIANT_TEXT: Record<Variant, string> = {
 
 function sessionReport(r: Map<string, unknown>, seconds: number): string {
   const lines = [
-    `Base and head measured in separate sessions (N = 5 runs per side, 10k samples per run, jitter CV 2%, 5% outlier runs), ${SESSION_TRIALS} trials per cell. A session multiplies the cost of some stacks by a factor all its runs share; the runtime frames (root-level \`(garbage collector)\` 12% and \`(program)\` 5%, \`gc_collect_main\` 3% under user code) take 20% of the cost, the hotspots keep their nominal shares. "history" is the number of stored baselines before base, each from its own session (0: the default prior alone). **Verdict fail** is the check failing; **flagged** is any ranked regression (\`summary.regressions\` > 0, detected, failing or under the 1 pp gate); **#1** is the cell's target ranked first (power: the injected frame; new function: the new function), and for the new function the unchanged caller ranked #1 is given too.`,
+    `Base and head measured in separate sessions (N = 5 runs per side, 10k samples per run, jitter CV 2%, 5% outlier runs), ${SESSION_TRIALS} trials per cell. A session multiplies the cost of some stacks by a factor all its runs share; the runtime frames (root-level \`(garbage collector)\` 12% and \`(program)\` 5%, \`gc_collect_main\` 3% under user code) take 20% of the cost, the hotspots keep their nominal shares. "history" is the number of stored baselines before base, each from its own session (0: the default prior alone). **Stored fail** is the comparison with the stored baseline failing on its own (\`confirm: never\`); **verdict fail** is the check failing with the default \`confirm: auto\`: a failing stored comparison re-measures base and head interleaved in one more session (src/pipeline/confirm.ts \`reconcile\`), and only frames that grew there too keep failing. **Flagged** is any ranked regression after that (\`summary.regressions\` > 0, failing or under the 1 pp gate); **#1** is the cell's target ranked first (power: the injected frame; new function: the new function), and for the new function the unchanged caller ranked #1 is given too.`,
     '',
-    '| scenario | head | history | verdict fail | flagged | #1 | target |',
-    '|---|---|---|---|---|---|---|',
+    '| scenario | head | history | stored fail | verdict fail | flagged | #1 | target |',
+    '|---|---|---|---|---|---|---|---|',
   ];
   for (const [scenario, variant, history] of SESSION_CELLS) {
     const x = r.get(`session/${scenario}/${variant}/${history}`) as SessionResult | undefined;
@@ -284,7 +284,7 @@ function sessionReport(r: Map<string, unknown>, seconds: number): string {
     const first =
       variant === 'aa' || variant === 'rename' || variant === 'move' ? '-' : pct(x.targetFirst / x.trials);
     lines.push(
-      `| ${SCENARIO_TEXT[scenario]} | ${VARIANT_TEXT[variant]} | ${history} | ${pct(x.fails / x.trials)} | ${pct(x.flagged / x.trials)} | ${first} | ${target} |`,
+      `| ${SCENARIO_TEXT[scenario]} | ${VARIANT_TEXT[variant]} | ${history} | ${pct(x.storedFails / x.trials)} | ${pct(x.fails / x.trials)} | ${pct(x.flagged / x.trials)} | ${first} | ${target} |`,
     );
   }
   const failures = SESSION_CELLS.map(([s, v, h]) => `${s}/${v}/${h}`)

@@ -9,6 +9,7 @@
 // - `large`: a ~650-frame profile with 30-deep recursion, runtime frames shifting.
 // Head variants: A/A, a rename (with the rename mapping the pipeline passes), a move under another
 // caller, a new small function below the share floor, and injected regressions for power.
+import { decideConfirm, reconcile } from '../../src/pipeline/confirm.js';
 import type { CompareInputs } from '../../src/stats/compare.js';
 import { compareRuns, type RunInput } from '../../src/stats/index.js';
 import type { BaselineShares } from '../../src/stats/session-noise.js';
@@ -36,8 +37,10 @@ export interface SessionCell {
 
 export interface SessionResult {
   trials: number;
-  /** Verdict `fail`. */
+  /** Verdict `fail` after the confirmation (`confirm: auto`, the default): what the check does. */
   fails: number;
+  /** Verdict `fail` of the stored-baseline comparison alone (`confirm: never`). */
+  storedFails: number;
   /** Any ranked regression (`summary.regressions` > 0). */
   flagged: number;
   /** The variant's target ranked #1 (power: the injected frame; newsmall: the new function). */
@@ -300,6 +303,7 @@ export function runSessionCell(c: SessionCell): SessionResult {
   const out: SessionResult = {
     trials: c.trials,
     fails: 0,
+    storedFails: 0,
     flagged: 0,
     targetFirst: 0,
     callerFirst: 0,
@@ -320,7 +324,36 @@ export function runSessionCell(c: SessionCell): SessionResult {
     history.push(baselineOf(bm, base)); // the compared baseline is the newest stored one
     const hm = variantModel(w.model, sessionMultipliers(w, c.scenario, rng, walk), edit);
     const head = sessionRuns(hm, noise, c.runs, rng);
-    const r = compareRuns(inputs(base), inputs(head), {}, { history: c.history > 0 ? history : [], renames });
+    const stored = compareRuns(
+      inputs(base),
+      inputs(head),
+      {},
+      {
+        history: c.history > 0 ? history : [],
+        renames,
+      },
+    );
+    if (stored.verdict === 'fail') out.storedFails++;
+    // confirm: auto (pipeline/confirm.ts): a failing stored comparison re-measures the merge-base
+    // interleaved with the head in one more session (both sides share its multipliers), and the
+    // check fails only where that comparison shows the same frame growing.
+    let r = stored;
+    if (decideConfirm('auto', stored, false)) {
+      const cm = sessionMultipliers(w, c.scenario, rng, walk);
+      const again = compareRuns(
+        inputs(sessionRuns(variantModel(w.model, cm), noise, c.runs, rng)),
+        inputs(sessionRuns(variantModel(w.model, cm, edit), noise, c.runs, rng)),
+        { sessions: 'interleaved' },
+        { renames },
+      );
+      r = reconcile(stored, again, { mode: 'auto', baseSha: '0'.repeat(40), seconds: 0 });
+      if (process.env.SESSIONS_DEBUG) {
+        const f = again.frames.find((y) => y.key === process.env.SESSIONS_DEBUG);
+        console.error(
+          `  interleaved: ${again.verdict} ${f?.status} ${f?.metric} d=${f?.delta} rel=${f?.relDelta} q=${f?.qValue}`,
+        );
+      }
+    }
     if (process.env.SESSIONS_DEBUG) {
       const p = compareRuns(inputs(base), inputs(head), {}, { renames });
       const show = (x: typeof r) => {
@@ -329,7 +362,7 @@ export function runSessionCell(c: SessionCell): SessionResult {
           ? `${f.status} d=${(f.delta * 100).toFixed(2)} w=${((f.ci.hi - f.ci.lo) * 100).toFixed(2)} q=${f.qValue.toExponential(1)}`
           : '-';
       };
-      console.error(`history: ${show(r)} | prior: ${show(p)}`);
+      console.error(`history: ${show(stored)} | prior: ${show(p)} | confirmed: ${show(r)}`);
     }
     if (r.verdict === 'fail') {
       out.fails++;
@@ -341,6 +374,19 @@ export function runSessionCell(c: SessionCell): SessionResult {
     }
     if ((r.summary?.regressions ?? 0) > 0) out.flagged++;
     const first = r.summary?.ranked[0];
+    if (
+      process.env.SESSIONS_DEBUG &&
+      first !== process.env.SESSIONS_DEBUG &&
+      (r.summary?.regressions ?? 0) > 0
+    ) {
+      const show = (k?: string) => {
+        const f = r.frames.find((y) => y.key === k);
+        return f
+          ? `${k} ${f.status} d=${(f.delta * 100).toFixed(2)} own=${((f.ownDelta ?? 0) * 100).toFixed(2)} self=${(f.selfDelta * 100).toFixed(2)} rank=${f.rank}`
+          : `${k} -`;
+      };
+      console.error(`  not first: ${show(first)} | ${show(process.env.SESSIONS_DEBUG)}`);
+    }
     if (c.variant === 'power5' && first === 'hot5') out.targetFirst++;
     if (c.variant === 'power1' && first === 'hot1') out.targetFirst++;
     if (c.variant === 'newsmall' && first === 'newfn') out.targetFirst++;

@@ -10,7 +10,7 @@ import {
   survives,
   undoInflation,
 } from './composition.js';
-import { ownWeights } from './culprits.js';
+import { type OwnWeights, ownWeights } from './culprits.js';
 import { weightedBenjaminiHochberg } from './fdr.js';
 import { FrameKeys } from './frame-keys.js';
 import { undoMoves } from './moves.js';
@@ -191,7 +191,24 @@ export function compareRuns(
     }),
   );
 
-  const culprits = rankCulprits(keptIds, statuses, tests, b, h, fit, settings, useTime, floorAbs, views);
+  const culprits = rankCulprits(
+    keptIds,
+    statuses,
+    tests,
+    data,
+    b,
+    h,
+    fit,
+    settings,
+    useTime,
+    floorAbs,
+    views,
+  );
+  // A promoted callee is a regression on two tests: its caller's (q) and the growth through it (p).
+  for (const x of culprits.promoted) {
+    statuses[x.i] = 'regressed';
+    q[x.i] = Math.max(q[x.via], x.p);
+  }
   const paths = buildPaths(h, keys, keptIds, culprits.explainedBy);
 
   const frames: FrameResult[] = keptIds.map((id, i) => {
@@ -489,17 +506,29 @@ function frameStatus(
   return 'unchanged';
 }
 
+interface Promotion {
+  i: number;
+  via: number;
+  p: number;
+}
+
 interface Culprits {
   rank: (number | null)[];
   ownDelta: (number | null)[];
   /** Key id of the frame that explains each unranked regression. */
   explainedBy: (number | null)[];
+  /**
+   * Inconclusive callees promoted to regressed as the carriers of a regressed caller's growth
+   * (`via`: the caller's index, `p`: the Bonferroni-adjusted p-value of the growth through it).
+   */
+  promoted: Promotion[];
 }
 
 function rankCulprits(
   keptIds: number[],
   statuses: FrameStatus[],
   tests: TestResult[],
+  data: readonly FrameData[],
   b: Side,
   h: Side,
   fit: NoiseFit,
@@ -513,20 +542,27 @@ function rankCulprits(
     rank: Array(n).fill(null),
     ownDelta: Array(n).fill(null),
     explainedBy: Array(n).fill(null),
+    promoted: [],
   };
-  const candIdx: number[] = [];
-  for (let i = 0; i < n; i++) if (statuses[i] === 'regressed' || statuses[i] === 'new') candIdx.push(i);
-  const nc = candIdx.length;
-  if (nc === 0) return out;
+  const primary: number[] = [];
+  for (let i = 0; i < n; i++) if (statuses[i] === 'regressed' || statuses[i] === 'new') primary.push(i);
+  if (primary.length === 0) return out;
+  const big = (delta: number, baseMean: number) =>
+    delta >= floorAbs && (baseMean <= 0 || delta / baseMean >= s.minRelEffect);
   const size = b.metrics[0].inclusive.length;
-  const cand = new Int32Array(size).fill(-1);
-  candIdx.forEach((i, c) => {
-    cand[keptIds[i]] = c;
-  });
-  const perRun = (side: Side) =>
-    side.runs.map((r, ri) => ownWeights(r.profile, side.metrics[ri].keyOf, cand, nc));
-  const ob = perRun(b);
-  const oh = perRun(h);
+  const pass = (idx: number[]) => {
+    const cand = new Int32Array(size).fill(-1);
+    idx.forEach((i, c) => {
+      cand[keptIds[i]] = c;
+    });
+    const perRun = (side: Side) =>
+      side.runs.map((r, ri) => ownWeights(r.profile, side.metrics[ri].keyOf, cand, idx.length));
+    return { ob: perRun(b), oh: perRun(h) };
+  };
+  out.promoted = promotedCallees(primary, statuses, tests, data, pass, b, h, fit, s, useTime, views, big);
+  const candIdx = [...primary, ...out.promoted.map((x) => x.i)];
+  const nc = candIdx.length;
+  const { ob, oh } = pass(candIdx);
   const explainHead = new Float64Array(nc * nc);
   oh.forEach((o, ri) => {
     const t = h.metrics[ri].total;
@@ -550,9 +586,8 @@ function rankCulprits(
     const ownData = frameData(metricsOf(b, ob), metricsOf(h, oh), (m) => m.inclusive[c], useTime, views[i]);
     const t = testFrame(ownData, fit, 1 - s.alpha);
     out.ownDelta[i] = t.delta;
-    const baseOwn = mean(ownData.base.x);
-    const big = t.delta >= floorAbs && (baseOwn <= 0 || t.delta / baseOwn >= s.minRelEffect);
-    if (t.pValue < s.alpha && big) ranked.push({ c, own: t.delta, p: t.pValue });
+    if (t.pValue < s.alpha && big(t.delta, mean(ownData.base.x)))
+      ranked.push({ c, own: t.delta, p: t.pValue });
   }
   ranked.sort((x, y) => y.own - x.own || x.p - y.p || candIdx[x.c] - candIdx[y.c]);
   const isRanked = new Uint8Array(nc);
@@ -583,6 +618,58 @@ function rankCulprits(
     if (cur !== c) out.explainedBy[candIdx[c]] = keptIds[candIdx[cur]];
   }
   return out;
+}
+
+/**
+ * Callees that carry a regressed caller's growth but missed significance on their own: a caller
+ * regressed, its own time did not grow, and the growth sits in one callee whose test across all
+ * its call sites (or the between-session term) left it inconclusive. Ranking the caller would
+ * point the reviewer at code that did not change. A callee that grew past the effect floors is
+ * promoted when the caller's growth through it (the weight of the caller's stacks where it is the
+ * nearest candidate below) is itself significant, Bonferroni-corrected over the pairs tested: the
+ * caller's significance says "something under here grew", this test says "it is this callee".
+ * Returns the promoted frames (indices into keptIds), in index order.
+ */
+function promotedCallees(
+  primary: readonly number[],
+  statuses: readonly FrameStatus[],
+  tests: readonly TestResult[],
+  data: readonly FrameData[],
+  pass: (idx: number[]) => { ob: OwnWeights[]; oh: OwnWeights[] },
+  b: Side,
+  h: Side,
+  fit: NoiseFit,
+  s: CompareSettings,
+  useTime: boolean,
+  views: readonly View[],
+  big: (delta: number, baseMean: number) => boolean,
+): Promotion[] {
+  const secondary: number[] = [];
+  statuses.forEach((st, i) => {
+    if (st === 'inconclusive' && tests[i].delta > 0 && big(tests[i].delta, mean(data[i].base.x)))
+      secondary.push(i);
+  });
+  if (secondary.length === 0) return [];
+  const idx = [...primary, ...secondary];
+  const nc = idx.length;
+  const { ob, oh } = pass(idx);
+  const pairs: { f: number; c: number }[] = [];
+  for (let f = 0; f < primary.length; f++)
+    for (let c = primary.length; c < nc; c++)
+      if (oh.some((o) => o.explain[f * nc + c] > 0) || ob.some((o) => o.explain[f * nc + c] > 0))
+        pairs.push({ f, c });
+  const accepted = new Map<number, Promotion>();
+  for (const { f, c } of pairs) {
+    if (accepted.has(c)) continue;
+    const through = (side: Side, o: OwnWeights[]) =>
+      side.metrics.map((m, ri) => ({ ...m, inclusive: o[ri].explain.subarray(f * nc, (f + 1) * nc) }));
+    const d = frameData(through(b, ob), through(h, oh), (m) => m.inclusive[c], useTime, views[idx[f]]);
+    const t = testFrame(d, fit, 1 - s.alpha);
+    const p = Math.min(1, t.pValue * pairs.length);
+    if (p < s.alpha && t.delta > 0 && big(t.delta, mean(d.base.x)))
+      accepted.set(c, { i: idx[c], via: idx[f], p });
+  }
+  return [...accepted.values()].sort((x, y) => x.i - y.i);
 }
 
 function selfShare(ms: readonly RunMetrics[], id: number, view: View): number {

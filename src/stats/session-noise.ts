@@ -4,8 +4,10 @@
 // For each frame: the median absolute difference of its share between consecutive baselines
 // (robust: a real change between two commits is one large difference, not the median), shrunk
 // towards a default prior when the history is short. See docs/statistics.md ("Between sessions").
+
 import { parseFrameLabel } from '../profile/frame-label.js';
 import { EXCLUDED_FROM_USER_MASS, type RuntimeClass, runtimeClass } from '../profile/runtime-frames.js';
+import { normalQuantile } from './distributions.js';
 
 /** One stored baseline as the history file keeps it (structurally a history entry). */
 export interface BaselineShares {
@@ -27,9 +29,12 @@ export const DF_PER_DIFF = 0.37;
  * Prior relative sd of a frame's share per session, on the logit scale (sd / (p (1 - p))): user
  * code moves a little with the runner (memory-bound code, I/O); runtime frames (GC, JIT, idle,
  * kernel) follow the machine's load (measured: the Node example's GC took 15-23% of samples
- * depending on what ran on the other core).
+ * depending on what ran on the other core). The user prior is small on purpose: a frame that
+ * moves more than it shows it in the stored baselines (learned per frame), and a stored-baseline
+ * failure is confirmed interleaved before the check fails (pipeline/confirm.ts); at 1% it cost
+ * 1.5 points of power on a +20% change of a 5% frame (bench/RESULTS.md).
  */
-export const PRIOR_REL_SD = { user: 0.01, runtime: 0.2 } as const;
+export const PRIOR_REL_SD = { user: 0.005, runtime: 0.2 } as const;
 const classes = new Map<string, RuntimeClass | null>();
 function classOf(key: string): RuntimeClass | null {
   let c = classes.get(key);
@@ -57,10 +62,19 @@ function onUserScale(e: BaselineShares, userScale: number): BaselineShares {
 }
 
 /**
- * The history is used for a frame only when its baseline-to-baseline variance exceeds this many
- * times the within-session variance (about the 90th percentile of chi^2 / df at 4 df).
+ * The history is used for a frame only when its baseline-to-baseline variance exceeds the
+ * within-session variance by more than chance explains at this level: the ratio is compared with
+ * the chi^2 / df quantile at the estimate's degrees of freedom. A per-frame gate at a loose level
+ * would widen hundreds of quiet frames by chance, and with them the injected regression's test.
  */
-export const QUIET_RATIO = 2;
+export const QUIET_LEVEL = 0.999;
+
+/** Quantile of chi^2 / df (Wilson-Hilferty: at the 99.9% level at most 3% high for df >= 1). */
+export function quietRatio(df: number, level = QUIET_LEVEL): number {
+  const z = normalQuantile(level);
+  const a = 2 / (9 * df);
+  return Math.max(1, 1 - a + z * Math.sqrt(a)) ** 3;
+}
 
 /** median |d| of a normal difference is 0.6745 sd. */
 const MAD_TO_SD = 1 / 0.6744897501960817;
@@ -138,7 +152,7 @@ export function sessionTerm(
   // A frame whose baselines moved no more than the within-session noise explains (below the 90th
   // percentile of that ratio with no session effect) keeps the prior: learning a small variance
   // from a handful of differences would only add noise to a quiet frame's test.
-  if (h.v <= QUIET_RATIO * withinVar)
+  if (h.v <= quietRatio(DF_PER_DIFF * h.n) * withinVar)
     return { perSession: prior, prior, diffs: h.n, df: Number.POSITIVE_INFINITY };
   // Var(difference of two baselines) = 2 Var(session) + what the per-frame test already counts.
   // The difference may come out negative (a quiet frame): kept, so that quiet frames are not

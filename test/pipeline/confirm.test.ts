@@ -87,6 +87,30 @@ describe('reconcile', () => {
     }
   });
 
+  it('a nominated frame that grew there confirms on its own one-sided test (Holm over the nominated frames)', () => {
+    // The interleaved comparison tests the stored comparison's regressions, not every frame
+    // afresh: scoreToken grew there (p = 0.004, one-sided 0.002, x 3 nominated < 0.01) but missed
+    // the whole-profile family's threshold, so its status there is inconclusive.
+    const grewThere = (p: number) => {
+      const r = interleaved({ scoreToken: 'unchanged', main: 'unchanged', lex: 'unchanged' });
+      r.frames = r.frames.map((f) =>
+        f.name === 'scoreToken' ? { ...f, status: 'inconclusive', delta: 0.1, pValue: p } : f,
+      );
+      return r;
+    };
+    const yes = reconcile(stored(), grewThere(0.004), meta);
+    expect(yes.verdict).toBe('fail');
+    expect(yes.confirmation?.confirmed).toEqual(['scoreToken (workload.mjs)']);
+    // p = 0.01: one-sided 0.005 x 3 = 0.015, not below alpha 0.01.
+    const no = reconcile(stored(), grewThere(0.01), meta);
+    expect(no.verdict).toBe('pass');
+    expect(no.confirmation?.confirmed).toEqual([]);
+    // Shrank there with a tiny p-value: a change the other way never confirms.
+    const shrank = grewThere(0.0001);
+    shrank.frames = shrank.frames.map((f) => (f.name === 'scoreToken' ? { ...f, delta: -0.1 } : f));
+    expect(reconcile(stored(), shrank, meta).verdict).toBe('pass');
+  });
+
   it('a different frame regressing in the interleaved comparison does not confirm', () => {
     const r = reconcile(stored(), interleaved({ tokenise: 'regressed' }), meta);
     expect(r.verdict).toBe('pass');

@@ -4,7 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { Profile } from '../../src/profile/profile.js';
 import { compareRuns, type RunInput } from '../../src/stats/index.js';
-import { baselineSpread, PRIOR_REL_SD, sessionTerm } from '../../src/stats/session-noise.js';
+import {
+  baselineSpread,
+  DF_PER_DIFF,
+  PRIOR_REL_SD,
+  quietRatio,
+  sessionTerm,
+} from '../../src/stats/session-noise.js';
 
 /** A profile from `stack weight` lines (frames by name, root first), 1 ms per sample. */
 function profile(lines: [string, number][]): Profile {
@@ -31,6 +37,27 @@ describe('between-session noise from stored baselines', () => {
     expect(s.diffVar.get('io')?.n).toBe(5);
     expect(Math.sqrt(s.diffVar.get('io')?.v ?? 0)).toBeCloseTo(0.02 / 0.6745, 3);
     expect(s.baselines).toBe(6);
+  });
+
+  it("the quiet gate is the 99.9% quantile of chi^2 / df at the estimate's degrees of freedom", () => {
+    // Exact: chi^2(0.999; 4) = 18.467, chi^2(0.999; 10) = 29.588.
+    // Wilson-Hilferty errs a little high this far in the tail (at most 3% for df >= 1).
+    expect(quietRatio(4) / (18.467 / 4)).toBeGreaterThan(1);
+    expect(quietRatio(4) / (18.467 / 4)).toBeLessThan(1.02);
+    expect(Math.abs(quietRatio(10) / (29.588 / 10) - 1)).toBeLessThan(0.01);
+    // Ten baselines (9 differences, 3.3 df): a frame whose baselines moved 4x the within-session
+    // variance is within chance and keeps the prior; 12x is a session effect and widens it.
+    const ten = (k: number) =>
+      Array.from({ length: 10 }, (_, i) =>
+        entry(0.2 + (i % 2 ? 1 : -1) * 0.5 * Math.sqrt(k * 1e-6) * 0.6745),
+      );
+    const within = 1e-6;
+    expect(quietRatio(DF_PER_DIFF * 9)).toBeGreaterThan(4);
+    expect(quietRatio(DF_PER_DIFF * 9)).toBeLessThan(12);
+    expect(sessionTerm(baselineSpread(ten(4)), 'io', 0.2, 1, false, within).df).toBe(
+      Number.POSITIVE_INFINITY,
+    );
+    expect(sessionTerm(baselineSpread(ten(12)), 'io', 0.2, 1, false, within).df).toBeLessThan(10);
   });
 
   it('0, 1 or 2 baselines: the prior alone, and the report says so', () => {
