@@ -90,7 +90,7 @@ async function measure(w: Workload, tag: string): Promise<string[]> {
   return [
     `| ${tag} A/A, stored history of the earlier sessions | ${pairs} | ${withH.fails} | ${withH.flagged.join('; ') || '-'} |`,
     `| ${tag} A/A, no history (the default prior) | ${pairs} | ${without.fails} | ${without.flagged.join('; ') || '-'} |`,
-    `| ${tag} injected regression in \`${w.regressed}\` vs the last session | 1 | ${reg.verdict === 'fail' ? 1 : 0} (${reg.verdict}) | ranked #1: ${first ? `${first.name}` : '-'}; ${w.regressed}: ${target ? `${target.status}, ${pp(target.delta)} [${pp(target.ci.lo)}, ${pp(target.ci.hi)}]` : 'not tested'} |`,
+    `| ${tag} injected regression (+30% of total CPU time) in \`${w.regressed}\` vs the last session | 1 | ${reg.verdict === 'fail' ? 1 : 0} (${reg.verdict}) | ranked #1: ${first ? `${first.name}` : '-'}; ${w.regressed}: ${target ? `${target.status}, ${pp(target.delta)} [${pp(target.ci.lo)}, ${pp(target.ci.hi)}]` : 'not tested'} |`,
     `<!-- ${tag}: ${SESSIONS} sessions + 1 over ${minutes} min -->`,
   ];
 }

@@ -14,27 +14,27 @@ var CATALOG = [
   {
     name: "demo",
     summary: "self-contained demo on the shipped example: baseline, injected regression, report",
-    load: async () => (await import("./chunks/demo-OKSZPUDC.js")).demoCommand
+    load: async () => (await import("./chunks/demo-Z62I6IXB.js")).demoCommand
   },
   {
     name: "check",
     summary: "the whole job: record a baseline on the base branch, elsewhere compare and gate",
-    load: async () => (await import("./chunks/check-GDSI7PKI.js")).checkCommand
+    load: async () => (await import("./chunks/check-Q3TSPXE4.js")).checkCommand
   },
   {
     name: "record",
     summary: "run a workload N times under a sampler (perf, node, py-spy, ...) and keep the profiles",
-    load: async () => (await import("./chunks/record-62NBRWO2.js")).recordCommand
+    load: async () => (await import("./chunks/record-LSJBJYTP.js")).recordCommand
   },
   {
     name: "compare",
     summary: "compare base and head run sets frame by frame, with statistics",
-    load: async () => (await import("./chunks/compare-OUEXJ6YW.js")).compareCommand
+    load: async () => (await import("./chunks/compare-JHIWYPYF.js")).compareCommand
   },
   {
     name: "render",
     summary: "draw a flamegraph (SVG, PNG or text), or a differential one with --diff-base",
-    load: async () => (await import("./chunks/render-V4MEM6R4.js")).renderCommand
+    load: async () => (await import("./chunks/render-N4VLNSFK.js")).renderCommand
   },
   {
     name: "collapse",
@@ -49,7 +49,7 @@ var CATALOG = [
   {
     name: "trends",
     summary: "per-frame history: change points, creeping regressions, dashboard",
-    load: async () => (await import("./chunks/trends-3RCDTTAI.js")).trendsCommand
+    load: async () => (await import("./chunks/trends-65N6XNGI.js")).trendsCommand
   },
   {
     name: "artifact",
@@ -59,7 +59,7 @@ var CATALOG = [
   {
     name: "serve",
     summary: "run the bot as a GitHub App webhook server (central alternative to the action)",
-    load: async () => (await import("./chunks/serve-J64CQMTU.js")).serveCommand
+    load: async () => (await import("./chunks/serve-6JD4EFZM.js")).serveCommand
   }
 ];
 

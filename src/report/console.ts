@@ -4,7 +4,7 @@ import { shortSha } from '../lib/sha.js';
 import type { FrameResult } from '../stats/types.js';
 import { isImprovement, rankedRegressions } from '../stats/verdict.js';
 import { pct, pp, ppInterval, qValue, seconds, signedPct } from './format.js';
-import { confirmationText, headlineFacts } from './headline.js';
+import { confirmationText, headlineFacts, underGateNote } from './headline.js';
 import { stripControl } from './markdown.js';
 import type { ReportInput } from './types.js';
 import { UNKNOWN_MACHINE } from './types.js';
@@ -47,7 +47,7 @@ export function renderConsole(input: ReportInput, files: string[] = []): string 
     }
     for (const u of r.summary?.underGate ?? [])
       out.push(
-        `warning: ${clean(u.key)}: ${pp(u.delta)}, under the ${pp(u.gate).replace('+', '')} gate (detected, not failing)`,
+        `warning: ${clean(u.key)}: ${pp(u.delta)}, under the ${pp(u.gate).replace('+', '')} gate (${underGateNote(r)})`,
       );
     for (const p of r.renames ?? []) {
       const how =

@@ -117,3 +117,16 @@ export function confirmationText(
       return `${strong('Could not confirm')} the verdict (${text(c.note ?? 'unknown reason')}), after ${time}: the stored-baseline verdict stands.`;
   }
 }
+
+/**
+ * How sure an under-the-gate detection is: against a stored baseline from another session and not
+ * re-measured (only a failing verdict is confirmed), a frame can move by the session alone, so
+ * the line says so rather than reading as a measured change.
+ */
+export function underGateNote(r: ComparisonReport): string {
+  const separate = r.settings.sessions !== 'interleaved';
+  const remeasured = r.confirmation !== undefined && r.confirmation.outcome !== 'unavailable';
+  return separate && !remeasured
+    ? 'detected against a baseline from another session, not re-measured; not failing'
+    : 'detected, not failing';
+}

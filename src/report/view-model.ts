@@ -8,7 +8,7 @@ import type { RenamePair } from '../stats/rename-match.js';
 import type { ComparisonReport, FrameResult } from '../stats/types.js';
 import { isImprovement, rankedRegressions } from '../stats/verdict.js';
 import { age, count, pct, pp, ppInterval, qValue, seconds, signedPct } from './format.js';
-import { confirmationText, headlineFacts } from './headline.js';
+import { confirmationText, headlineFacts, underGateNote } from './headline.js';
 import { mdCode, mdFence, mdText, safeUrl } from './markdown.js';
 import {
   type Detail,
@@ -178,7 +178,7 @@ function textFlameBlock(text: string): string {
 function underGateLines(r: ComparisonReport | null): string[] {
   return (r?.summary?.underGate ?? []).map(
     (u) =>
-      `${mdCode(u.key)}: ${pp(u.delta)}, under the ${pp(u.gate).replace('+', '')} gate (detected, not failing).`,
+      `${mdCode(u.key)}: ${pp(u.delta)}, under the ${pp(u.gate).replace('+', '')} gate (${r ? underGateNote(r) : 'detected, not failing'}).`,
   );
 }
 

@@ -191,9 +191,12 @@ export function compareRuns(
     }),
   );
 
+  // Idle is not code: its share is compared and reported, but it is never a culprit.
+  const idle = keptIds.map((id) => keys.runtime[id] === 'idle');
   const culprits = rankCulprits(
     keptIds,
     statuses,
+    idle,
     tests,
     data,
     b,
@@ -527,6 +530,7 @@ interface Culprits {
 function rankCulprits(
   keptIds: number[],
   statuses: FrameStatus[],
+  idle: readonly boolean[],
   tests: TestResult[],
   data: readonly FrameData[],
   b: Side,
@@ -545,7 +549,8 @@ function rankCulprits(
     promoted: [],
   };
   const primary: number[] = [];
-  for (let i = 0; i < n; i++) if (statuses[i] === 'regressed' || statuses[i] === 'new') primary.push(i);
+  for (let i = 0; i < n; i++)
+    if ((statuses[i] === 'regressed' || statuses[i] === 'new') && !idle[i]) primary.push(i);
   if (primary.length === 0) return out;
   const big = (delta: number, baseMean: number) =>
     delta >= floorAbs && (baseMean <= 0 || delta / baseMean >= s.minRelEffect);

@@ -2,14 +2,22 @@
 // `summary`, the comment, the console, the picture and the action outputs all read these.
 import type { CompareSettings, ComparisonReport, FrameResult, ReportSummary, Verdict } from './types.js';
 
+/**
+ * Idle samples (a thread waiting: V8 `(idle)`, `cpu_idle`, Go's scheduler parking) are not code:
+ * their share is compared and kept in `frames`, but a process that waited less did not get faster
+ * code, and one that waited more is not a function that got slower. They are never a regression,
+ * an improvement or a reason to fail (docs/statistics.md, "Runtime frames").
+ */
+const isIdle = (f: FrameResult) => f.runtime === 'idle';
+
 /** A regression: a regressed or new frame that is a ranked culprit (its own change is significant). */
 export function isRegression(f: FrameResult): boolean {
-  return (f.status === 'regressed' || f.status === 'new') && f.rank !== null;
+  return (f.status === 'regressed' || f.status === 'new') && f.rank !== null && !isIdle(f);
 }
 
 /** An improvement: a frame whose share fell beyond the floors after the dilution check. */
 export function isImprovement(f: FrameResult): boolean {
-  return f.status === 'improved';
+  return f.status === 'improved' && !isIdle(f);
 }
 
 /** Ranked culprits, rank 1 first. */
@@ -52,7 +60,7 @@ export function decideVerdict(
 ): { verdict: Verdict; reason: string } {
   const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
   for (const f of frames) {
-    if ((f.status === 'regressed' || f.status === 'new') && f.delta / unit > s.gateFrameShare) {
+    if ((f.status === 'regressed' || f.status === 'new') && !isIdle(f) && f.delta / unit > s.gateFrameShare) {
       const why = f.explainedBy ? ` (explained by ${f.explainedBy})` : '';
       const verb = f.status === 'new' ? 'is new and costs' : 'regressed by';
       return {

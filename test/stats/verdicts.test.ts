@@ -290,3 +290,25 @@ describe('frame identity', () => {
     );
   });
 });
+
+describe('idle is not code', () => {
+  // The process waits less (or more) between bursts of work; no function changed.
+  const at = (idle: number) =>
+    runs((i) => [
+      ['(idle)', idle + 5 * i],
+      ['main;work', 6000 - 5 * i],
+      ['main;parse', 2000],
+    ]);
+
+  it('an idle share that fell is not an improvement; one that grew is not a regression and does not fail', () => {
+    const less = compareRuns(at(2000), at(200), { sessions: 'interleaved' });
+    expect(frame(less, '(idle)')?.status).toBe('improved');
+    expect(less.summary?.improvements).toBe(0);
+    const more = compareRuns(at(200), at(2000), { sessions: 'interleaved' });
+    expect(frame(more, '(idle)')?.status).toBe('regressed');
+    expect(frame(more, '(idle)')?.runtime).toBe('idle');
+    expect(more.verdict).toBe('pass');
+    expect(more.summary?.regressions).toBe(0);
+    expect(more.summary?.ranked).toEqual([]);
+  });
+});
