@@ -60,9 +60,9 @@ function duration(s: number): string {
 }
 
 /**
- * The frames the interleaved comparison confirms: regressed or new there on its own, or grown
- * there with a one-sided p-value below the job's alpha after Holm's correction over the frames
- * the stored comparison nominated. The confirmation tests those few hypotheses, not every frame
+ * The frames the interleaved comparison confirms: regressed or new there on its own, or
+ * inconclusive there (grown past the floors) with a one-sided p-value below the job's alpha after
+ * Holm's correction over the frames the stored comparison nominated. The confirmation tests those few hypotheses, not every frame
  * afresh: a false fail needs both measurements to be wrong, and re-running the whole-profile
  * family with its effect floors would throw away a real regression that the interleaved runs
  * show at, say, q = 0.02 (measured: +20% on a 5% frame lost 2 points of power that way;
@@ -74,7 +74,10 @@ function agreeing(stored: ComparisonReport, interleaved: ComparisonReport): Set<
   const nominated = stored.frames
     .filter(grew)
     .map((f) => there.get(f.key))
-    .filter((f): f is FrameResult => f !== undefined && !agree.has(f.key));
+    // Only an `inconclusive` frame there (grew past the floors, short of the family's threshold):
+    // one the interleaved comparison judged `unchanged` (a move, dilution, under the floors) was
+    // looked at and cleared, whatever its p-value.
+    .filter((f): f is FrameResult => f !== undefined && f.status === 'inconclusive' && !agree.has(f.key));
   const oneSided = (f: FrameResult) => (f.delta > 0 ? f.pValue / 2 : 1);
   nominated.sort((a, b) => oneSided(a) - oneSided(b) || (a.key < b.key ? -1 : 1));
   const k = nominated.length;

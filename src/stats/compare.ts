@@ -633,6 +633,8 @@ function rankCulprits(
  * promoted when the caller's growth through it (the weight of the caller's stacks where it is the
  * nearest candidate below) is itself significant, Bonferroni-corrected over the pairs tested: the
  * caller's significance says "something under here grew", this test says "it is this callee".
+ * The path's growth must also fit within the callee's own interval: calls moved from another
+ * caller grow the path while the callee's total stays put.
  * Returns the promoted frames (indices into keptIds), in index order.
  */
 function promotedCallees(
@@ -671,7 +673,10 @@ function promotedCallees(
     const d = frameData(through(b, ob), through(h, oh), (m) => m.inclusive[c], useTime, views[idx[f]]);
     const t = testFrame(d, fit, 1 - s.alpha);
     const p = Math.min(1, t.pValue * pairs.length);
-    if (p < s.alpha && t.delta > 0 && big(t.delta, mean(d.base.x)))
+    // The callee must have grown by as much as it carries: calls moved from another caller grow
+    // the path without the callee growing at all (a refactor, not a slower function).
+    const carries = t.delta <= tests[idx[c]].hi;
+    if (p < s.alpha && t.delta > 0 && carries && big(t.delta, mean(d.base.x)))
       accepted.set(c, { i: idx[c], via: idx[f], p });
   }
   return [...accepted.values()].sort((x, y) => x.i - y.i);

@@ -87,24 +87,31 @@ describe('reconcile', () => {
     }
   });
 
-  it('a nominated frame that grew there confirms on its own one-sided test (Holm over the nominated frames)', () => {
+  it('a nominated frame inconclusive there confirms on its one-sided test (Holm over the nominated frames)', () => {
     // The interleaved comparison tests the stored comparison's regressions, not every frame
-    // afresh: scoreToken grew there (p = 0.004, one-sided 0.002, x 3 nominated < 0.01) but missed
-    // the whole-profile family's threshold, so its status there is inconclusive.
-    const grewThere = (p: number) => {
+    // afresh: scoreToken grew there but missed the whole-profile family's threshold (inconclusive).
+    // lex is inconclusive there too (p = 0.5), so Holm multiplies the smallest p by 2.
+    const grewThere = (p: number, scoreStatus: 'inconclusive' | 'unchanged' = 'inconclusive') => {
       const r = interleaved({ scoreToken: 'unchanged', main: 'unchanged', lex: 'unchanged' });
       r.frames = r.frames.map((f) =>
-        f.name === 'scoreToken' ? { ...f, status: 'inconclusive', delta: 0.1, pValue: p } : f,
+        f.name === 'scoreToken'
+          ? { ...f, status: scoreStatus, delta: 0.1, pValue: p }
+          : f.name === 'lex'
+            ? { ...f, status: 'inconclusive', delta: 0.01, pValue: 0.5 }
+            : f,
       );
       return r;
     };
-    const yes = reconcile(stored(), grewThere(0.004), meta);
+    // p = 0.008: one-sided 0.004 x 2 = 0.008 < 0.01.
+    const yes = reconcile(stored(), grewThere(0.008), meta);
     expect(yes.verdict).toBe('fail');
     expect(yes.confirmation?.confirmed).toEqual(['scoreToken (workload.mjs)']);
-    // p = 0.01: one-sided 0.005 x 3 = 0.015, not below alpha 0.01.
-    const no = reconcile(stored(), grewThere(0.01), meta);
+    // p = 0.012: one-sided 0.006 x 2 = 0.012, not below alpha 0.01 (alone it would have been).
+    const no = reconcile(stored(), grewThere(0.012), meta);
     expect(no.verdict).toBe('pass');
     expect(no.confirmation?.confirmed).toEqual([]);
+    // Judged unchanged there (a move, dilution): cleared, whatever its p-value.
+    expect(reconcile(stored(), grewThere(1e-9, 'unchanged'), meta).verdict).toBe('pass');
     // Shrank there with a tiny p-value: a change the other way never confirms.
     const shrank = grewThere(0.0001);
     shrank.frames = shrank.frames.map((f) => (f.name === 'scoreToken' ? { ...f, delta: -0.1 } : f));

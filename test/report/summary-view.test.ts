@@ -62,7 +62,11 @@ describe('summary-driven counts', () => {
       underGate: [{ key: 'fresh (a.js)', delta: 0.008, gate: 0.01 }],
     };
     const note = 'detected against a baseline from another session, not re-measured; not failing';
-    expect(buildView(input(r)).warnings[0]).toBe(`\`fresh (a.js)\`: +0.8 pp, under the 1.0 pp gate (${note}).`);
-    expect(renderConsole(input(r))).toContain(`warning: fresh (a.js): +0.8 pp, under the 1.0 pp gate (${note})`);
+    expect(buildView(input(r)).warnings[0]).toBe(
+      `\`fresh (a.js)\`: +0.8 pp, under the 1.0 pp gate (${note}).`,
+    );
+    expect(renderConsole(input(r))).toContain(
+      `warning: fresh (a.js): +0.8 pp, under the 1.0 pp gate (${note})`,
+    );
   });
 });
