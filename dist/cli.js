@@ -14,27 +14,27 @@ var CATALOG = [
   {
     name: "demo",
     summary: "self-contained demo on the shipped example: baseline, injected regression, report",
-    load: async () => (await import("./chunks/demo-Z62I6IXB.js")).demoCommand
+    load: async () => (await import("./chunks/demo-JA7RGZMC.js")).demoCommand
   },
   {
     name: "check",
     summary: "the whole job: record a baseline on the base branch, elsewhere compare and gate",
-    load: async () => (await import("./chunks/check-Q3TSPXE4.js")).checkCommand
+    load: async () => (await import("./chunks/check-TWRY7WK6.js")).checkCommand
   },
   {
     name: "record",
     summary: "run a workload N times under a sampler (perf, node, py-spy, ...) and keep the profiles",
-    load: async () => (await import("./chunks/record-LSJBJYTP.js")).recordCommand
+    load: async () => (await import("./chunks/record-GIULUJQA.js")).recordCommand
   },
   {
     name: "compare",
     summary: "compare base and head run sets frame by frame, with statistics",
-    load: async () => (await import("./chunks/compare-JHIWYPYF.js")).compareCommand
+    load: async () => (await import("./chunks/compare-K4UJRPSN.js")).compareCommand
   },
   {
     name: "render",
     summary: "draw a flamegraph (SVG, PNG or text), or a differential one with --diff-base",
-    load: async () => (await import("./chunks/render-N4VLNSFK.js")).renderCommand
+    load: async () => (await import("./chunks/render-5FKYBLX6.js")).renderCommand
   },
   {
     name: "collapse",
@@ -49,7 +49,7 @@ var CATALOG = [
   {
     name: "trends",
     summary: "per-frame history: change points, creeping regressions, dashboard",
-    load: async () => (await import("./chunks/trends-65N6XNGI.js")).trendsCommand
+    load: async () => (await import("./chunks/trends-NZNBALF3.js")).trendsCommand
   },
   {
     name: "artifact",
@@ -59,7 +59,7 @@ var CATALOG = [
   {
     name: "serve",
     summary: "run the bot as a GitHub App webhook server (central alternative to the action)",
-    load: async () => (await import("./chunks/serve-6JD4EFZM.js")).serveCommand
+    load: async () => (await import("./chunks/serve-RQ2HKEWO.js")).serveCommand
   }
 ];
 

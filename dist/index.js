@@ -33,9 +33,9 @@ import {
 } from "./chunks/chunk-5SCB47K6.js";
 import {
   defaultOptions
-} from "./chunks/chunk-HWS72N7V.js";
-import "./chunks/chunk-MF4MAHM3.js";
-import "./chunks/chunk-4FJ2SYSY.js";
+} from "./chunks/chunk-BVU5ANIV.js";
+import "./chunks/chunk-3HFDR4YH.js";
+import "./chunks/chunk-2B7F2R2A.js";
 import "./chunks/chunk-UR5MWT2A.js";
 import "./chunks/chunk-HA6H56OO.js";
 import {
@@ -137,8 +137,8 @@ var workflowRun = () => ({
   reason: "workflow_run: fork-safe report from the artifact of the finished run (no pull request code runs here).",
   async run(ctx) {
     const [{ handleWorkflowRun }, { runCheck }] = await Promise.all([
-      import("./chunks/workflow-run-WZCLVTSW.js"),
-      import("./chunks/check-RAPWEGBI.js")
+      import("./chunks/workflow-run-D74ZHUT7.js"),
+      import("./chunks/check-C4SZAPWI.js")
     ]);
     const b = botFromAction(ctx);
     const outcome = await apiErrorsAsLines(
@@ -378,7 +378,7 @@ async function readActionInputs(get, root, { requireCommand = true } = {}) {
   options.baseBranch = "";
   const config = configFile(settings, root);
   if (config) {
-    const { loadConfigFile } = await import("./chunks/load-QVIDWONB.js");
+    const { loadConfigFile } = await import("./chunks/load-ULLB6ED7.js");
     options = await loadConfigFile(config.file, options, config.required);
   }
   for (const [input, key] of Object.entries(OPTION_INPUTS)) {
@@ -817,7 +817,7 @@ function defaultDeps(io = runnerIo()) {
     // The handler table, built here explicitly: the action's events plus the bot's.
     handlers: withBotHandlers(baseHandlers()),
     runCheck: gatedRunCheck(
-      async (opts, ctx) => (await import("./chunks/check-RAPWEGBI.js")).runCheck(opts, ctx),
+      async (opts, ctx) => (await import("./chunks/check-C4SZAPWI.js")).runCheck(opts, ctx),
       process.env
     ),
     createClient: async (o) => (await import("./chunks/octokit-3GD6EETD.js")).createClient(o),
