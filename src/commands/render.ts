@@ -14,7 +14,6 @@ import {
   renderTextFlame,
   svgToPng,
 } from '../render/index.js';
-import { compareRuns, mergeConsistent } from '../stats/index.js';
 import type { ComparisonReport } from '../stats/types.js';
 import { type Command, type Io, numberFlag, parseCommandArgs } from './command.js';
 import { loadRuns } from './run-sets.js';
@@ -205,6 +204,8 @@ export const renderCommand: Command = {
     let base: Profile | undefined;
     if (baseFiles.length > 0) {
       const baseRuns = baseOnWorker ? [await baseOnWorker()] : await load(baseFiles, io, false);
+      // The statistics are imported only for a diff: a plain render does not load their code.
+      const { compareRuns, mergeConsistent } = await import('../stats/index.js');
       // A diff draws what the comparison kept (frames consistent across runs), as check's does:
       // one-off slivers would otherwise stack into tall empty-looking spikes above the graph.
       head = mergeConsistent(headRuns).profile;
