@@ -7,21 +7,32 @@
  * the others (dialects may read a root label differently).
  */
 export class FrameBytesTable {
-  private slots = new Int32Array(2 << 12); // [record + 1 (0 = empty), hash] per slot
-  private mask = (1 << 12) - 1;
+  // The fields a growing table replaces start as placeholders of the same type and are replaced
+  // in the constructor: V8 compiles a field never reassigned as a constant, so the first rehash
+  // or bigger arena used to throw away the optimised lookups of every fresh process.
+  private slots = NO_WORDS; // [record + 1 (0 = empty), hash] per slot
+  private mask = 0;
   private count = 0;
   // One record per key, in words: [byte length, id, the key's bytes (padded to a word)...], so
   // that a lookup touches the slot and one record (not parallel arrays of lengths, starts, ids).
-  private arena = new Uint8Array(1 << 16);
-  private arenaWords = new Int32Array(this.arena.buffer);
+  private arena = NO_BYTES;
+  private arenaWords = NO_WORDS;
   private arenaLen = 0; // in words
   /** The words of the key last hashed by get(). */
-  private words = new Int32Array(64);
+  private words = NO_WORDS;
   /** Where the frame found by getFrame() ends (its `;` or the end given). */
   frameEnd = 0;
   /** A DataView of the last bytes looked up (parsers look up many keys in one buffer). */
   private viewBytes: Uint8Array = new Uint8Array(0); // never undefined: a stable field type
   private view: DataView = new DataView(new ArrayBuffer(0));
+
+  constructor() {
+    this.slots = new Int32Array(2 << 12);
+    this.mask = (1 << 12) - 1;
+    this.arena = new Uint8Array(1 << 16);
+    this.arenaWords = new Int32Array(this.arena.buffer);
+    this.words = new Int32Array(64);
+  }
 
   private viewOf(bytes: Uint8Array): DataView {
     if (bytes !== this.viewBytes) {
@@ -185,6 +196,9 @@ export class FrameBytesTable {
     this.mask = mask;
   }
 }
+
+const NO_WORDS = new Int32Array(0);
+const NO_BYTES = new Uint8Array(0);
 
 /** The two word lanes of a key's hash as one. */
 function lanes(h: number, g: number): number {
