@@ -428,7 +428,7 @@ function writeResults(
     '',
     ...verdicts,
     '',
-    "CLI start-up, spawn to the first byte of output (median of 21 runs, the cases interleaved; target <= 60 ms). Commands are imported when they run (src/commands/catalog.ts), and resvg's wasm only for a PNG:",
+    "CLI start-up, spawn to the first byte of output (median of 21 runs, the cases interleaved; target <= 60 ms). Commands are imported when they run (src/commands/catalog.ts), resvg's wasm only for a PNG and the statistics only for a differential render:",
     '',
     '| command | median | range | CPU (median; 10 ms resolution) |',
     '| --- | --- | --- | --- |',

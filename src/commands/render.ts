@@ -14,7 +14,6 @@ import {
   renderTextFlame,
   svgToPng,
 } from '../render/index.js';
-import { compareRuns, mergeConsistent } from '../stats/index.js';
 import type { ComparisonReport } from '../stats/types.js';
 import { type Command, type Io, numberFlag, parseCommandArgs } from './command.js';
 import { loadRuns } from './run-sets.js';
@@ -205,10 +204,14 @@ export const renderCommand: Command = {
     let base: Profile | undefined;
     if (baseFiles.length > 0) {
       const baseRuns = baseOnWorker ? [await baseOnWorker()] : await load(baseFiles, io, false);
+      // The statistics are imported only for a diff: a plain render does not load their code.
+      const { compareRuns, mergeConsistent } = await import('../stats/index.js');
       // A diff draws what the comparison kept (frames consistent across runs), as check's does:
       // one-off slivers would otherwise stack into tall empty-looking spikes above the graph.
-      head = mergeConsistent(headRuns).profile;
-      base = mergeConsistent(baseRuns).profile;
+      // Only the side drawn is merged (head's widths, or base's with --negate): the diff reads
+      // nothing else of the other side's merge.
+      if (v.negate) base = mergeConsistent(baseRuns).profile;
+      else head = mergeConsistent(headRuns).profile;
       report = compareRuns(
         baseRuns.map((profile) => ({ profile })),
         headRuns.map((profile) => ({ profile })),
@@ -220,7 +223,8 @@ export const renderCommand: Command = {
     if (format === 'text') {
       out = renderTextFlame(v.negate && base ? base : head, { style, budget, comparison: report });
     } else {
-      const svg = report && base ? renderDiffSvg(base, head, report, opts) : renderFlameSvg(head, opts);
+      // renderDiffSvg reads `base` only with --negate (the side merged above).
+      const svg = report ? renderDiffSvg(base ?? head, head, report, opts) : renderFlameSvg(head, opts);
       out = format === 'png' ? await svgToPng(svg, { width: opts.width }) : svg;
     }
     if (toStdout) {

@@ -292,136 +292,162 @@ function parseFoldedBytes(
   opts: ImportOptions,
   into: FoldedTarget | undefined,
 ): FoldedResult {
-  const profile = targetProfile(into, meta);
-  const table = into?.table ?? new FrameBytesTable();
-  const weightOf = dialect.weight;
-  let buf = new Int32Array(256);
-  let ends = new Int32Array(256); // end offset (from line start) of each frame of the previous stack
-  let invalid = 0;
-  let firstInvalid = 0;
-  let firstInvalidText = '';
-  let lineNo = 0;
-  let samples = 0;
-  let nextQuote = 0;
-  let prevFirst = 0;
-  let prevLen = -1;
-  let prevDepth = 0;
+  const st = new ByteParse(targetProfile(into, meta), into?.table ?? new FrameBytesTable(), dialect);
   let reserved = false;
   for (const text of pieces) {
-    const view = new DataView(text.buffer, text.byteOffset, text.byteLength);
     if (!reserved) {
       // Folded lines are mostly distinct stacks of 100+ bytes: size the stack table about once
       // (growing it copies everything into fresh memory). Over-estimates cost little: columns
       // reserved but never written cost nothing, and the hash table is sized for 70% load.
       const size = Math.max(inputByteSize(input), into?.bytes ?? 0);
       if (into !== undefined) into.bytes = 0;
-      const stacks = profile.stacks;
+      const stacks = st.profile.stacks;
       stacks.reserve(
         stacks.length + Math.min(size >>> 7, 1 << 24),
         stacks.depthSum + Math.min(size >>> 3, 1 << 28),
       );
       reserved = true;
     }
-    // Each piece ends at a line end; the previous-line prefix cannot span pieces.
-    prevLen = -1;
-    nextQuote = 0;
-    const n = text.length;
-    let start = 0;
-    while (start < n) {
-      let end = text.indexOf(10, start);
-      if (end === -1) end = n;
-      lineNo++;
-      const lineStart = start;
-      start = end + 1;
-      let stop = end;
-      while (stop > lineStart && isBlank(text[stop - 1])) stop--;
-      let first = lineStart;
-      while (first < stop && isBlank(text[first])) first++;
-      if (first === stop) continue;
-      if (text[first] === 35 /* # */) {
-        dialect.comment?.(text.toString('utf8', first, stop));
-        continue;
+    parsePiece(st, text);
+  }
+  const result = { profile: st.profile, invalidLines: st.invalid, lines: st.lineNo };
+  return finish(input, dialect, opts, result, st.samples, st.firstInvalid, st.firstInvalidText, into);
+}
+
+/** What parseFoldedBytes carries from one piece to the next. */
+class ByteParse {
+  /** Frame ids of the current stack, root first. */
+  buf = new Int32Array(256);
+  /** End offset (from line start) of each frame of the previous stack. */
+  ends = new Int32Array(256);
+  invalid = 0;
+  firstInvalid = 0;
+  firstInvalidText = '';
+  lineNo = 0;
+  samples = 0;
+
+  constructor(
+    readonly profile: Profile,
+    readonly table: FrameBytesTable,
+    readonly dialect: FoldedDialect,
+  ) {}
+}
+
+/**
+ * The lines of one piece (it ends at a line end). A function of its own, called per piece: the
+ * loop over pieces (a generator for a streamed file) then stays out of the optimised line loop,
+ * whose first call of the generator's next() used to be compiled as a bail-out.
+ */
+function parsePiece(st: ByteParse, text: Buffer): void {
+  const { profile, table, dialect } = st;
+  const weightOf = dialect.weight;
+  let buf = st.buf;
+  let ends = st.ends;
+  let invalid = st.invalid;
+  let lineNo = st.lineNo;
+  let samples = st.samples;
+  const view = new DataView(text.buffer, text.byteOffset, text.byteLength);
+  // The previous-line prefix cannot span pieces.
+  let prevFirst = 0;
+  let prevLen = -1;
+  let prevDepth = 0;
+  let nextQuote = 0;
+  const n = text.length;
+  let start = 0;
+  while (start < n) {
+    let end = text.indexOf(10, start);
+    if (end === -1) end = n;
+    lineNo++;
+    const lineStart = start;
+    start = end + 1;
+    let stop = end;
+    while (stop > lineStart && isBlank(text[stop - 1])) stop--;
+    let first = lineStart;
+    while (first < stop && isBlank(text[first])) first++;
+    if (first === stop) continue;
+    if (text[first] === 35 /* # */) {
+      dialect.comment?.(text.toString('utf8', first, stop));
+      continue;
+    }
+    let sp = stop - 1;
+    while (sp > first && !isBlank(text[sp])) sp--;
+    let weight: number | undefined;
+    if (sp > first)
+      weight = weightOf ? weightOf(text.toString('utf8', sp + 1, stop)) : countAtBytes(text, sp + 1, stop);
+    if (weight === undefined) {
+      if (invalid++ === 0) {
+        st.firstInvalid = lineNo;
+        st.firstInvalidText = text.toString('utf8', first, stop).slice(0, 80);
       }
-      let sp = stop - 1;
-      while (sp > first && !isBlank(text[sp])) sp--;
-      let weight: number | undefined;
-      if (sp > first)
-        weight = weightOf ? weightOf(text.toString('utf8', sp + 1, stop)) : countAtBytes(text, sp + 1, stop);
-      if (weight === undefined) {
-        if (invalid++ === 0) {
-          firstInvalid = lineNo;
-          firstInvalidText = text.toString('utf8', first, stop).slice(0, 80);
-        }
-        continue;
-      }
-      let stackEnd = sp;
-      while (stackEnd > first && isBlank(text[stackEnd - 1])) stackEnd--;
-      let depth = 0;
-      let f = first;
-      const len = stackEnd - first;
-      const limit = Math.min(len, prevLen);
-      let common = 0;
-      // Sorted neighbours share most of their bytes: compared four at a time (a DataView load
-      // is one unaligned read; a native compare per line costs more in call overhead).
-      const limit8 = limit - 7;
-      while (
-        common < limit8 &&
-        view.getInt32(first + common, true) === view.getInt32(prevFirst + common, true) &&
-        view.getInt32(first + common + 4, true) === view.getInt32(prevFirst + common + 4, true)
-      )
-        common += 8;
-      const limit4 = limit - 3;
-      while (
-        common < limit4 &&
-        view.getInt32(first + common, true) === view.getInt32(prevFirst + common, true)
-      )
-        common += 4;
-      while (common < limit && text[first + common] === text[prevFirst + common]) common++;
-      const same = common === len && len === prevLen;
-      if (same) {
-        depth = prevDepth;
+      continue;
+    }
+    let stackEnd = sp;
+    while (stackEnd > first && isBlank(text[stackEnd - 1])) stackEnd--;
+    let depth = 0;
+    let f = first;
+    const len = stackEnd - first;
+    const limit = Math.min(len, prevLen);
+    let common = 0;
+    // Sorted neighbours share most of their bytes: compared four at a time (a DataView load
+    // is one unaligned read; a native compare per line costs more in call overhead).
+    const limit8 = limit - 7;
+    while (
+      common < limit8 &&
+      view.getInt32(first + common, true) === view.getInt32(prevFirst + common, true) &&
+      view.getInt32(first + common + 4, true) === view.getInt32(prevFirst + common + 4, true)
+    )
+      common += 8;
+    const limit4 = limit - 3;
+    while (common < limit4 && view.getInt32(first + common, true) === view.getInt32(prevFirst + common, true))
+      common += 4;
+    while (common < limit && text[first + common] === text[prevFirst + common]) common++;
+    const same = common === len && len === prevLen;
+    if (same) {
+      depth = prevDepth;
+    } else {
+      while (depth < prevDepth && ends[depth] < common) depth++;
+      if (depth > 0) f = first + ends[depth - 1] + 1;
+    }
+    if (nextQuote !== -1 && nextQuote < first) nextQuote = text.indexOf(34, first);
+    const hasQuotes = nextQuote !== -1 && nextQuote < stackEnd;
+    while (!same) {
+      const root = depth === 0;
+      let semi: number;
+      let id: number;
+      if (hasQuotes) {
+        semi = nextSeparatorBytes(text, f, stackEnd);
+        if (semi === -1) semi = stackEnd;
+        id = table.get(text, f, semi, root);
       } else {
-        while (depth < prevDepth && ends[depth] < common) depth++;
-        if (depth > 0) f = first + ends[depth - 1] + 1;
+        id = table.getFrame(text, f, stackEnd, root);
+        semi = table.frameEnd;
       }
-      if (nextQuote !== -1 && nextQuote < first) nextQuote = text.indexOf(34, first);
-      const hasQuotes = nextQuote !== -1 && nextQuote < stackEnd;
-      while (!same) {
-        const root = depth === 0;
-        let semi: number;
-        let id: number;
-        if (hasQuotes) {
-          semi = nextSeparatorBytes(text, f, stackEnd);
-          if (semi === -1) semi = stackEnd;
-          id = table.get(text, f, semi, root);
-        } else {
-          id = table.getFrame(text, f, stackEnd, root);
-          semi = table.frameEnd;
-        }
-        if (id === -1) {
-          id = profile.intern(dialect.frame(text.toString('utf8', f, semi), depth));
-          table.set(text, f, semi, root, id);
-        }
-        if (depth === buf.length) {
-          buf = growInt32(buf);
-          ends = growInt32(ends);
-        }
-        ends[depth] = semi - first;
-        buf[depth++] = id;
-        if (semi >= stackEnd) break;
-        f = semi + 1;
+      if (id === -1) {
+        id = profile.intern(dialect.frame(text.toString('utf8', f, semi), depth));
+        table.set(text, f, semi, root, id);
       }
-      prevFirst = first;
-      prevLen = stackEnd - first;
-      prevDepth = depth;
-      if (weight > 0) {
-        profile.stacks.addLater(buf, weight, 0, depth);
-        samples++;
+      if (depth === buf.length) {
+        buf = growInt32(buf);
+        ends = growInt32(ends);
+        st.buf = buf;
+        st.ends = ends;
       }
+      ends[depth] = semi - first;
+      buf[depth++] = id;
+      if (semi >= stackEnd) break;
+      f = semi + 1;
+    }
+    prevFirst = first;
+    prevLen = stackEnd - first;
+    prevDepth = depth;
+    if (weight > 0) {
+      profile.stacks.addLater(buf, weight, 0, depth);
+      samples++;
     }
   }
-  const result = { profile, invalidLines: invalid, lines: lineNo };
-  return finish(input, dialect, opts, result, samples, firstInvalid, firstInvalidText, into);
+  st.invalid = invalid;
+  st.lineNo = lineNo;
+  st.samples = samples;
 }
 
 function countAtBytes(text: Buffer, start: number, end: number): number | undefined {

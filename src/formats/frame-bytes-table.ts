@@ -7,21 +7,32 @@
  * the others (dialects may read a root label differently).
  */
 export class FrameBytesTable {
-  private slots = new Int32Array(2 << 12); // [record + 1 (0 = empty), hash] per slot
-  private mask = (1 << 12) - 1;
+  // The fields a growing table replaces start as placeholders of the same type and are replaced
+  // in the constructor: V8 compiles a field never reassigned as a constant, so the first rehash
+  // or bigger arena used to throw away the optimised lookups of every fresh process.
+  private slots = NO_WORDS; // [record + 1 (0 = empty), hash] per slot
+  private mask = 0;
   private count = 0;
   // One record per key, in words: [byte length, id, the key's bytes (padded to a word)...], so
   // that a lookup touches the slot and one record (not parallel arrays of lengths, starts, ids).
-  private arena = new Uint8Array(1 << 16);
-  private arenaWords = new Int32Array(this.arena.buffer);
+  private arena = NO_BYTES;
+  private arenaWords = NO_WORDS;
   private arenaLen = 0; // in words
   /** The words of the key last hashed by get(). */
-  private words = new Int32Array(64);
+  private words = NO_WORDS;
   /** Where the frame found by getFrame() ends (its `;` or the end given). */
   frameEnd = 0;
   /** A DataView of the last bytes looked up (parsers look up many keys in one buffer). */
   private viewBytes: Uint8Array = new Uint8Array(0); // never undefined: a stable field type
   private view: DataView = new DataView(new ArrayBuffer(0));
+
+  constructor() {
+    this.slots = new Int32Array(2 << 12);
+    this.mask = (1 << 12) - 1;
+    this.arena = new Uint8Array(1 << 16);
+    this.arenaWords = new Int32Array(this.arena.buffer);
+    this.words = new Int32Array(64);
+  }
 
   private viewOf(bytes: Uint8Array): DataView {
     if (bytes !== this.viewBytes) {
@@ -78,21 +89,36 @@ export class FrameBytesTable {
   /**
    * Four bytes per multiply (FNV-style over little-endian words, the root flag as a different
    * seed, the length mixed in last so that a scan can hash before it knows where the key ends),
-   * then a final avalanche: frame labels are hashed once per occurrence, so this is hot. The
-   * words are kept in this.words for equals().
+   * in two lanes (even and odd words: two independent multiply chains, about twice the words per
+   * cycle of one chain), then a final avalanche: frame labels are hashed once per occurrence, so
+   * this is hot. The words are kept in this.words for equals().
    */
   private hash(bytes: Uint8Array, start: number, end: number, root: boolean): number {
     const words = this.words;
     const view = this.viewOf(bytes);
     let h = root ? 0x811c9dc5 : 0x050c5d1f;
+    let g = 0x2c1b3c6d;
     let i = start;
     let j = 0;
-    for (; i + 3 < end; i += 4) {
+    // Two lanes (even and odd words), so that two multiply chains run side by side.
+    for (; i + 7 < end; i += 8) {
+      const w = view.getInt32(i, true);
+      const v = view.getInt32(i + 4, true);
+      words[j++] = w;
+      words[j++] = v;
+      h = Math.imul(h ^ w, 0x01000193);
+      g = Math.imul(g ^ v, 0x01000193);
+      h ^= h >>> 15;
+      g ^= g >>> 15;
+    }
+    if (i + 3 < end) {
       const w = view.getInt32(i, true);
       words[j++] = w;
       h = Math.imul(h ^ w, 0x01000193);
       h ^= h >>> 15;
+      i += 4;
     }
+    h = lanes(h, g);
     for (; i < end; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
     return finalMix(h, end - start);
   }
@@ -106,6 +132,7 @@ export class FrameBytesTable {
     let words = this.words;
     const view = this.viewOf(bytes);
     let h = root ? 0x811c9dc5 : 0x050c5d1f;
+    let g = 0x2c1b3c6d;
     let i = from;
     let j = 0;
     for (; i + 3 < end; i += 4) {
@@ -120,10 +147,17 @@ export class FrameBytesTable {
         this.words = more;
         words = more;
       }
+      // The lanes of hash(): even words into h, odd ones into g.
+      if ((j & 1) === 0) {
+        h = Math.imul(h ^ w, 0x01000193);
+        h ^= h >>> 15;
+      } else {
+        g = Math.imul(g ^ w, 0x01000193);
+        g ^= g >>> 15;
+      }
       words[j++] = w;
-      h = Math.imul(h ^ w, 0x01000193);
-      h ^= h >>> 15;
     }
+    h = lanes(h, g);
     for (; i < end && bytes[i] !== 59; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
     this.frameEnd = i;
     return this.find(finalMix(h, i - from), bytes, from, i);
@@ -161,6 +195,14 @@ export class FrameBytesTable {
     this.slots = slots;
     this.mask = mask;
   }
+}
+
+const NO_WORDS = new Int32Array(0);
+const NO_BYTES = new Uint8Array(0);
+
+/** The two word lanes of a key's hash as one. */
+function lanes(h: number, g: number): number {
+  return Math.imul(h ^ (g >>> 7), 0x9e3779b1) ^ g;
 }
 
 function finalMix(hash: number, length: number): number {

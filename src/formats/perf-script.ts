@@ -34,6 +34,8 @@ export interface Collapser {
   eventWarning: boolean;
   /** Current sample's process frame label; undefined outside a kept sample. */
   pname: string | undefined;
+  /** isJava() for the current sample (asked once per stack line, so worked out once per header). */
+  java: boolean;
   period: number;
   sawPeriod: boolean;
   /** Frame ids of the current sample in file order (leaf first): ids[0, idsLen). */
@@ -107,6 +109,7 @@ export function newCollapser(
     eventDefaulted: start?.eventDefaulted ?? false,
     eventWarning: false,
     pname: undefined,
+    java: false,
     period: 1,
     sawPeriod: false,
     ids: new Int32Array(256),
@@ -180,7 +183,7 @@ function stackLineBytes(c: Collapser, b: Buffer, start: number, end: number): vo
   while (e < end && CLASS[b[e]] === WORD) e++;
   let f = e;
   while (f < end && CLASS[b[f]] === SPACE) f++;
-  const java = isJava(c);
+  const java = c.java;
   const shaped = e > s && e < end && f > e;
   if (shaped) {
     const hit = c.byteCache.get(b, f, end, java);
@@ -299,6 +302,7 @@ function header(c: Collapser, line: string, m: RegExpExecArray, importOpts: Impo
   let pname = c.opts.tid ? `${comm}-${pid}/${tid}` : c.opts.pid ? `${comm}-${pid}` : comm;
   pname = pname.replace(/ /g, '_');
   c.pname = pname;
+  c.java = isJava(c);
 }
 
 function endSample(c: Collapser): void {
@@ -357,7 +361,7 @@ function stackLineFrames(
   if (e === s || e >= end || !isSpace(text.charCodeAt(e))) return slowFrames(c, text.slice(start, end));
   let f = e;
   while (f < end && isSpace(text.charCodeAt(f))) f++;
-  const cache = isJava(c) ? c.javaLineCache : c.lineCache;
+  const cache = c.java ? c.javaLineCache : c.lineCache;
   // Everything after the address decides the frames (the address only matters for --addrs
   // of unknown symbols, never cached), so a repeated `func (module)` text is one Map lookup;
   // a slice + Map (native hashing and compare) beats hashing the range in JS.
@@ -434,7 +438,7 @@ function frameIds(c: Collapser, pc: string, rawfuncIn: string, mod: string): num
     if (func.includes('(') && !PER_THREAD.test(func)) func = func.replace(TIDY_PARENS, '');
     if (func.includes('"') || func.includes("'")) func = func.replace(QUOTES, '');
     // tidy_java
-    if (isJava(c) && func.includes('/') && func.charCodeAt(0) === 76 /* L */) func = func.slice(1);
+    if (c.java && func.includes('/') && func.charCodeAt(0) === 76 /* L */) func = func.slice(1);
     if (out.length > 0) {
       if (!func.includes('_[i]')) func += '_[i]';
     } else if (c.opts.kernel && KERNEL_MODULE.test(mod) && !mod.includes('unknown')) {

@@ -37,6 +37,13 @@ export class StackTable {
   private pending = 0;
   private pendingHash = new Int32Array(BATCH);
   private pendingHome = new Int32Array(BATCH);
+  /**
+   * Stacks in the next batch: the first one is small, so that a parser's hot loop (with addLater
+   * inlined) has called flush() before it is first optimised. A call never made by then is
+   * compiled as a bail-out, and the loop was optimised twice (a bail-out and a recompile in
+   * every fresh process).
+   */
+  private batch = FIRST_BATCH;
   // biome-ignore lint/correctness/noUnusedPrivateClassMembers: written so the prefetching loads in flush() are kept
   private prefetched = 0;
 
@@ -139,7 +146,10 @@ export class StackTable {
     hashIds(frameIds, start, end);
     this.pendingHash[this.pending] = hashed.hash;
     this.pendingHome[this.pending++] = hashed.home;
-    if (this.pending === BATCH) this.flush();
+    if (this.pending === this.batch) {
+      this.batch = BATCH;
+      this.flush();
+    }
   }
 
   private addInt32(frameIds: Int32Array, weight: number, start: number, end: number): number {
@@ -312,6 +322,7 @@ function tooFull(count: number, slots: number): boolean {
 
 /** Stacks per addLater() batch: enough to overlap many misses, few enough to stay in cache. */
 const BATCH = 1024;
+const FIRST_BATCH = 16;
 
 /**
  * A zeroed slot array whose pages are already written: probes read a slot before the insert

@@ -181,6 +181,10 @@ function hash2(a: number, b: number): number {
  * prunes them) but their stacks are not followed. Gives the same drawing as buildCallTree, with
  * memory that follows what is drawn instead of the millions of nodes a big profile has: every
  * cut node ends at least one stack, so there are at most (stacks + drawn nodes) of them.
+ *
+ * Each loop of a level is its own function: in a fresh process the first level's loops run
+ * once each before any is optimised, and one function holding them all was compiled (on-stack
+ * replacement) and thrown away again at every loop it had not run yet (half a dozen times).
  */
 export function buildPrunedTree(
   p: Profile,
@@ -190,73 +194,22 @@ export function buildPrunedTree(
   const { ids, offsets, weights, length } = p.stacks.columns();
   const nodes = new NodeColumns();
   nodes.add(-1, -1, 0, 0);
-  let alive = new Int32Array(length);
-  let nodeOf = new Int32Array(length);
-  let n = 0;
-  let all = 0;
-  for (let s = 0; s < length; s++) {
-    if (!(weights[s] > 0)) continue;
-    all += weights[s];
-    alive[n++] = s;
-  }
-  nodes.total[0] = all;
+  const lv = new Level(length);
+  let n = weightedStacks(lv, weights, length);
+  nodes.total[0] = lv.sum;
   // Buffers reused by every level: a level has at most `n` (parent, frame) pairs.
-  const slotOf = new Int32Array(n);
-  const sums = new Float64Array(n);
-  const follow = new Int32Array(n);
+  lv.reserve(n);
   let deepest = 0;
   for (let k = 0; n > 0; k++) {
     const table = new PairTable(n);
-    let pairs = 0;
-    let m = 0;
-    // Neighbouring stacks mostly share their prefix (input order): the previous stack's pair is
-    // checked before the table.
-    let lastNode = -2;
-    let lastFrame = -2;
-    let lastT = -1;
-    for (let i = 0; i < n; i++) {
-      const s = alive[i];
-      const node = nodeOf[i];
-      const start = offsets[s];
-      if (offsets[s + 1] - start <= k) {
-        nodes.self[node] += weights[s]; // the stack ends here
-        continue;
-      }
-      const f = ids[start + k];
-      let t: number;
-      if (node === lastNode && f === lastFrame) t = lastT;
-      else {
-        t = table.index(node, f);
-        lastNode = node;
-        lastFrame = f;
-        lastT = t;
-      }
-      if (t === pairs) sums[pairs++] = 0;
-      sums[t] += weights[s];
-      alive[m] = s;
-      nodeOf[m] = node;
-      slotOf[m++] = t;
-    }
+    const m = scanLevel(lv, n, k, ids, offsets, weights, table, nodes.self);
+    const pairs = lv.pairs;
     // Every (parent, frame) pair of this level becomes a node, in first-seen (input) order;
     // only the heavy ones are followed further down.
-    const followable = k + 1 <= maxDepth;
-    for (let t = 0; t < pairs; t++) {
-      const id = nodes.add(table.frameAt(t), table.parentAt(t), k + 1, sums[t]);
-      follow[t] = followable && sums[t] >= minWeight ? id : -1;
-    }
+    addLevelNodes(nodes, table, lv, pairs, k, k + 1 <= maxDepth, minWeight);
     if (pairs > 0) deepest = k + 1;
-    let next = 0;
-    for (let i = 0; i < m; i++) {
-      const node = follow[slotOf[i]];
-      if (node < 0) continue;
-      alive[next] = alive[i];
-      nodeOf[next++] = node;
-    }
-    n = next;
-    if (n < alive.length >> 2) {
-      alive = alive.slice(0, n);
-      nodeOf = nodeOf.slice(0, n);
-    }
+    n = followHeavy(lv, m);
+    if (n < lv.alive.length >> 2) lv.shrink(n);
   }
   const size = nodes.size;
   const parent = nodes.parent.subarray(0, size);
@@ -272,6 +225,134 @@ export function buildPrunedTree(
     kids,
     maxDepth: deepest,
   };
+}
+
+/** The per-level working columns of buildPrunedTree. */
+class Level {
+  /** Stacks still followed, and the node each is inside. */
+  alive: Int32Array;
+  nodeOf: Int32Array;
+  /** Per stack of the scan: its (parent, frame) pair; per pair: its weight, its node or -1. */
+  slotOf = new Int32Array(0);
+  sums = new Float64Array(0);
+  follow = new Int32Array(0);
+  pairs = 0;
+  sum = 0;
+
+  constructor(stacks: number) {
+    this.alive = new Int32Array(stacks);
+    this.nodeOf = new Int32Array(stacks);
+  }
+
+  reserve(n: number): void {
+    this.slotOf = new Int32Array(n);
+    this.sums = new Float64Array(n);
+    this.follow = new Int32Array(n);
+  }
+
+  shrink(n: number): void {
+    this.alive = this.alive.slice(0, n);
+    this.nodeOf = this.nodeOf.slice(0, n);
+  }
+}
+
+/** Writes the stacks of positive weight to lv.alive; returns how many (their sum in lv.sum). */
+function weightedStacks(lv: Level, weights: Float64Array, length: number): number {
+  const alive = lv.alive;
+  let n = 0;
+  let all = 0;
+  for (let s = 0; s < length; s++) {
+    const w = weights[s];
+    if (!(w > 0)) continue;
+    all += w;
+    alive[n++] = s;
+  }
+  lv.sum = all;
+  return n;
+}
+
+/**
+ * Level k: each followed stack either ends (its weight is its node's self weight) or has a
+ * frame at depth k, whose (parent node, frame) pair is numbered in `table`; pair weights go to
+ * lv.sums and the number of pairs to lv.pairs. Returns how many stacks go on (compacted in
+ * alive/nodeOf/slotOf).
+ */
+function scanLevel(
+  lv: Level,
+  n: number,
+  k: number,
+  ids: Int32Array,
+  offsets: Uint32Array,
+  weights: Float64Array,
+  table: PairTable,
+  self: Float64Array,
+): number {
+  const { alive, nodeOf, slotOf, sums } = lv;
+  let pairs = 0;
+  let m = 0;
+  // Neighbouring stacks mostly share their prefix (input order): the previous stack's pair is
+  // checked before the table.
+  let lastNode = -2;
+  let lastFrame = -2;
+  let lastT = -1;
+  for (let i = 0; i < n; i++) {
+    const s = alive[i];
+    const node = nodeOf[i];
+    const start = offsets[s];
+    if (offsets[s + 1] - start <= k) {
+      self[node] += weights[s]; // the stack ends here
+      continue;
+    }
+    const f = ids[start + k];
+    let t: number;
+    if (node === lastNode && f === lastFrame) t = lastT;
+    else {
+      t = table.index(node, f);
+      lastNode = node;
+      lastFrame = f;
+      lastT = t;
+    }
+    if (t === pairs) sums[pairs++] = 0;
+    sums[t] += weights[s];
+    alive[m] = s;
+    nodeOf[m] = node;
+    slotOf[m++] = t;
+  }
+  lv.pairs = pairs;
+  return m;
+}
+
+/**
+ * One node per pair of the level; lv.follow[t] is the node of a pair to follow further down (at
+ * least `minWeight` heavy, and `followable`: not past the maximum depth), else -1.
+ */
+function addLevelNodes(
+  nodes: NodeColumns,
+  table: PairTable,
+  lv: Level,
+  pairs: number,
+  k: number,
+  followable: boolean,
+  minWeight: number,
+): void {
+  const { sums, follow } = lv;
+  for (let t = 0; t < pairs; t++) {
+    const id = nodes.add(table.frameAt(t), table.parentAt(t), k + 1, sums[t]);
+    follow[t] = followable && sums[t] >= minWeight ? id : -1;
+  }
+}
+
+/** Keeps the first m stacks whose pair is followed, with their pair's node; returns how many. */
+function followHeavy(lv: Level, m: number): number {
+  const { alive, nodeOf, slotOf, follow } = lv;
+  let next = 0;
+  for (let i = 0; i < m; i++) {
+    const node = follow[slotOf[i]];
+    if (node < 0) continue;
+    alive[next] = alive[i];
+    nodeOf[next++] = node;
+  }
+  return next;
 }
 
 /** Growable node columns of buildPrunedTree (typed arrays: no boxing, no per-push checks). */
