@@ -14,42 +14,42 @@ var CATALOG = [
   {
     name: "demo",
     summary: "self-contained demo on the shipped example: baseline, injected regression, report",
-    load: async () => (await import("./chunks/demo-JA7RGZMC.js")).demoCommand
+    load: async () => (await import("./chunks/demo-4BIZHNDL.js")).demoCommand
   },
   {
     name: "check",
     summary: "the whole job: record a baseline on the base branch, elsewhere compare and gate",
-    load: async () => (await import("./chunks/check-TWRY7WK6.js")).checkCommand
+    load: async () => (await import("./chunks/check-BPD6ZRSW.js")).checkCommand
   },
   {
     name: "record",
     summary: "run a workload N times under a sampler (perf, node, py-spy, ...) and keep the profiles",
-    load: async () => (await import("./chunks/record-GIULUJQA.js")).recordCommand
+    load: async () => (await import("./chunks/record-PSQIJ67Z.js")).recordCommand
   },
   {
     name: "compare",
     summary: "compare base and head run sets frame by frame, with statistics",
-    load: async () => (await import("./chunks/compare-K4UJRPSN.js")).compareCommand
+    load: async () => (await import("./chunks/compare-QSBEZQRS.js")).compareCommand
   },
   {
     name: "render",
     summary: "draw a flamegraph (SVG, PNG or text), or a differential one with --diff-base",
-    load: async () => (await import("./chunks/render-5FKYBLX6.js")).renderCommand
+    load: async () => (await import("./chunks/render-PUBSVQVO.js")).renderCommand
   },
   {
     name: "collapse",
     summary: "convert profiles (perf script, py-spy, austin, ...) to canonical folded stacks",
-    load: async () => (await import("./chunks/collapse-3IF6XAKW.js")).collapseCommand
+    load: async () => (await import("./chunks/collapse-CV7VSQAB.js")).collapseCommand
   },
   {
     name: "convert",
     summary: "convert a profile to speedscope JSON or folded stacks",
-    load: async () => (await import("./chunks/convert-6FYC4F7Z.js")).convertCommand
+    load: async () => (await import("./chunks/convert-36LN4TNS.js")).convertCommand
   },
   {
     name: "trends",
     summary: "per-frame history: change points, creeping regressions, dashboard",
-    load: async () => (await import("./chunks/trends-NZNBALF3.js")).trendsCommand
+    load: async () => (await import("./chunks/trends-FJFXSSZZ.js")).trendsCommand
   },
   {
     name: "artifact",
@@ -59,7 +59,7 @@ var CATALOG = [
   {
     name: "serve",
     summary: "run the bot as a GitHub App webhook server (central alternative to the action)",
-    load: async () => (await import("./chunks/serve-RQ2HKEWO.js")).serveCommand
+    load: async () => (await import("./chunks/serve-VUSVMN7W.js")).serveCommand
   }
 ];
 

@@ -2,10 +2,10 @@
 import { createRequire as __flamediffCreateRequire } from 'node:module'; const require = __flamediffCreateRequire(import.meta.url);
 import {
   importProfileFile
-} from "./chunks/chunk-2KZYM7VG.js";
-import "./chunks/chunk-JGG5GIGN.js";
+} from "./chunks/chunk-K7XVRLSJ.js";
+import "./chunks/chunk-RS3TPUO2.js";
 import "./chunks/chunk-3EE22N24.js";
-import "./chunks/chunk-JYCKLW57.js";
+import "./chunks/chunk-ZFNVMPUQ.js";
 import "./chunks/chunk-KISOPUCP.js";
 import "./chunks/chunk-AK7A7ZA3.js";
 
