@@ -14,27 +14,27 @@ var CATALOG = [
   {
     name: "demo",
     summary: "self-contained demo on the shipped example: baseline, injected regression, report",
-    load: async () => (await import("./chunks/demo-4BIZHNDL.js")).demoCommand
+    load: async () => (await import("./chunks/demo-I2GG5SWH.js")).demoCommand
   },
   {
     name: "check",
     summary: "the whole job: record a baseline on the base branch, elsewhere compare and gate",
-    load: async () => (await import("./chunks/check-BPD6ZRSW.js")).checkCommand
+    load: async () => (await import("./chunks/check-WYM7645J.js")).checkCommand
   },
   {
     name: "record",
     summary: "run a workload N times under a sampler (perf, node, py-spy, ...) and keep the profiles",
-    load: async () => (await import("./chunks/record-PSQIJ67Z.js")).recordCommand
+    load: async () => (await import("./chunks/record-T4NC7VGT.js")).recordCommand
   },
   {
     name: "compare",
     summary: "compare base and head run sets frame by frame, with statistics",
-    load: async () => (await import("./chunks/compare-QSBEZQRS.js")).compareCommand
+    load: async () => (await import("./chunks/compare-GF223B4G.js")).compareCommand
   },
   {
     name: "render",
     summary: "draw a flamegraph (SVG, PNG or text), or a differential one with --diff-base",
-    load: async () => (await import("./chunks/render-PUBSVQVO.js")).renderCommand
+    load: async () => (await import("./chunks/render-3XW6A5HY.js")).renderCommand
   },
   {
     name: "collapse",
@@ -49,7 +49,7 @@ var CATALOG = [
   {
     name: "trends",
     summary: "per-frame history: change points, creeping regressions, dashboard",
-    load: async () => (await import("./chunks/trends-FJFXSSZZ.js")).trendsCommand
+    load: async () => (await import("./chunks/trends-NP3V4WSJ.js")).trendsCommand
   },
   {
     name: "artifact",
@@ -59,7 +59,7 @@ var CATALOG = [
   {
     name: "serve",
     summary: "run the bot as a GitHub App webhook server (central alternative to the action)",
-    load: async () => (await import("./chunks/serve-VUSVMN7W.js")).serveCommand
+    load: async () => (await import("./chunks/serve-IXBXLBXJ.js")).serveCommand
   }
 ];
 

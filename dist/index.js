@@ -33,7 +33,7 @@ import {
 } from "./chunks/chunk-5SCB47K6.js";
 import {
   defaultOptions
-} from "./chunks/chunk-AYYARCZX.js";
+} from "./chunks/chunk-SUF57MDN.js";
 import {
   SETTINGS,
   ValueProblem,
@@ -43,7 +43,7 @@ import {
 import {
   fsError
 } from "./chunks/chunk-3EE22N24.js";
-import "./chunks/chunk-KF6ELT6S.js";
+import "./chunks/chunk-32JU6HR3.js";
 import "./chunks/chunk-SBH42KNO.js";
 import "./chunks/chunk-UR5MWT2A.js";
 import "./chunks/chunk-HA6H56OO.js";
@@ -137,8 +137,8 @@ var workflowRun = () => ({
   reason: "workflow_run: fork-safe report from the artifact of the finished run (no pull request code runs here).",
   async run(ctx) {
     const [{ handleWorkflowRun }, { runCheck }] = await Promise.all([
-      import("./chunks/workflow-run-AMXTRVTC.js"),
-      import("./chunks/check-G56XGLF3.js")
+      import("./chunks/workflow-run-6J4TTSZK.js"),
+      import("./chunks/check-IAHDAF47.js")
     ]);
     const b = botFromAction(ctx);
     const outcome = await apiErrorsAsLines(
@@ -378,7 +378,7 @@ async function readActionInputs(get, root, { requireCommand = true } = {}) {
   options.baseBranch = "";
   const config = configFile(settings, root);
   if (config) {
-    const { loadConfigFile } = await import("./chunks/load-KLNIZQJO.js");
+    const { loadConfigFile } = await import("./chunks/load-UAGCZ5CF.js");
     options = await loadConfigFile(config.file, options, config.required);
   }
   for (const [input, key] of Object.entries(OPTION_INPUTS)) {
@@ -817,7 +817,7 @@ function defaultDeps(io = runnerIo()) {
     // The handler table, built here explicitly: the action's events plus the bot's.
     handlers: withBotHandlers(baseHandlers()),
     runCheck: gatedRunCheck(
-      async (opts, ctx) => (await import("./chunks/check-G56XGLF3.js")).runCheck(opts, ctx),
+      async (opts, ctx) => (await import("./chunks/check-IAHDAF47.js")).runCheck(opts, ctx),
       process.env
     ),
     createClient: async (o) => (await import("./chunks/octokit-3GD6EETD.js")).createClient(o),

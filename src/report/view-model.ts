@@ -176,9 +176,10 @@ function textFlameBlock(text: string): string {
 
 /** Detected but not failing: "`f`: +1.0 pp, under the 1.0 pp gate". */
 function underGateLines(r: ComparisonReport | null): string[] {
-  return (r?.summary?.underGate ?? []).map(
-    (u) =>
-      `${mdCode(u.key)}: ${pp(u.delta)}, under the ${pp(u.gate).replace('+', '')} gate (${r ? underGateNote(r) : 'detected, not failing'}).`,
+  if (!r?.summary) return [];
+  const note = underGateNote(r);
+  return (r.summary.underGate ?? []).map(
+    (u) => `${mdCode(u.key)}: ${pp(u.delta)}, under the ${pp(u.gate).replace('+', '')} gate (${note}).`,
   );
 }
 

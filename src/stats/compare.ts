@@ -490,6 +490,11 @@ function familyWeight(shares: number[]): number {
   return Math.sqrt(Math.max(mean(shares), 1e-9));
 }
 
+/** A change past both effect floors: `floorAbs` in the metric's unit, `minRelEffect` of the base. */
+function aboveFloors(change: number, baseMean: number, floorAbs: number, minRelEffect: number): boolean {
+  return change >= floorAbs && (baseMean <= 0 || change / baseMean >= minRelEffect);
+}
+
 function frameStatus(
   t: TestResult,
   q: number,
@@ -498,9 +503,7 @@ function frameStatus(
   floorAbs: number,
   absent: { baseAbsent: boolean; headAbsent: boolean; lowCounts: boolean },
 ): FrameStatus {
-  const baseMean = mean(d.base.x);
-  const big =
-    Math.abs(t.delta) >= floorAbs && (baseMean <= 0 || Math.abs(t.delta) / baseMean >= s.minRelEffect);
+  const big = aboveFloors(Math.abs(t.delta), mean(d.base.x), floorAbs, s.minRelEffect);
   const significant = q < s.alpha;
   if (significant && big && t.delta > 0) return absent.baseAbsent ? 'new' : 'regressed';
   if (significant && big && t.delta < 0) return absent.headAbsent ? 'gone' : 'improved';
@@ -552,8 +555,7 @@ function rankCulprits(
   for (let i = 0; i < n; i++)
     if ((statuses[i] === 'regressed' || statuses[i] === 'new') && !idle[i]) primary.push(i);
   if (primary.length === 0) return out;
-  const big = (delta: number, baseMean: number) =>
-    delta >= floorAbs && (baseMean <= 0 || delta / baseMean >= s.minRelEffect);
+  const big = (delta: number, baseMean: number) => aboveFloors(delta, baseMean, floorAbs, s.minRelEffect);
   const size = b.metrics[0].inclusive.length;
   const pass = (idx: number[]) => {
     const cand = new Int32Array(size).fill(-1);
