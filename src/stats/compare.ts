@@ -23,7 +23,7 @@ import {
   testFrame,
 } from './noise-model.js';
 import { buildPaths } from './paths.js';
-import { padMetrics, type RunMetrics, runMetrics } from './run-metrics.js';
+import { padMetrics, type RunMetrics, sharedRunMetrics } from './run-metrics.js';
 import {
   type BaselineShares,
   baselineSpread,
@@ -70,6 +70,12 @@ export interface CompareInputs {
    * `renamedFrom`.
    */
   renames?: readonly { from: string; to: string }[];
+  /**
+   * The key space to compare in (a new FrameKeys of the settings' granularity and `renames`): a
+   * caller that merges the same runs afterwards passes it to mergeConsistent too, and each run's
+   * frames are mapped to keys once.
+   */
+  keys?: FrameKeys;
 }
 
 /**
@@ -94,9 +100,12 @@ export function compareRuns(
       `compare needs at least one run per side (got ${base.length} base, ${head.length} head)`,
     );
   }
-  const keys = new FrameKeys(settings.granularity, inputs.renames ?? []);
-  const b: Side = { runs: base, metrics: base.map((r) => runMetrics(r.profile, keys)) };
-  const h: Side = { runs: head, metrics: head.map((r) => runMetrics(r.profile, keys)) };
+  const keys = inputs.keys ?? new FrameKeys(settings.granularity, inputs.renames ?? []);
+  if (inputs.keys && (keys.granularity !== settings.granularity || (inputs.renames ?? []).length > 0)) {
+    throw new Error('compareRuns: pass renames to the shared FrameKeys, at the settings granularity');
+  }
+  const b: Side = { runs: base, metrics: base.map((r) => sharedRunMetrics(r.profile, keys)) };
+  const h: Side = { runs: head, metrics: head.map((r) => sharedRunMetrics(r.profile, keys)) };
   for (const m of [...b.metrics, ...h.metrics]) padMetrics(m, keys.size);
   for (const [name, side] of [
     ['base', b],

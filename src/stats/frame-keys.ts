@@ -51,6 +51,11 @@ export class FrameKeys {
     this.alias = new Map(renames.filter((r) => r.from !== r.to).map((r) => [r.from, r.to]));
   }
 
+  /** Whether two keys are compared as one (a rename input). */
+  get hasRenames(): boolean {
+    return this.alias.size > 0;
+  }
+
   get size(): number {
     return this.keys.length;
   }

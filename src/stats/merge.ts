@@ -6,20 +6,29 @@ import { UserError } from '../errors.js';
 import { Profile } from '../profile/profile.js';
 import { StackTable } from '../profile/stack-table.js';
 import { FrameKeys } from './frame-keys.js';
-import { padMetrics, runMetrics } from './run-metrics.js';
+import { padMetrics, sharedRunMetrics } from './run-metrics.js';
 import { resolveSettings } from './settings.js';
 import type { CompareSettings, ConsistentMerge, DroppedFrame } from './types.js';
 
 const MAX_DROPPED_LISTED = 200;
 
+/**
+ * `sharedKeys`: the key space of a comparison of the same runs (compareRuns' `inputs.keys`), so
+ * that each run's frames are mapped to keys once; it must have this merge's granularity and no
+ * renames (a merge keeps every frame under its own name).
+ */
 export function mergeConsistent(
   runs: readonly Profile[],
   partial: Partial<CompareSettings> = {},
+  sharedKeys?: FrameKeys,
 ): ConsistentMerge {
   const s = resolveSettings(partial);
   if (runs.length === 0) throw new UserError('no runs to merge (expected at least one profile)');
-  const keys = new FrameKeys(s.granularity);
-  const metrics = runs.map((p) => runMetrics(p, keys));
+  if (sharedKeys && (sharedKeys.granularity !== s.granularity || sharedKeys.hasRenames)) {
+    throw new Error('mergeConsistent: shared keys must have the merge granularity and no renames');
+  }
+  const keys = sharedKeys ?? new FrameKeys(s.granularity);
+  const metrics = runs.map((p) => sharedRunMetrics(p, keys));
   for (const m of metrics) padMetrics(m, keys.size);
   const need = Math.max(1, Math.ceil(s.quorum * runs.length - 1e-9));
   const kept = new Uint8Array(keys.size);

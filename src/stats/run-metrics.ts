@@ -106,6 +106,26 @@ export function runMetrics(p: Profile, keys: FrameKeys): RunMetrics {
   };
 }
 
+// One run's metrics per key space: a differential render compares head with base and then merges
+// head with the same FrameKeys, and mapping a big profile's frames to keys is the costly part of
+// both. Keyed weakly, so nothing outlives the profiles or the key space.
+const memo = new WeakMap<FrameKeys, WeakMap<Profile, RunMetrics>>();
+
+/** runMetrics(p, keys), computed once per profile and key space. */
+export function sharedRunMetrics(p: Profile, keys: FrameKeys): RunMetrics {
+  let perKeys = memo.get(keys);
+  if (perKeys === undefined) {
+    perKeys = new WeakMap();
+    memo.set(keys, perKeys);
+  }
+  let m = perKeys.get(p);
+  if (m === undefined) {
+    m = runMetrics(p, keys);
+    perKeys.set(p, m);
+  }
+  return m;
+}
+
 /** Grows a run's arrays to the final key-space size (keys first seen in later runs are 0 here). */
 export function padMetrics(m: RunMetrics, size: number): void {
   if (m.inclusive.length >= size) return;
