@@ -148,6 +148,12 @@ function safeText(input: ProfileInput): string {
 
 /** Files at least this large are streamed when their format parses line by line. */
 export const STREAM_FILE_AT = 16 << 20;
+/**
+ * Folded-family files (parsed piece by piece, see folded-core.ts) are streamed from the size of
+ * one piece: its buffer then replaces the whole file's bytes, at no cost in speed (a 13.6 MB
+ * render: 9 MiB less peak memory, the same time).
+ */
+export const STREAM_FOLDED_AT = CHUNK_BYTES;
 export const HEAD_BYTES = 64 << 10;
 
 /**
