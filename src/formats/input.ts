@@ -234,8 +234,8 @@ export function utf8ByteChunks(input: ProfileInput, pieceBytes = CHUNK_BYTES): I
 function* fileByteChunks(path: string, fileName: string, pieceBytes = CHUNK_BYTES): Generator<Buffer> {
   const fd = openSync(path, 'r');
   try {
-    // Not zero-filled: only the bytes read ([0, end)) are ever looked at, and zeroing 4 MB per
-    // file costs a page fault per 4 KiB on a fresh buffer.
+    // Not zero-filled: only the bytes read ([0, end)) are ever looked at, and zeroing the buffer
+    // costs a page fault per 4 KiB of it.
     let buf = Buffer.allocUnsafe(pieceBytes);
     let filled = 0; // bytes of an unfinished line carried over
     let bom = -1; // bytes of the BOM still to skip (-1: nothing read yet)
