@@ -51,6 +51,13 @@ export function foldedTarget(bytes = 0): FoldedTarget {
   return { profile: undefined, table: new FrameBytesTable(), bytes };
 }
 
+/**
+ * Bytes read at a time from a streamed file: the lines of a piece are parsed before the next is
+ * read, so a bigger buffer would only hold more memory (1 MB instead of 4 MB pieces: 3 MiB less
+ * peak RSS, the same time).
+ */
+const PIECE_BYTES = 1 << 20;
+
 /** FlameGraph's count grammar: `\d+(\.\d*)?`, plus `.5` style fractions. */
 export function parseCount(token: string): number | undefined {
   const n = token.length;
@@ -84,7 +91,7 @@ export function parseFoldedText(
   opts: ImportOptions = {},
   into?: FoldedTarget,
 ): FoldedResult {
-  const pieces = utf8ByteChunks(input);
+  const pieces = utf8ByteChunks(input, PIECE_BYTES);
   if (pieces !== undefined) return parseFoldedBytes(input, pieces, dialect, meta, opts, into);
   const profile = targetProfile(into, meta);
   const cache = new Map<string, number>();

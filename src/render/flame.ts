@@ -8,6 +8,7 @@ import { buildPrunedTree } from './tree.js';
 import type { FlameOptions } from './types.js';
 
 const ROOT_COLOR: Rgb = [225, 225, 225];
+const NO_RANKS = new Int32Array(0);
 
 export function flameSvg(p: Profile, opts: FlameOptions): string {
   const r = resolveOptions(opts);
@@ -17,7 +18,9 @@ export function flameSvg(p: Profile, opts: FlameOptions): string {
   if (!(p.totalWeight() > 0)) return renderEmpty(title, r.width, 'the profile has no samples to draw');
   // Only what can be drawn is built: frames under minWidth px are cut at their first level.
   const tree = buildPrunedTree(p, (r.minWidth * p.totalWeight()) / innerWidth(r), r.maxDepth);
-  const rank = labelRanks(p);
+  // A flame chart keeps input order: no sibling is ever compared, so no label is ranked (on a
+  // profile of many frames, ranking them all is a sizeable part of a render).
+  const rank = r.order === 'input' ? NO_RANKS : labelRanks(p);
   const layout = layoutFlame(tree, {
     widthPx: innerWidth(r),
     minWidthPx: r.minWidth,

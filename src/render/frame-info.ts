@@ -1,6 +1,9 @@
-import { frameLabel } from '../profile/frame-label.js';
+import { frameLabel, type LabelOptions } from '../profile/frame-label.js';
 import type { Profile } from '../profile/profile.js';
 import type { Frame } from '../profile/types.js';
+
+/** frameLabel's default (file and line included), made once instead of per call. */
+const FULL_LABEL: LabelOptions = {};
 
 /** What the picture shows about one profile frame. */
 export interface FrameInfo {
@@ -27,10 +30,21 @@ export function frameInfo(f: Frame): FrameInfo {
 
 /** Rank of every frame's label in code-unit order (ties by id): FlameGraph's alphabetical order. */
 export function labelRanks(p: Profile): Int32Array {
-  const n = p.frames.size;
+  const { names, files, lines, modules, kinds, size: n } = p.frames;
   const labels: string[] = new Array(n);
-  for (let id = 0; id < n; id++) labels[id] = frameLabel(p.frame(id));
-  const idx = Array.from({ length: n }, (_, i) => i);
+  const idx: number[] = new Array(n);
+  // One Frame filled from the columns for every label: a profile has tens of thousands of
+  // frames, and an object (and an options object) per label was garbage for the collector.
+  const f: Frame = { name: '', file: '', line: 0, module: '', kind: 'other' };
+  for (let id = 0; id < n; id++) {
+    f.name = names[id];
+    f.file = files[id];
+    f.line = lines[id];
+    f.module = modules[id];
+    f.kind = kinds[id];
+    labels[id] = frameLabel(f, FULL_LABEL);
+    idx[id] = id;
+  }
   idx.sort((a, b) => (labels[a] < labels[b] ? -1 : labels[a] > labels[b] ? 1 : a - b));
   const rank = new Int32Array(n);
   for (let j = 0; j < n; j++) rank[idx[j]] = j;

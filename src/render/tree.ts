@@ -197,18 +197,22 @@ export function buildPrunedTree(
   const lv = new Level(length);
   let n = weightedStacks(lv, weights, length);
   nodes.total[0] = lv.sum;
-  // Buffers reused by every level: a level has at most `n` (parent, frame) pairs.
+  // Buffers reused by every level: a level has at most `n` (parent, frame) pairs. One pair
+  // table serves every level too: a fresh one per level was ~1 MB of typed arrays each, freed
+  // only by a full GC, so ten levels raised the peak memory by ~10 MB. Every stack starts in
+  // pair 0, whose node is the root (both arrays start zeroed).
   lv.reserve(n);
+  const table = new PairTable(n);
   let deepest = 0;
-  for (let k = 0; n > 0; k++) {
-    const table = new PairTable(n);
-    const m = scanLevel(lv, n, k, ids, offsets, weights, table, nodes.self);
+  let followed = 1;
+  for (let k = 0; n > 0 && followed > 0; k++) {
+    table.clear();
+    n = scanLevel(lv, n, k, ids, offsets, weights, table, nodes.self);
     const pairs = lv.pairs;
     // Every (parent, frame) pair of this level becomes a node, in first-seen (input) order;
-    // only the heavy ones are followed further down.
-    addLevelNodes(nodes, table, lv, pairs, k, k + 1 <= maxDepth, minWeight);
+    // only the heavy ones are followed further down (the next scan skips the other stacks).
+    followed = addLevelNodes(nodes, table, lv, pairs, k, k + 1 <= maxDepth, minWeight);
     if (pairs > 0) deepest = k + 1;
-    n = followHeavy(lv, m);
     if (n < lv.alive.length >> 2) lv.shrink(n);
   }
   const size = nodes.size;
@@ -229,11 +233,10 @@ export function buildPrunedTree(
 
 /** The per-level working columns of buildPrunedTree. */
 class Level {
-  /** Stacks still followed, and the node each is inside. */
+  /** Stacks that reached the last level scanned, and the pair each had there. */
   alive: Int32Array;
-  nodeOf: Int32Array;
-  /** Per stack of the scan: its (parent, frame) pair; per pair: its weight, its node or -1. */
   slotOf = new Int32Array(0);
+  /** Per pair of the last level: its weight, and its node if followed (else -1). */
   sums = new Float64Array(0);
   follow = new Int32Array(0);
   pairs = 0;
@@ -241,7 +244,6 @@ class Level {
 
   constructor(stacks: number) {
     this.alive = new Int32Array(stacks);
-    this.nodeOf = new Int32Array(stacks);
   }
 
   reserve(n: number): void {
@@ -252,7 +254,7 @@ class Level {
 
   shrink(n: number): void {
     this.alive = this.alive.slice(0, n);
-    this.nodeOf = this.nodeOf.slice(0, n);
+    this.slotOf = this.slotOf.slice(0, n);
   }
 }
 
@@ -272,10 +274,11 @@ function weightedStacks(lv: Level, weights: Float64Array, length: number): numbe
 }
 
 /**
- * Level k: each followed stack either ends (its weight is its node's self weight) or has a
- * frame at depth k, whose (parent node, frame) pair is numbered in `table`; pair weights go to
- * lv.sums and the number of pairs to lv.pairs. Returns how many stacks go on (compacted in
- * alive/nodeOf/slotOf).
+ * Level k: a stack whose pair of the level before is not followed is dropped; a followed one
+ * either ends (its weight is its node's self weight) or has a frame at depth k, whose (parent
+ * node, frame) pair is numbered in `table`; pair weights go to lv.sums and the number of pairs
+ * to lv.pairs. Returns how many stacks go on (compacted in alive/slotOf, which now hold this
+ * level's pairs). Dropping here, not in a pass of its own, reads each stack once per level.
  */
 function scanLevel(
   lv: Level,
@@ -287,7 +290,7 @@ function scanLevel(
   table: PairTable,
   self: Float64Array,
 ): number {
-  const { alive, nodeOf, slotOf, sums } = lv;
+  const { alive, slotOf, sums, follow } = lv;
   let pairs = 0;
   let m = 0;
   // Neighbouring stacks mostly share their prefix (input order): the previous stack's pair is
@@ -296,8 +299,9 @@ function scanLevel(
   let lastFrame = -2;
   let lastT = -1;
   for (let i = 0; i < n; i++) {
+    const node = follow[slotOf[i]];
+    if (node < 0) continue;
     const s = alive[i];
-    const node = nodeOf[i];
     const start = offsets[s];
     if (offsets[s + 1] - start <= k) {
       self[node] += weights[s]; // the stack ends here
@@ -315,8 +319,7 @@ function scanLevel(
     if (t === pairs) sums[pairs++] = 0;
     sums[t] += weights[s];
     alive[m] = s;
-    nodeOf[m] = node;
-    slotOf[m++] = t;
+    slotOf[m++] = t; // i >= m: slotOf[i] was read above
   }
   lv.pairs = pairs;
   return m;
@@ -324,7 +327,8 @@ function scanLevel(
 
 /**
  * One node per pair of the level; lv.follow[t] is the node of a pair to follow further down (at
- * least `minWeight` heavy, and `followable`: not past the maximum depth), else -1.
+ * least `minWeight` heavy, and `followable`: not past the maximum depth), else -1. Returns how
+ * many pairs are followed.
  */
 function addLevelNodes(
   nodes: NodeColumns,
@@ -334,25 +338,16 @@ function addLevelNodes(
   k: number,
   followable: boolean,
   minWeight: number,
-): void {
+): number {
   const { sums, follow } = lv;
+  let followed = 0;
   for (let t = 0; t < pairs; t++) {
     const id = nodes.add(table.frameAt(t), table.parentAt(t), k + 1, sums[t]);
-    follow[t] = followable && sums[t] >= minWeight ? id : -1;
+    const go = followable && sums[t] >= minWeight;
+    follow[t] = go ? id : -1;
+    if (go) followed++;
   }
-}
-
-/** Keeps the first m stacks whose pair is followed, with their pair's node; returns how many. */
-function followHeavy(lv: Level, m: number): number {
-  const { alive, nodeOf, slotOf, follow } = lv;
-  let next = 0;
-  for (let i = 0; i < m; i++) {
-    const node = follow[slotOf[i]];
-    if (node < 0) continue;
-    alive[next] = alive[i];
-    nodeOf[next++] = node;
-  }
-  return next;
+  return followed;
 }
 
 /** Growable node columns of buildPrunedTree (typed arrays: no boxing, no per-push checks). */
@@ -401,6 +396,13 @@ class PairTable {
     while (slots < cap * 2) slots *= 2;
     this.slots = new Int32Array(slots).fill(-1);
     this.mask = slots - 1;
+  }
+
+  /** Forgets every pair (the next level numbers its pairs from 0 again). */
+  clear(): void {
+    if (this.count === 0) return;
+    this.count = 0;
+    this.slots.fill(-1);
   }
 
   index(parent: number, frame: number): number {

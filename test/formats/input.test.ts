@@ -114,3 +114,43 @@ describe('large inputs are read in pieces', () => {
     }
   });
 });
+
+describe('folded files from 4 MB are streamed', () => {
+  it('gives the profile and the error lines of reading the whole file', async () => {
+    const { mkdtempSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { importProfileFile } = await import('../../src/formats/index.js');
+    const { STREAM_FILE_AT, STREAM_FOLDED_AT } = await import('../../src/formats/input.js');
+    const dir = mkdtempSync(join(tmpdir(), 'flamediff-mid-'));
+    try {
+      const lines: string[] = [];
+      for (let i = 0; lines.length < 60_000; i++)
+        lines.push(`main;work_${i % 97};${'f'.repeat(40)}_${i % 1013};leaf_${i} ${1 + (i % 3)}`);
+      const path = join(dir, 'mid.folded');
+      writeFileSync(path, `${lines.join('\n')}\n`);
+      const size = readFileSync(path).length;
+      expect(size).toBeGreaterThan(STREAM_FOLDED_AT);
+      expect(size).toBeLessThan(STREAM_FILE_AT);
+      const streamed = await importProfileFile(path);
+      const whole = importProfile(path, readFileSync(path));
+      expect(streamed.frames.names).toEqual(whole.frames.names);
+      const a = streamed.stacks.columns();
+      const b = whole.stacks.columns();
+      expect(a.length).toBe(60_000);
+      expect(Array.from(a.ids.subarray(0, a.offsets[a.length]))).toEqual(
+        Array.from(b.ids.subarray(0, b.offsets[b.length])),
+      );
+      expect(Array.from(a.weights.subarray(0, a.length))).toEqual(
+        Array.from(b.weights.subarray(0, b.length)),
+      );
+      // A bad line far past the first piece is named by its line in the file.
+      writeFileSync(path, `${lines.join('\n')}\nmain;oops\n${lines.join('\n')}\n`);
+      const warnings: string[] = [];
+      await importProfileFile(path, { onWarning: (w) => warnings.push(w) });
+      expect(warnings).toEqual([`${path}: ignored 1 line with invalid format (first at line 60001)`]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

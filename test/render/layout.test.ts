@@ -247,6 +247,25 @@ describe('pruned tree', () => {
     }
   });
 
+  it('draws what the full tree draws when a level holds more pairs than the table starts with', () => {
+    // 70,000 pairs at depth 3 grow the pair table that every level shares; the level after it
+    // (under the one heavy a_0) must start from an empty table again.
+    const lines: string[] = [];
+    for (let i = 0; i < 70_000; i++)
+      lines.push(`r;b_${i % 7};a_${i};c_${i % 3} ${i === 0 ? 10_000_000 : 1 + (i % 5) * 400}`);
+    const p = foldedProfile(lines.join('\n'));
+    const full = buildCallTree(p);
+    for (const minWidthPx of [0, 0.1]) {
+      const o = { widthPx: 1180, minWidthPx, order: 'alpha' as const, rank: labelRanks(p) };
+      const pruned = buildPrunedTree(p, (minWidthPx * full.total[0]) / 1180);
+      const a = layoutFlame(full, o);
+      const b = layoutFlame(pruned, o);
+      expect(b.count).toBeGreaterThan(minWidthPx === 0 ? 140_000 : 4);
+      expect(names(p, pruned, b)).toEqual(names(p, full, a));
+      expect(Array.from(b.prunedWeight)).toEqual(Array.from(a.prunedWeight));
+    }
+  });
+
   it('keeps input order among siblings (flamechart)', () => {
     const p = foldedProfile('m;z 5\nm;a 1\nm;k 3\n');
     const o = { widthPx: 1180, minWidthPx: 0, order: 'input' as const, rank: labelRanks(p) };

@@ -36,6 +36,18 @@ describe('flame SVG', () => {
     );
   });
 
+  it('a flame chart keeps input order (it ranks no labels); the default sorts siblings by label', () => {
+    const p = foldedProfile('m;z 5\nm;a 1\nm;k 3\n');
+    const siblings = (svg: string): string[] => {
+      const { fr, d } = data(svg);
+      const out: string[] = [];
+      for (let o = 0; o < d.length; o += 7) if (d[o + 1] === 2) out.push(`${fr[d[o]][0]}@${d[o + 2]}`);
+      return out;
+    };
+    expect(siblings(renderFlameSvg(p, { flamechart: true }))).toEqual(['z@0', 'a@5', 'k@6']);
+    expect(siblings(renderFlameSvg(p))).toEqual(['a@0', 'k@1', 'z@4']);
+  });
+
   it('is deterministic', () => {
     expect(renderFlameSvg(py())).toBe(renderFlameSvg(py()));
   });
