@@ -327,7 +327,8 @@ function processFrame(c: Collapser, pname: string): number {
   let id = c.labelIds.get(key);
   if (id === undefined) {
     const kind: FrameKind = c.opts.tid ? 'thread' : 'process';
-    id = c.profile.intern({ name: detach(pname), kind });
+    // New: labelIds holds every frame this collapser made, and only process frames have this kind.
+    id = c.profile.frames.addNew({ name: detach(pname), kind });
     c.labelIds.set(key, id);
   }
   c.lastPname = pname;
@@ -451,21 +452,30 @@ function frameIds(c: Collapser, pc: string, rawfuncIn: string, mod: string): num
   return out.length === 1 ? out[0] : out;
 }
 
-/** Interns a collapsed label so that writing it back gives the same text. */
+/**
+ * Interns a collapsed label so that writing it back gives the same text. labelIds is the only
+ * index: a label's frame is written back as that label, so distinct labels are distinct frames,
+ * and a label not in labelIds is a frame not in the profile yet.
+ */
 function labelId(c: Collapser, text: string): number {
   let id = c.labelIds.get(text);
   if (id === undefined) {
     const label = detach(text); // kept strings must not pin the input piece they came from
-    let init: FrameInit = parseFrameLabel(label);
-    if (frameLabel({ file: '', line: 0, module: '', kind: 'other', ...init }) !== label) {
-      init = { name: label, kind: 'native' };
-    } else if (init.kind === 'other') {
-      init = { ...init, kind: 'native' };
-    }
-    id = c.profile.intern(init);
+    id = c.profile.frames.addNew(labelFrame(label));
     c.labelIds.set(label, id);
   }
   return id;
+}
+
+/** The frame whose label (frameLabel) is `label`: its parts when they give it back, else the label as a name. */
+function labelFrame(label: string): FrameInit {
+  const init = parseFrameLabel(label);
+  // Most labels have no file part or kind suffix: nothing to check.
+  if (init.name === label) return { name: label, kind: 'native' };
+  if (frameLabel({ file: '', line: 0, module: '', kind: 'other', ...init }) !== label) {
+    return { name: label, kind: 'native' };
+  }
+  return init.kind === 'other' ? { ...init, kind: 'native' } : init;
 }
 
 const SNIFF_HEADER = /^\S.*?\s+\d+(\/\d+)?\s+.*?(\d+\.\d+:|\S+:)\s*$/m;
