@@ -242,9 +242,48 @@ export function sanitizeLabel(label: string): string {
   return /[;\n\r]/.test(label) ? label.replace(/;/g, ':').replace(/[\n\r]/g, ' ') : label;
 }
 
+/**
+ * Each label's rank in code-unit order (equal labels share one). The labels are sorted by a
+ * multikey quicksort on their code units, as the stacks are by frame ranks: labels of one profile
+ * share long prefixes (`__libc_...`, `[unknown]...`), which a comparison sort compares again at
+ * every comparison; here a shared prefix is looked at once per partition.
+ */
 function labelRanks(labels: string[]): Int32Array {
-  const idx = labels.map((_, i) => i);
-  idx.sort((a, b) => (labels[a] < labels[b] ? -1 : labels[a] > labels[b] ? 1 : a - b));
+  const idx = new Uint32Array(labels.length);
+  for (let i = 0; i < idx.length; i++) idx[i] = i;
+  const todo: number[] = [0, idx.length, 0];
+  while (todo.length > 0) {
+    const d = todo.pop() as number;
+    const hi = todo.pop() as number;
+    const lo = todo.pop() as number;
+    if (hi - lo < 12) {
+      insertionSortLabels(idx, lo, hi, labels);
+      continue;
+    }
+    const pivot = medianOf3(
+      unitAt(labels[idx[lo]], d),
+      unitAt(labels[idx[(lo + hi) >>> 1]], d),
+      unitAt(labels[idx[hi - 1]], d),
+    );
+    let lt = lo;
+    let gt = hi - 1;
+    let i = lo;
+    while (i <= gt) {
+      const k = unitAt(labels[idx[i]], d);
+      if (k < pivot) {
+        const t = idx[lt];
+        idx[lt++] = idx[i];
+        idx[i++] = t;
+      } else if (k > pivot) {
+        const t = idx[gt];
+        idx[gt--] = idx[i];
+        idx[i] = t;
+      } else i++;
+    }
+    if (lo < lt) todo.push(lo, lt, d);
+    if (gt + 1 < hi) todo.push(gt + 1, hi, d);
+    if (pivot !== -1) todo.push(lt, gt + 1, d + 1); // else equal labels: they share a rank
+  }
   const rank = new Int32Array(labels.length);
   let r = 0;
   for (let j = 0; j < idx.length; j++) {
@@ -252,4 +291,22 @@ function labelRanks(labels: string[]): Int32Array {
     rank[idx[j]] = r;
   }
   return rank;
+}
+
+/** Code unit d of a label; -1 past its end (a label sorts before its extensions). */
+function unitAt(label: string, d: number): number {
+  return d < label.length ? label.charCodeAt(d) : -1;
+}
+
+function insertionSortLabels(idx: Uint32Array, lo: number, hi: number, labels: string[]): void {
+  for (let i = lo + 1; i < hi; i++) {
+    const v = idx[i];
+    const label = labels[v];
+    let j = i - 1;
+    while (j >= lo && labels[idx[j]] > label) {
+      idx[j + 1] = idx[j];
+      j--;
+    }
+    idx[j + 1] = v;
+  }
 }
