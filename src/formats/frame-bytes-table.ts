@@ -74,7 +74,10 @@ export class FrameBytesTable {
     const r = this.arenaLen;
     this.arenaWords[r] = n;
     this.arenaWords[r + 1] = id;
-    this.arena.set(bytes.subarray(start, end), (r + 2) * 4);
+    // A byte loop: keys are short, and subarray() would make a Buffer object per key.
+    const arena = this.arena;
+    const at = (r + 2) * 4 - start;
+    for (let k = start; k < end; k++) arena[at + k] = bytes[k];
     this.arenaLen += room;
     this.count++;
     if (n >>> 2 > this.words.length) this.words = new Int32Array(n >>> 1);
