@@ -59,6 +59,8 @@ export interface Collapser {
   command: string | undefined;
   /** Sampling frequency (Hz) per event name, from `perf script --header`'s `# event :` lines. */
   eventFreq: Map<string, number>;
+  /** Comms and event names of headers read by headerBytes. */
+  headerWords: HeaderWords;
 }
 
 export function collapsePerfScript(
@@ -127,6 +129,7 @@ export function newCollapser(
     event: undefined,
     command: undefined,
     eventFreq: new Map(),
+    headerWords: new HeaderWords(),
   };
 }
 
@@ -162,7 +165,7 @@ export function collapseBytes(c: Collapser, bytes: Buffer, importOpts: ImportOpt
       if (c.pname !== undefined) stackLineBytes(c, bytes, start, lineEnd);
     } else if (lineEnd === start) {
       endSample(c);
-    } else {
+    } else if (bytes[start] === 35 /* # */ || !headerBytes(c, bytes, start, lineEnd, importOpts)) {
       const line = bytes.toString('utf8', start, lineEnd);
       processLine(c, line, 0, line.length, importOpts);
     }
@@ -275,11 +278,25 @@ function header(c: Collapser, line: string, m: RegExpExecArray, importOpts: Impo
     tid = pid;
     pid = '?';
   }
-  let period = '';
   const ev = EVENT.exec(line);
-  if (ev) {
-    period = ev[1] ?? '';
-    const event = ev[2];
+  if (!headerEvent(c, ev?.[2], ev?.[1] ?? '', importOpts)) return;
+  let pname = c.opts.tid ? `${comm}-${pid}/${tid}` : c.opts.pid ? `${comm}-${pid}` : comm;
+  pname = pname.replace(/ /g, '_');
+  c.pname = pname;
+  c.java = isJava(c);
+}
+
+/**
+ * A header's event and period (`event` undefined: the header names none): false when its sample
+ * is filtered out, else c.period is set.
+ */
+function headerEvent(
+  c: Collapser,
+  event: string | undefined,
+  period: string,
+  importOpts: ImportOptions,
+): boolean {
+  if (event !== undefined) {
     if (c.eventFilter === '') {
       // Only the first event type seen: merging cycles with instructions would mislead.
       c.eventFilter = event;
@@ -289,7 +306,7 @@ function header(c: Collapser, line: string, m: RegExpExecArray, importOpts: Impo
         importOpts.onWarning?.(`Filtering for events of type: ${event}`);
         c.eventWarning = true;
       }
-      return;
+      return false;
     }
     c.event = c.eventFilter;
   }
@@ -299,10 +316,69 @@ function header(c: Collapser, line: string, m: RegExpExecArray, importOpts: Impo
   } else {
     c.period = 1;
   }
-  let pname = c.opts.tid ? `${comm}-${pid}/${tid}` : c.opts.pid ? `${comm}-${pid}` : comm;
-  pname = pname.replace(/ /g, '_');
+  return true;
+}
+
+/**
+ * The usual sample header, `comm pid[/tid] ... [period] event:` with a one-word ASCII comm,
+ * read from its bytes without the regexes (and with no string made but a period's): true when
+ * done, false to leave the line to processLine. Only without --pid/--tid, where the process
+ * frame is the comm alone. Each check below is what makes HEADER and EVENT match the same way:
+ * a comm with no space in it (at least 2 characters, as `\S.+?` needs) ends at the first space;
+ * then spaces, digits, at most one `/` and digits, a space; at the end, the last word ends with
+ * `:` and follows `:` and spaces, or `:`, spaces, digits (the period) and spaces.
+ */
+function headerBytes(
+  c: Collapser,
+  b: Buffer,
+  start: number,
+  end: number,
+  importOpts: ImportOptions,
+): boolean {
+  if (c.opts.pid || c.opts.tid) return false;
+  let i = start;
+  while (i < end && b[i] > 32 && b[i] < 127) i++;
+  const commEnd = i;
+  if (commEnd - start < 2 || i === end || b[i] !== 32) return false;
+  while (i < end && b[i] === 32) i++;
+  const pid = i;
+  while (i < end && isDigit(b[i])) i++;
+  if (i === pid) return false;
+  if (b[i] === 47 /* / */) {
+    const tid = ++i;
+    while (i < end && isDigit(b[i])) i++;
+    if (i === tid) return false;
+  }
+  if (i === end || b[i] !== 32) return false;
+  // The event: the last word, without its `:` (trailing spaces ignored).
+  let e = end;
+  while (e > i && CLASS[b[e - 1]] === SPACE) e--;
+  if (e === i || b[e - 1] !== 58 /* : */) return false;
+  const eventEnd = e - 1;
+  let t = eventEnd;
+  while (t > i && b[t - 1] > 32 && b[t - 1] < 127) t--;
+  if (t === eventEnd || b[t - 1] !== 32) return false;
+  let g = t - 1;
+  while (g > i && b[g - 1] === 32) g--;
+  let period = '';
+  if (b[g - 1] !== 58) {
+    let d = g;
+    while (d > i && isDigit(b[d - 1])) d--;
+    if (d === g) return false;
+    let h = d;
+    while (h > i && b[h - 1] === 32) h--;
+    if (h === i || b[h - 1] !== 58) return false;
+    period = b.toString('latin1', d, g);
+  }
+  if (!headerEvent(c, c.headerWords.word(b, t, eventEnd), period, importOpts)) return true;
+  const pname = c.headerWords.word(b, start, commEnd);
   c.pname = pname;
   c.java = isJava(c);
+  return true;
+}
+
+function isDigit(ch: number): boolean {
+  return ch >= 48 && ch <= 57;
 }
 
 function endSample(c: Collapser): void {
@@ -504,4 +580,19 @@ export const perfScriptFormat: FormatImporter = {
  */
 function isJava(c: Collapser): boolean {
   return c.pname?.startsWith('java') === true && !c.opts.pid && !c.opts.tid;
+}
+
+/** Short ASCII words of sample headers (comms, event names) as strings, one per distinct bytes. */
+class HeaderWords {
+  private readonly table = new FrameBytesTable();
+  private readonly words: string[] = [];
+
+  word(b: Buffer, start: number, end: number): string {
+    const id = this.table.get(b, start, end, false);
+    if (id !== -1) return this.words[id];
+    const word = b.toString('latin1', start, end);
+    this.table.set(b, start, end, false, this.words.length);
+    this.words.push(word);
+    return word;
+  }
 }
