@@ -158,6 +158,14 @@ export function collapseBytes(c: Collapser, bytes: Buffer, importOpts: ImportOpt
   const n = bytes.length;
   let start = 0;
   while (start < n) {
+    // Most lines are stack lines of a kept sample: those find their end as they are looked up.
+    if (c.pname !== undefined && (bytes[start] === 32 || bytes[start] === 9)) {
+      const next = stackLineSeen(c, bytes, start, n);
+      if (next !== -1) {
+        start = next;
+        continue;
+      }
+    }
     let end = bytes.indexOf(10, start);
     if (end === -1) end = n;
     const lineEnd = end > start && bytes[end - 1] === 13 ? end - 1 : end;
@@ -171,6 +179,29 @@ export function collapseBytes(c: Collapser, bytes: Buffer, importOpts: ImportOpt
     }
     start = end + 1;
   }
+}
+
+/**
+ * The usual stack line (`<ws>addr<ws>func (module)\n`) whose `func (module)` bytes were seen
+ * before: its frames pushed, found with the line's end in one pass (no search for the `\n`
+ * first). Returns where the next line starts, or -1 for any other line (nothing done then).
+ */
+function stackLineSeen(c: Collapser, b: Buffer, start: number, n: number): number {
+  let s = start;
+  while (s < n && (b[s] === 32 || b[s] === 9)) s++;
+  let e = s;
+  while (e < n && CLASS[b[e]] === WORD) e++;
+  let f = e;
+  while (f < n && (b[f] === 32 || b[f] === 9)) f++;
+  if (e === s || f === e || f === n) return -1;
+  const hit = c.byteCache.getLine(b, f, n, c.java);
+  const end = c.byteCache.frameEnd;
+  // A line that runs into the end of the bytes is left to the general path. So is a CRLF line:
+  // its key ends with the `\r`, and no stored key does (stackLineBytes stores them without it,
+  // and a key that still ends with `\r` there does not end with `)`, so is never stored).
+  if (hit === -1 || end === n) return -1;
+  pushIds(c, hit >= 0 ? hit : c.groups[-2 - hit]);
+  return end + 1;
 }
 
 /**
