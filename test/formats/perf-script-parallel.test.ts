@@ -29,6 +29,7 @@ function workerTaking(pieces: number, jobs: PartJob[] = []): PartRunner {
 }
 
 /** A worker that starts after this thread has taken every piece: it must be stopped, not awaited. */
+let lateStops = 0;
 const lateWorker: PartRunner = (job) => {
   let stopped = false;
   const result = new Promise<ReturnType<typeof collapsePart>>((resolve, reject) =>
@@ -38,6 +39,7 @@ const lateWorker: PartRunner = (job) => {
     result,
     stop: () => {
       stopped = true;
+      lateStops++;
     },
   };
 };
@@ -102,6 +104,7 @@ describe('perf script collapse on two threads', () => {
     it(`gives the bytes, warning and metadata of one pass wherever the threads meet (${name})`, async () => {
       for (const [file, path] of Object.entries(files)) {
         const seq = sequential(path, options);
+        const stops = lateStops;
         for (const runPart of [workerTaking(1), workerTaking(4), workerTaking(1000), lateWorker]) {
           const par = await parallel(path, options, runPart);
           expect(par, file).toBeDefined();
@@ -109,6 +112,7 @@ describe('perf script collapse on two threads', () => {
           expect(par?.warnings, file).toEqual(seq.warnings);
           expect(par?.meta, file).toEqual({ ...seq.meta, source: undefined }); // the caller names it
         }
+        expect(lateStops, 'the late worker is stopped, not waited for').toBe(stops + 1);
       }
     });
   }
