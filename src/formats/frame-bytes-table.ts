@@ -74,7 +74,10 @@ export class FrameBytesTable {
     const r = this.arenaLen;
     this.arenaWords[r] = n;
     this.arenaWords[r + 1] = id;
-    this.arena.set(bytes.subarray(start, end), (r + 2) * 4);
+    // A byte loop: keys are short, and subarray() would make a Buffer object per key.
+    const arena = this.arena;
+    const at = (r + 2) * 4 - start;
+    for (let k = start; k < end; k++) arena[at + k] = bytes[k];
     this.arenaLen += room;
     this.count++;
     if (n >>> 2 > this.words.length) this.words = new Int32Array(n >>> 1);
@@ -161,6 +164,59 @@ export class FrameBytesTable {
     for (; i < end && bytes[i] !== 59; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
     this.frameEnd = i;
     return this.find(finalMix(h, i - from), bytes, from, i);
+  }
+
+  /**
+   * The key from `from` to the next `\n` (left in `frameEnd`; `end` when there is none): its id,
+   * or -1. Finding the line end and hashing are one pass, eight bytes at a time as in hash(), so
+   * a line parser needs no search for the `\n` first. The hash is hash()'s of those bytes.
+   */
+  getLine(bytes: Uint8Array, from: number, end: number, root: boolean): number {
+    let words = this.words;
+    const view = this.viewOf(bytes);
+    let h = root ? 0x811c9dc5 : 0x050c5d1f;
+    let g = 0x2c1b3c6d;
+    let i = from;
+    let j = 0;
+    // Two lanes as in hash(); a `\n` in a word is a zero byte of w ^ '\n\n\n\n'.
+    for (; i + 7 < end; i += 8) {
+      const w = view.getInt32(i, true);
+      const v = view.getInt32(i + 4, true);
+      const x = w ^ 0x0a0a0a0a;
+      const y = v ^ 0x0a0a0a0a;
+      if ((((x - 0x01010101) & ~x) | ((y - 0x01010101) & ~y)) & 0x80808080) break;
+      if (j + 2 > words.length) words = this.moreWords();
+      words[j++] = w;
+      words[j++] = v;
+      h = Math.imul(h ^ w, 0x01000193);
+      g = Math.imul(g ^ v, 0x01000193);
+      h ^= h >>> 15;
+      g ^= g >>> 15;
+    }
+    // Fewer than eight bytes of the key are left: one more word, as in hash(), when it holds no `\n`.
+    if (i + 3 < end) {
+      const w = view.getInt32(i, true);
+      const x = w ^ 0x0a0a0a0a;
+      if (((x - 0x01010101) & ~x & 0x80808080) === 0) {
+        if (j + 1 > words.length) words = this.moreWords();
+        words[j++] = w;
+        h = Math.imul(h ^ w, 0x01000193);
+        h ^= h >>> 15;
+        i += 4;
+      }
+    }
+    h = lanes(h, g);
+    for (; i < end && bytes[i] !== 10; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+    this.frameEnd = i;
+    return this.find(finalMix(h, i - from), bytes, from, i);
+  }
+
+  /** this.words, twice as long (its words kept). */
+  private moreWords(): Int32Array<ArrayBuffer> {
+    const more = new Int32Array(this.words.length * 2);
+    more.set(this.words);
+    this.words = more;
+    return more;
   }
 
   /** Record r's key against bytes[start, end), whose whole words hash() just left in this.words. */

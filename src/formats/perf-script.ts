@@ -59,6 +59,8 @@ export interface Collapser {
   command: string | undefined;
   /** Sampling frequency (Hz) per event name, from `perf script --header`'s `# event :` lines. */
   eventFreq: Map<string, number>;
+  /** Comms and event names of headers read by headerBytes. */
+  headerWords: HeaderWords;
 }
 
 export function collapsePerfScript(
@@ -127,6 +129,7 @@ export function newCollapser(
     event: undefined,
     command: undefined,
     eventFreq: new Map(),
+    headerWords: new HeaderWords(),
   };
 }
 
@@ -155,6 +158,14 @@ export function collapseBytes(c: Collapser, bytes: Buffer, importOpts: ImportOpt
   const n = bytes.length;
   let start = 0;
   while (start < n) {
+    // Most lines are stack lines of a kept sample: those find their end as they are looked up.
+    if (c.pname !== undefined && (bytes[start] === 32 || bytes[start] === 9)) {
+      const next = stackLineSeen(c, bytes, start, n);
+      if (next !== -1) {
+        start = next;
+        continue;
+      }
+    }
     let end = bytes.indexOf(10, start);
     if (end === -1) end = n;
     const lineEnd = end > start && bytes[end - 1] === 13 ? end - 1 : end;
@@ -162,12 +173,35 @@ export function collapseBytes(c: Collapser, bytes: Buffer, importOpts: ImportOpt
       if (c.pname !== undefined) stackLineBytes(c, bytes, start, lineEnd);
     } else if (lineEnd === start) {
       endSample(c);
-    } else {
+    } else if (bytes[start] === 35 /* # */ || !headerBytes(c, bytes, start, lineEnd, importOpts)) {
       const line = bytes.toString('utf8', start, lineEnd);
       processLine(c, line, 0, line.length, importOpts);
     }
     start = end + 1;
   }
+}
+
+/**
+ * The usual stack line (`<ws>addr<ws>func (module)\n`) whose `func (module)` bytes were seen
+ * before: its frames pushed, found with the line's end in one pass (no search for the `\n`
+ * first). Returns where the next line starts, or -1 for any other line (nothing done then).
+ */
+function stackLineSeen(c: Collapser, b: Buffer, start: number, n: number): number {
+  let s = start;
+  while (s < n && (b[s] === 32 || b[s] === 9)) s++;
+  let e = s;
+  while (e < n && CLASS[b[e]] === WORD) e++;
+  let f = e;
+  while (f < n && (b[f] === 32 || b[f] === 9)) f++;
+  if (e === s || f === e || f === n) return -1;
+  const hit = c.byteCache.getLine(b, f, n, c.java);
+  const end = c.byteCache.frameEnd;
+  // A line that runs into the end of the bytes is left to the general path. So is a CRLF line:
+  // its key ends with the `\r`, and no stored key does (stackLineBytes stores them without it,
+  // and a key that still ends with `\r` there does not end with `)`, so is never stored).
+  if (hit === -1 || end === n) return -1;
+  pushIds(c, hit >= 0 ? hit : c.groups[-2 - hit]);
+  return end + 1;
 }
 
 /**
@@ -275,11 +309,25 @@ function header(c: Collapser, line: string, m: RegExpExecArray, importOpts: Impo
     tid = pid;
     pid = '?';
   }
-  let period = '';
   const ev = EVENT.exec(line);
-  if (ev) {
-    period = ev[1] ?? '';
-    const event = ev[2];
+  if (!headerEvent(c, ev?.[2], ev?.[1] ?? '', importOpts)) return;
+  let pname = c.opts.tid ? `${comm}-${pid}/${tid}` : c.opts.pid ? `${comm}-${pid}` : comm;
+  pname = pname.replace(/ /g, '_');
+  c.pname = pname;
+  c.java = isJava(c);
+}
+
+/**
+ * A header's event and period (`event` undefined: the header names none): false when its sample
+ * is filtered out, else c.period is set.
+ */
+function headerEvent(
+  c: Collapser,
+  event: string | undefined,
+  period: string,
+  importOpts: ImportOptions,
+): boolean {
+  if (event !== undefined) {
     if (c.eventFilter === '') {
       // Only the first event type seen: merging cycles with instructions would mislead.
       c.eventFilter = event;
@@ -289,7 +337,7 @@ function header(c: Collapser, line: string, m: RegExpExecArray, importOpts: Impo
         importOpts.onWarning?.(`Filtering for events of type: ${event}`);
         c.eventWarning = true;
       }
-      return;
+      return false;
     }
     c.event = c.eventFilter;
   }
@@ -299,10 +347,69 @@ function header(c: Collapser, line: string, m: RegExpExecArray, importOpts: Impo
   } else {
     c.period = 1;
   }
-  let pname = c.opts.tid ? `${comm}-${pid}/${tid}` : c.opts.pid ? `${comm}-${pid}` : comm;
-  pname = pname.replace(/ /g, '_');
+  return true;
+}
+
+/**
+ * The usual sample header, `comm pid[/tid] ... [period] event:` with a one-word ASCII comm,
+ * read from its bytes without the regexes (and with no string made but a period's): true when
+ * done, false to leave the line to processLine. Only without --pid/--tid, where the process
+ * frame is the comm alone. Each check below is what makes HEADER and EVENT match the same way:
+ * a comm with no space in it (at least 2 characters, as `\S.+?` needs) ends at the first space;
+ * then spaces, digits, at most one `/` and digits, a space; at the end, the last word ends with
+ * `:` and follows `:` and spaces, or `:`, spaces, digits (the period) and spaces.
+ */
+function headerBytes(
+  c: Collapser,
+  b: Buffer,
+  start: number,
+  end: number,
+  importOpts: ImportOptions,
+): boolean {
+  if (c.opts.pid || c.opts.tid) return false;
+  let i = start;
+  while (i < end && b[i] > 32 && b[i] < 127) i++;
+  const commEnd = i;
+  if (commEnd - start < 2 || i === end || b[i] !== 32) return false;
+  while (i < end && b[i] === 32) i++;
+  const pid = i;
+  while (i < end && isDigit(b[i])) i++;
+  if (i === pid) return false;
+  if (b[i] === 47 /* / */) {
+    const tid = ++i;
+    while (i < end && isDigit(b[i])) i++;
+    if (i === tid) return false;
+  }
+  if (i === end || b[i] !== 32) return false;
+  // The event: the last word, without its `:` (trailing spaces ignored).
+  let e = end;
+  while (e > i && CLASS[b[e - 1]] === SPACE) e--;
+  if (e === i || b[e - 1] !== 58 /* : */) return false;
+  const eventEnd = e - 1;
+  let t = eventEnd;
+  while (t > i && b[t - 1] > 32 && b[t - 1] < 127) t--;
+  if (t === eventEnd || b[t - 1] !== 32) return false;
+  let g = t - 1;
+  while (g > i && b[g - 1] === 32) g--;
+  let period = '';
+  if (b[g - 1] !== 58) {
+    let d = g;
+    while (d > i && isDigit(b[d - 1])) d--;
+    if (d === g) return false;
+    let h = d;
+    while (h > i && b[h - 1] === 32) h--;
+    if (h === i || b[h - 1] !== 58) return false;
+    period = b.toString('latin1', d, g);
+  }
+  if (!headerEvent(c, c.headerWords.word(b, t, eventEnd), period, importOpts)) return true;
+  const pname = c.headerWords.word(b, start, commEnd);
   c.pname = pname;
   c.java = isJava(c);
+  return true;
+}
+
+function isDigit(ch: number): boolean {
+  return ch >= 48 && ch <= 57;
 }
 
 function endSample(c: Collapser): void {
@@ -327,7 +434,8 @@ function processFrame(c: Collapser, pname: string): number {
   let id = c.labelIds.get(key);
   if (id === undefined) {
     const kind: FrameKind = c.opts.tid ? 'thread' : 'process';
-    id = c.profile.intern({ name: detach(pname), kind });
+    // New: labelIds holds every frame this collapser made, and only process frames have this kind.
+    id = c.profile.frames.addNew({ name: detach(pname), kind });
     c.labelIds.set(key, id);
   }
   c.lastPname = pname;
@@ -451,21 +559,30 @@ function frameIds(c: Collapser, pc: string, rawfuncIn: string, mod: string): num
   return out.length === 1 ? out[0] : out;
 }
 
-/** Interns a collapsed label so that writing it back gives the same text. */
+/**
+ * Interns a collapsed label so that writing it back gives the same text. labelIds is the only
+ * index: a label's frame is written back as that label, so distinct labels are distinct frames,
+ * and a label not in labelIds is a frame not in the profile yet.
+ */
 function labelId(c: Collapser, text: string): number {
   let id = c.labelIds.get(text);
   if (id === undefined) {
     const label = detach(text); // kept strings must not pin the input piece they came from
-    let init: FrameInit = parseFrameLabel(label);
-    if (frameLabel({ file: '', line: 0, module: '', kind: 'other', ...init }) !== label) {
-      init = { name: label, kind: 'native' };
-    } else if (init.kind === 'other') {
-      init = { ...init, kind: 'native' };
-    }
-    id = c.profile.intern(init);
+    id = c.profile.frames.addNew(labelFrame(label));
     c.labelIds.set(label, id);
   }
   return id;
+}
+
+/** The frame whose label (frameLabel) is `label`: its parts when they give it back, else the label as a name. */
+function labelFrame(label: string): FrameInit {
+  const init = parseFrameLabel(label);
+  // Most labels have no file part or kind suffix: nothing to check.
+  if (init.name === label) return { name: label, kind: 'native' };
+  if (frameLabel({ file: '', line: 0, module: '', kind: 'other', ...init }) !== label) {
+    return { name: label, kind: 'native' };
+  }
+  return init.kind === 'other' ? { ...init, kind: 'native' } : init;
 }
 
 const SNIFF_HEADER = /^\S.*?\s+\d+(\/\d+)?\s+.*?(\d+\.\d+:|\S+:)\s*$/m;
@@ -494,4 +611,19 @@ export const perfScriptFormat: FormatImporter = {
  */
 function isJava(c: Collapser): boolean {
   return c.pname?.startsWith('java') === true && !c.opts.pid && !c.opts.tid;
+}
+
+/** Short ASCII words of sample headers (comms, event names) as strings, one per distinct bytes. */
+class HeaderWords {
+  private readonly table = new FrameBytesTable();
+  private readonly words: string[] = [];
+
+  word(b: Buffer, start: number, end: number): string {
+    const id = this.table.get(b, start, end, false);
+    if (id !== -1) return this.words[id];
+    const word = b.toString('latin1', start, end);
+    this.table.set(b, start, end, false, this.words.length);
+    this.words.push(word);
+    return word;
+  }
 }

@@ -186,27 +186,45 @@ function multikeySort(order: Uint32Array, ids: Int32Array, offsets: Uint32Array,
       keyAt(ids, offsets, rank, order[(lo + hi) >>> 1], d),
       keyAt(ids, offsets, rank, order[hi - 1], d),
     );
-    let lt = lo;
-    let gt = hi - 1;
-    let i = lo;
-    while (i <= gt) {
-      const k = keyAt(ids, offsets, rank, order[i], d);
-      if (k < pivot) {
-        const t = order[lt];
-        order[lt++] = order[i];
-        order[i++] = t;
-      } else if (k > pivot) {
-        const t = order[gt];
-        order[gt--] = order[i];
-        order[i] = t;
-      } else i++;
-    }
+    const lt = partitionStacks(order, lo, hi, ids, offsets, rank, d, pivot);
+    const gt = equalEnd;
     if (lo < lt) todo.push(lo, lt, d);
-    if (gt + 1 < hi) todo.push(gt + 1, hi, d);
+    if (gt < hi) todo.push(gt, hi, d);
     if (pivot === -1)
-      order.subarray(lt, gt + 1).sort(); // identical rank sequences: by index
-    else todo.push(lt, gt + 1, d + 1);
+      order.subarray(lt, gt).sort(); // identical rank sequences: by index
+    else todo.push(lt, gt, d + 1);
   }
+}
+
+/** partitionLabels() for stacks: on the frame rank at depth d (see there for why it is a function). */
+function partitionStacks(
+  order: Uint32Array,
+  lo: number,
+  hi: number,
+  ids: Int32Array,
+  offsets: Uint32Array,
+  rank: Int32Array,
+  d: number,
+  pivot: number,
+): number {
+  let lt = lo;
+  let gt = hi;
+  let i = lo;
+  while (i < gt) {
+    const k = keyAt(ids, offsets, rank, order[i], d);
+    if (k < pivot) {
+      const t = order[lt];
+      order[lt++] = order[i];
+      order[i++] = t;
+    } else if (k > pivot) {
+      gt--;
+      const t = order[gt];
+      order[gt] = order[i];
+      order[i] = t;
+    } else i++;
+  }
+  equalEnd = gt;
+  return lt;
 }
 
 function medianOf3(a: number, b: number, c: number): number {
@@ -242,9 +260,37 @@ export function sanitizeLabel(label: string): string {
   return /[;\n\r]/.test(label) ? label.replace(/;/g, ':').replace(/[\n\r]/g, ' ') : label;
 }
 
+/**
+ * Each label's rank in code-unit order (equal labels share one). The labels are sorted by a
+ * multikey quicksort on their code units, as the stacks are by frame ranks: labels of one profile
+ * share long prefixes (`__libc_...`, `[unknown]...`), which a comparison sort compares again at
+ * every comparison; here a shared prefix is looked at once per partition. The code units are
+ * copied into one typed array first: the sort's loops then read numbers only.
+ */
 function labelRanks(labels: string[]): Int32Array {
-  const idx = labels.map((_, i) => i);
-  idx.sort((a, b) => (labels[a] < labels[b] ? -1 : labels[a] > labels[b] ? 1 : a - b));
+  const units = new LabelUnits(labels);
+  const idx = new Uint32Array(labels.length);
+  for (let i = 0; i < idx.length; i++) idx[i] = i;
+  const todo: number[] = [0, idx.length, 0];
+  while (todo.length > 0) {
+    const d = todo.pop() as number;
+    const hi = todo.pop() as number;
+    const lo = todo.pop() as number;
+    if (hi - lo < 12) {
+      insertionSortLabels(idx, lo, hi, units, d);
+      continue;
+    }
+    const pivot = medianOf3(
+      units.at(idx[lo], d),
+      units.at(idx[(lo + hi) >>> 1], d),
+      units.at(idx[hi - 1], d),
+    );
+    const lt = partitionLabels(idx, lo, hi, units, d, pivot);
+    const gt = equalEnd;
+    if (lo < lt) todo.push(lo, lt, d);
+    if (gt < hi) todo.push(gt, hi, d);
+    if (pivot !== -1) todo.push(lt, gt, d + 1); // else equal labels: they share a rank
+  }
   const rank = new Int32Array(labels.length);
   let r = 0;
   for (let j = 0; j < idx.length; j++) {
@@ -252,4 +298,89 @@ function labelRanks(labels: string[]): Int32Array {
     rank[idx[j]] = r;
   }
   return rank;
+}
+
+/** The UTF-16 code units of many labels, in one array. */
+class LabelUnits {
+  private readonly units: Uint16Array;
+  private readonly starts: Uint32Array;
+
+  constructor(labels: string[]) {
+    this.starts = new Uint32Array(labels.length + 1);
+    for (let i = 0; i < labels.length; i++) this.starts[i + 1] = this.starts[i] + labels[i].length;
+    // UTF-16LE is the code units as they are (lone surrogates too), copied natively: a JS loop
+    // over a million code units would run mostly before V8 has compiled it.
+    const bytes = Buffer.from(labels.join(''), 'utf16le');
+    if (BIG_ENDIAN) bytes.swap16(); // the Uint16Array below reads them in the host's order
+    this.units = new Uint16Array(bytes.length >>> 1);
+    new Uint8Array(this.units.buffer).set(bytes);
+  }
+
+  /** Code unit d of label i; -1 past its end (a label sorts before its extensions). */
+  at(i: number, d: number): number {
+    const p = this.starts[i] + d;
+    return p < this.starts[i + 1] ? this.units[p] : -1;
+  }
+
+  /** Labels i and j compared from code unit d (both are equal before it). */
+  compare(i: number, j: number, d: number): number {
+    for (let k = d; ; k++) {
+      const a = this.at(i, k);
+      const b = this.at(j, k);
+      if (a !== b || a === -1) return a - b;
+    }
+  }
+}
+
+const BIG_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 0;
+
+/** Where partitionLabels() left the end of the labels equal to the pivot. */
+let equalEnd = 0;
+
+/**
+ * Three-way partition of idx[lo, hi) on code unit d: below the pivot, equal, above; returns where
+ * the equal ones start (their end in equalEnd). Its own function, not a loop inside labelRanks'
+ * loop: V8 compiled that inner loop alone (OSR) and threw the code away at every exit from it,
+ * hundreds of times per sort (--trace-deopt). Nor is anything computed after the loop: V8 reused
+ * code compiled inside the loop, before any operation after it had type feedback, and bailed
+ * out there at every call. (So the end goes out through a module variable, not an array.)
+ */
+function partitionLabels(
+  idx: Uint32Array,
+  lo: number,
+  hi: number,
+  units: LabelUnits,
+  d: number,
+  pivot: number,
+): number {
+  let lt = lo;
+  let gt = hi; // exclusive, so that nothing is computed after the loop (see above)
+  let i = lo;
+  while (i < gt) {
+    const k = units.at(idx[i], d);
+    if (k < pivot) {
+      const t = idx[lt];
+      idx[lt++] = idx[i];
+      idx[i++] = t;
+    } else if (k > pivot) {
+      gt--;
+      const t = idx[gt];
+      idx[gt] = idx[i];
+      idx[i] = t;
+    } else i++;
+  }
+  equalEnd = gt;
+  return lt;
+}
+
+function insertionSortLabels(idx: Uint32Array, lo: number, hi: number, units: LabelUnits, d: number): void {
+  for (let i = lo + 1; i < hi; i++) {
+    const v = idx[i];
+    let j = i - 1;
+    while (j >= lo && units.compare(idx[j], v, d) > 0) {
+      idx[j + 1] = idx[j];
+      j--;
+    }
+    idx[j + 1] = v;
+  }
 }

@@ -79,6 +79,22 @@ export class FrameTable {
     return id;
   }
 
+  /**
+   * Appends a frame the caller knows is not in the table yet (a parser that keeps its own index
+   * of what it added, so that the key index here would be a second one to fill): its id. The
+   * key index is dropped, and built again if intern() or find() is called later.
+   */
+  addNew(init: FrameInit): number {
+    const id = this.names.length;
+    this.keys = undefined;
+    this.names.push(init.name);
+    this.files.push(init.file ?? '');
+    this.lines.push(init.line ?? 0);
+    this.modules.push(init.module ?? '');
+    this.kinds.push(init.kind ?? 'other');
+    return id;
+  }
+
   get(id: number): Frame {
     return {
       name: this.names[id],

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { importProfile } from '../../src/formats/index.js';
 import {
   collapsePart,
   collapsePerfFileParallel,
+  type PartJob,
   type PartRunner,
 } from '../../src/formats/perf-script-parallel.js';
 import type { PerfCollapseOptions } from '../../src/formats/types.js';
@@ -15,17 +16,44 @@ const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'formats');
 const dir = mkdtempSync(join(tmpdir(), 'fd-perf-par-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The part collapsed in this thread (vitest cannot start a worker on a .ts entry). */
-const inThread: PartRunner = async (job) => collapsePart(job);
-
-/** One pass over the file, as `flamediff collapse` does without threads. */
-function sequential(path: string, options: PerfCollapseOptions): { folded: string; warnings: string[] } {
-  const warnings: string[] = [];
-  const p = importProfile(path, readFileSync(path), { perf: options, onWarning: (m) => warnings.push(m) });
-  return { folded: writeFolded(p), warnings };
+/**
+ * A worker run in this thread (vitest cannot start a worker on a .ts entry) that takes its
+ * pieces at once, before this thread takes any: at most `pieces` of them, from the back.
+ */
+function workerTaking(pieces: number, jobs: PartJob[] = []): PartRunner {
+  return (job) => {
+    jobs.push(job);
+    const r = collapsePart(job, pieces);
+    return { result: Promise.resolve(r), stop: () => {} };
+  };
 }
 
-async function parallel(path: string, options: PerfCollapseOptions, runPart = inThread) {
+/** A worker that starts after this thread has taken every piece: it must be stopped, not awaited. */
+let lateStops = 0;
+const lateWorker: PartRunner = (job) => {
+  let stopped = false;
+  const result = new Promise<ReturnType<typeof collapsePart>>((resolve, reject) =>
+    setImmediate(() => (stopped ? reject(new Error('stopped')) : resolve(collapsePart(job)))),
+  );
+  return {
+    result,
+    stop: () => {
+      stopped = true;
+      lateStops++;
+    },
+  };
+};
+
+/** One pass over the file, as `flamediff collapse` does without threads. */
+function sequential(path: string, options: PerfCollapseOptions) {
+  const warnings: string[] = [];
+  const p = importProfile(path, readFileSync(path), { perf: options, onWarning: (m) => warnings.push(m) });
+  return { folded: writeFolded(p), warnings, meta: p.meta };
+}
+
+const PIECE = 3000; // bytes: the small test files are cut into many pieces
+
+async function parallel(path: string, options: PerfCollapseOptions, runPart: PartRunner) {
   const warnings: string[] = [];
   const p = await collapsePerfFileParallel(
     path,
@@ -34,16 +62,17 @@ async function parallel(path: string, options: PerfCollapseOptions, runPart = in
     { onWarning: (m) => warnings.push(m) },
     runPart,
     0,
+    PIECE,
   );
   return p === undefined ? undefined : { folded: writeFolded(p), warnings, meta: p.meta };
 }
 
 /** The shipped perf fixtures one after another, `copies` times (two-events.perf filters the rest). */
-function concat(name: string, files: string[], copies: number): string {
+function concat(name: string, files: string[], copies: number, between = ''): string {
   const path = join(dir, name);
   let text = '';
   for (let i = 0; i < copies; i++)
-    for (const f of files) text += `${readFileSync(join(FIXTURES, f), 'utf8').trimEnd()}\n\n`;
+    for (const f of files) text += `${between}${readFileSync(join(FIXTURES, f), 'utf8').trimEnd()}\n\n`;
   writeFileSync(path, text);
   return path;
 }
@@ -51,6 +80,20 @@ function concat(name: string, files: string[], copies: number): string {
 describe('perf script collapse on two threads', () => {
   const mixed = concat('mixed.perf', ['two-events.perf', 'busy.perf', 'dd.perf'], 3);
   const cpuClock = concat('cpu-clock.perf', ['busy.perf', 'dd.perf'], 4);
+  // task-clock samples only after the first third: their warning comes from the worker's part.
+  const lateEvent = concat('late-event.perf', ['busy.perf', 'dd.perf', 'two-events.perf'], 2);
+  // `perf script --header` output concatenated: the last header's command and frequency win.
+  const headers = concat('headers.perf', ['busy.perf', 'dd.perf'], 3, '');
+  let n = 0;
+  writeFileSync(
+    headers,
+    readFileSync(headers, 'utf8').replace(/^(\S.*cpu-clock:\s*\n)/gm, (line) =>
+      n++ % 150 === 0
+        ? `# cmdline : perf record -F ${99 + n}\n# event : name = cpu-clock, { sample_period, sample_freq } = ${99 + n}, freq = 1, x = 0\n${line}`
+        : line,
+    ),
+  );
+  const files = { mixed, cpuClock, lateEvent, headers };
 
   for (const [name, options] of [
     ['default options', {}],
@@ -58,54 +101,70 @@ describe('perf script collapse on two threads', () => {
     ['--pid --tid --addrs', { pid: true, tid: true, addrs: true }],
     ['--event-filter cpu-clock', { eventFilter: 'cpu-clock' }],
   ] as const) {
-    it(`gives the bytes and the warning of one pass (${name})`, async () => {
-      for (const path of [mixed, cpuClock]) {
-        const par = await parallel(path, options);
+    it(`gives the bytes, warning and metadata of one pass wherever the threads meet (${name})`, async () => {
+      for (const [file, path] of Object.entries(files)) {
         const seq = sequential(path, options);
-        expect(par).toBeDefined();
-        expect(par?.folded).toBe(seq.folded);
-        expect(par?.warnings).toEqual(seq.warnings);
-        const one = importProfile(path, readFileSync(path), { perf: options });
-        expect(par?.meta.unit).toBe(one.meta.unit);
-        expect(par?.meta.extra).toEqual(one.meta.extra);
+        const stops = lateStops;
+        for (const runPart of [workerTaking(1), workerTaking(4), workerTaking(1000), lateWorker]) {
+          const par = await parallel(path, options, runPart);
+          expect(par, file).toBeDefined();
+          expect(par?.folded, file).toBe(seq.folded);
+          expect(par?.warnings, file).toEqual(seq.warnings);
+          expect(par?.meta, file).toEqual({ ...seq.meta, source: undefined }); // the caller names it
+        }
+        expect(lateStops, 'the late worker is stopped, not waited for').toBe(stops + 1);
       }
     });
   }
 
-  it('filters by the first event of the file in the second part too', async () => {
-    const par = await parallel(mixed, {});
-    expect(par?.warnings.length).toBe(1);
-    expect(par?.folded).toBe(sequential(mixed, {}).folded);
-    expect(sequential(mixed, {}).warnings[0]).toMatch(/Filtering for events of type/);
+  it('takes the filter warning from the worker part when the other event comes late', async () => {
+    const seq = sequential(lateEvent, {});
+    expect(seq.warnings).toEqual(['Filtering for events of type: task-clock']);
+    const jobs: PartJob[] = [];
+    const par = await parallel(lateEvent, {}, workerTaking(1000, jobs));
+    expect(par?.warnings).toEqual(seq.warnings);
+    expect(jobs[0].bounds.length).toBeGreaterThan(10);
   });
 
-  it('collapses the second part itself when the worker fails', async () => {
-    const failing: PartRunner = async () => {
-      throw new Error('no worker');
+  it('has headers all through the headers file (the metadata compared above is the last one)', () => {
+    const cmdlines = readFileSync(headers, 'utf8').match(/^# cmdline : .*$/gm) ?? [];
+    expect(cmdlines.length).toBeGreaterThan(2);
+    const seq = sequential(headers, {});
+    expect(seq.meta.command).toBe(cmdlines[cmdlines.length - 1].slice('# cmdline : '.length));
+    expect(seq.meta.intervalNs).toBe(Math.round(1e9 / Number(/-F (\d+)/.exec(seq.meta.command ?? '')?.[1])));
+  });
+
+  it('collapses the worker part itself when the worker fails', async () => {
+    const failing: PartRunner = (job) => {
+      collapsePart(job, 3); // takes its pieces, then dies
+      return { result: Promise.reject(new Error('no worker')), stop: () => {} };
     };
     const par = await parallel(cpuClock, {}, failing);
     expect(par?.folded).toBe(sequential(cpuClock, {}).folded);
   });
 
-  it('cuts the file at a blank line: both parts hold whole samples', async () => {
-    const jobs: { start: number; end: number }[] = [];
-    const spy: PartRunner = async (job) => {
-      jobs.push(job);
-      return collapsePart(job);
-    };
-    await parallel(cpuClock, {}, spy);
-    expect(jobs).toHaveLength(1);
+  it('cuts the file at blank lines: every piece holds whole samples', async () => {
+    const jobs: PartJob[] = [];
+    await parallel(cpuClock, {}, workerTaking(2, jobs));
+    const { bounds } = jobs[0];
     const text = readFileSync(cpuClock);
-    expect(text.subarray(jobs[0].start - 2, jobs[0].start).toString()).toBe('\n\n');
-    expect(jobs[0].end).toBe(statSync(cpuClock).size);
+    expect(bounds[0]).toBe(0);
+    expect(bounds[bounds.length - 1]).toBe(text.length);
+    for (let k = 1; k + 1 < bounds.length; k++) {
+      expect(bounds[k]).toBeGreaterThan(bounds[k - 1]);
+      expect(text.subarray(bounds[k] - 2, bounds[k]).toString()).toBe('\n\n');
+    }
   });
 
   it('leaves small files, and files without an event in their head, to one pass', async () => {
     const path = join(dir, 'small.perf');
     writeFileSync(path, readFileSync(join(FIXTURES, 'busy.perf')));
-    expect(await collapsePerfFileParallel(path, path, {}, {}, inThread)).toBeUndefined();
+    expect(await collapsePerfFileParallel(path, path, {}, {}, workerTaking(1))).toBeUndefined();
     const noEvent = join(dir, 'no-event.perf');
-    writeFileSync(noEvent, 'prog 12 \n\tabc main (/bin/prog)\n\nprog 12 \n\tabc main (/bin/prog)\n\n');
-    expect(await collapsePerfFileParallel(noEvent, noEvent, {}, {}, inThread, 0)).toBeUndefined();
+    writeFileSync(
+      noEvent,
+      'prog 12 \n\tabc main (/bin/prog)\n\nprog 12 \n\tabc main (/bin/prog)\n\n'.repeat(500),
+    );
+    expect(await collapsePerfFileParallel(noEvent, noEvent, {}, {}, workerTaking(1), 0, 100)).toBeUndefined();
   });
 });

@@ -193,3 +193,16 @@ describe('perf fixture sanity', () => {
     expect(new TextDecoder().decode(fixture('busy.perf')).startsWith('busy 20113')).toBe(true);
   });
 });
+
+describe('perf script line ends', () => {
+  it('reads CRLF line ends, and a last line with no line end, as LF text', () => {
+    const lf = new TextDecoder().decode(fixture('busy.perf'));
+    const want = writeFolded(importProfile('busy.perf', text(lf)));
+    // Stack lines seen before are looked up with their line end found on the way: a `\r` there
+    // must not become part of the key.
+    expect(writeFolded(importProfile('busy.perf', text(lf.replace(/\n/g, '\r\n'))))).toBe(want);
+    // A last sample whose last stack line has no `\n` (and no blank line: not counted).
+    const cut = `${lf.trimEnd()}\n\nbusy 1 1.0: 1 cpu-clock:\n\t abc main+0x1 (/x)`;
+    expect(writeFolded(importProfile('busy.perf', text(cut)))).toBe(want);
+  });
+});

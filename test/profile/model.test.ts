@@ -41,6 +41,24 @@ describe('Profile', () => {
     expect(writeFolded(sample())).toBe('main;a 2\nmain;a;a;a 1\nmain;a;b 7\n');
   });
 
+  it('sorts labels by code unit: prefixes first, shared prefixes, equal labels, beyond the BMP', () => {
+    // Enough labels that the sort partitions (not only the small-range insertion sort), with long
+    // shared prefixes, labels that extend others, and astral characters (surrogate pairs sort
+    // before U+E000..U+FFFF in code-unit order, after them in code-point order).
+    const names = ['', 'a', 'ab', 'a\u0000', 'b', '\u{1F600}x', '\uFFFDx', '\uE000', 'é', 'e\u0301'];
+    for (let i = 0; i < 300; i++) names.push(`__libc_start_main_r${(i * 37) % 101}`, `[unknown]_${i % 7}`);
+    for (let i = 0; i < 20; i++) names.push(`\u{1F600}${i}`, `\uFFFD${i}`);
+    const p = new Profile();
+    names.forEach((name, i) => {
+      p.addFrames(['root', { name, file: i % 5 === 0 ? 'same.c' : '' }], 1);
+    });
+    const lines = writeFolded(p).trimEnd().split('\n');
+    const labels = lines.map((l) => l.slice('root;'.length, l.lastIndexOf(' ')));
+    const expected = [...new Set(labels)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    expect(labels).toEqual(expected);
+    expect(labels.length).toBeGreaterThan(100);
+  });
+
   it('holds a million distinct stacks in flat arrays', () => {
     const p = new Profile();
     const ids = [p.intern({ name: 'root' }), 0, 0];
