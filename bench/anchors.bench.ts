@@ -443,7 +443,7 @@ function writeResults(
   });
   const faster = pairs.filter((p) => med(p.two, 'wallS') < med(p.one, 'wallS')).length;
   const cpuRatios = pairs.map((p) => med(p.two, 'cpuS') / med(p.one, 'cpuS'));
-  const threads = `in this run two threads were faster (wall) in ${faster} of ${pairs.length} cases, at ${Math.min(...cpuRatios).toFixed(2)}-${Math.max(...cpuRatios).toFixed(2)}x the CPU time. They are off by default: in a run earlier the same day (2026-12-03 08:27 UTC) they were slower in all 3 cases; on a machine shared this heavily the second core is not free, and the thread costs CPU of its own (start-up, a second set of caches, handing the stacks over).`;
+  const threads = `in this run two threads were faster (wall) in ${faster} of ${pairs.length} cases, at ${Math.min(...cpuRatios).toFixed(2)}-${Math.max(...cpuRatios).toFixed(2)}x the CPU time. They are off by default (src/lib/threads.ts says why): on this 2-core VM one thread already keeps the second core partly busy with V8's garbage collector and compiler, and a worker pays its own start-up, a second compilation of the parser and the distinct frames met again.`;
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   const md = [
     `Anchors: ${infernoLine} (\`cargo install inferno --root ~/.cache/flamediff/inferno\`); FlameGraph's Perl scripts: ${perlWhy ? `not measured, ${perlWhy}` : `from ${process.env.FLAMEGRAPH_DIR}`}. flamediff: the bundled CLI (\`node scripts/build.mjs\`) run by Node ${nodeVersion}, the runtime GitHub gives the action (action.yml: node24; package.json engines: >=22), installed from npm's ${NODE_PKG} package; the machine's own Node ${process.version}, below the engines floor, only drives the benchmark.`,

@@ -14,42 +14,42 @@ var CATALOG = [
   {
     name: "demo",
     summary: "self-contained demo on the shipped example: baseline, injected regression, report",
-    load: async () => (await import("./chunks/demo-I2GG5SWH.js")).demoCommand
+    load: async () => (await import("./chunks/demo-NO4Z2X2Y.js")).demoCommand
   },
   {
     name: "check",
     summary: "the whole job: record a baseline on the base branch, elsewhere compare and gate",
-    load: async () => (await import("./chunks/check-WYM7645J.js")).checkCommand
+    load: async () => (await import("./chunks/check-XFQYJW46.js")).checkCommand
   },
   {
     name: "record",
     summary: "run a workload N times under a sampler (perf, node, py-spy, ...) and keep the profiles",
-    load: async () => (await import("./chunks/record-T4NC7VGT.js")).recordCommand
+    load: async () => (await import("./chunks/record-7FRSIRVO.js")).recordCommand
   },
   {
     name: "compare",
     summary: "compare base and head run sets frame by frame, with statistics",
-    load: async () => (await import("./chunks/compare-GF223B4G.js")).compareCommand
+    load: async () => (await import("./chunks/compare-H5VRQL6W.js")).compareCommand
   },
   {
     name: "render",
     summary: "draw a flamegraph (SVG, PNG or text), or a differential one with --diff-base",
-    load: async () => (await import("./chunks/render-3XW6A5HY.js")).renderCommand
+    load: async () => (await import("./chunks/render-TATSKHHX.js")).renderCommand
   },
   {
     name: "collapse",
     summary: "convert profiles (perf script, py-spy, austin, ...) to canonical folded stacks",
-    load: async () => (await import("./chunks/collapse-CV7VSQAB.js")).collapseCommand
+    load: async () => (await import("./chunks/collapse-GGQOT3E2.js")).collapseCommand
   },
   {
     name: "convert",
     summary: "convert a profile to speedscope JSON or folded stacks",
-    load: async () => (await import("./chunks/convert-36LN4TNS.js")).convertCommand
+    load: async () => (await import("./chunks/convert-M5NKEUJZ.js")).convertCommand
   },
   {
     name: "trends",
     summary: "per-frame history: change points, creeping regressions, dashboard",
-    load: async () => (await import("./chunks/trends-NP3V4WSJ.js")).trendsCommand
+    load: async () => (await import("./chunks/trends-4OPDYTSO.js")).trendsCommand
   },
   {
     name: "artifact",
@@ -59,7 +59,7 @@ var CATALOG = [
   {
     name: "serve",
     summary: "run the bot as a GitHub App webhook server (central alternative to the action)",
-    load: async () => (await import("./chunks/serve-IXBXLBXJ.js")).serveCommand
+    load: async () => (await import("./chunks/serve-JHZDBLKD.js")).serveCommand
   }
 ];
 

@@ -33,7 +33,7 @@ import {
 } from "./chunks/chunk-5SCB47K6.js";
 import {
   defaultOptions
-} from "./chunks/chunk-SUF57MDN.js";
+} from "./chunks/chunk-JR2OT6E7.js";
 import {
   SETTINGS,
   ValueProblem,
@@ -43,11 +43,11 @@ import {
 import {
   fsError
 } from "./chunks/chunk-3EE22N24.js";
-import "./chunks/chunk-32JU6HR3.js";
+import "./chunks/chunk-LQSWVJSM.js";
 import "./chunks/chunk-SBH42KNO.js";
 import "./chunks/chunk-UR5MWT2A.js";
 import "./chunks/chunk-HA6H56OO.js";
-import "./chunks/chunk-ZFNVMPUQ.js";
+import "./chunks/chunk-RM2AEMQK.js";
 import {
   UserError,
   errorLine
@@ -127,7 +127,7 @@ var issueComment = () => ({
   reason: "issue_comment: reading /flamediff commands.",
   async run(ctx) {
     await apiErrorsAsLines("Handling the comment command", "pull-requests: write", async () => {
-      const { handleIssueComment } = await import("./chunks/issue-comment-SMYQJY7E.js");
+      const { handleIssueComment } = await import("./chunks/issue-comment-XCT2TU5Q.js");
       await handleIssueComment(botFromAction(ctx));
     });
   }
@@ -137,8 +137,8 @@ var workflowRun = () => ({
   reason: "workflow_run: fork-safe report from the artifact of the finished run (no pull request code runs here).",
   async run(ctx) {
     const [{ handleWorkflowRun }, { runCheck }] = await Promise.all([
-      import("./chunks/workflow-run-6J4TTSZK.js"),
-      import("./chunks/check-IAHDAF47.js")
+      import("./chunks/workflow-run-6HY6GI5P.js"),
+      import("./chunks/check-N3I7NO63.js")
     ]);
     const b = botFromAction(ctx);
     const outcome = await apiErrorsAsLines(
@@ -170,7 +170,7 @@ function pullRequest(measure2) {
           );
           return;
         }
-        const { handleAcceptLabel } = await import("./chunks/label-54AETTUZ.js");
+        const { handleAcceptLabel } = await import("./chunks/label-VJ3QQLVX.js");
         await apiErrorsAsLines("Handling the accept label", "pull-requests: write", async () => {
           await handleAcceptLabel(b);
         });
@@ -199,7 +199,7 @@ function eventPullNumber(env) {
 }
 function gatedRunCheck(run2, env) {
   return async (opts, ctx) => {
-    const { withAcceptances } = await import("./chunks/gate-KATPHVJY.js");
+    const { withAcceptances } = await import("./chunks/gate-ATDLHY5V.js");
     return withAcceptances(run2, (c) => c.pullNumber ?? eventPullNumber(env))(opts, ctx);
   };
 }
@@ -378,7 +378,7 @@ async function readActionInputs(get, root, { requireCommand = true } = {}) {
   options.baseBranch = "";
   const config = configFile(settings, root);
   if (config) {
-    const { loadConfigFile } = await import("./chunks/load-UAGCZ5CF.js");
+    const { loadConfigFile } = await import("./chunks/load-FRJEDJTF.js");
     options = await loadConfigFile(config.file, options, config.required);
   }
   for (const [input, key] of Object.entries(OPTION_INPUTS)) {
@@ -817,7 +817,7 @@ function defaultDeps(io = runnerIo()) {
     // The handler table, built here explicitly: the action's events plus the bot's.
     handlers: withBotHandlers(baseHandlers()),
     runCheck: gatedRunCheck(
-      async (opts, ctx) => (await import("./chunks/check-IAHDAF47.js")).runCheck(opts, ctx),
+      async (opts, ctx) => (await import("./chunks/check-N3I7NO63.js")).runCheck(opts, ctx),
       process.env
     ),
     createClient: async (o) => (await import("./chunks/octokit-3GD6EETD.js")).createClient(o),

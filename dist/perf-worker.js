@@ -2,10 +2,10 @@
 import { createRequire as __flamediffCreateRequire } from 'node:module'; const require = __flamediffCreateRequire(import.meta.url);
 import {
   collapsePart
-} from "./chunks/chunk-7HPSUUCT.js";
+} from "./chunks/chunk-6PAVMITH.js";
 import "./chunks/chunk-XELWIH2N.js";
-import "./chunks/chunk-RS3TPUO2.js";
-import "./chunks/chunk-ZFNVMPUQ.js";
+import "./chunks/chunk-6K52NGNO.js";
+import "./chunks/chunk-RM2AEMQK.js";
 import "./chunks/chunk-KISOPUCP.js";
 import "./chunks/chunk-AK7A7ZA3.js";
 

@@ -6,6 +6,7 @@ import { importFoldedMerged } from '../formats/merged-import.js';
 import { importPerfScriptParallel } from '../formats/perf-script-file.js';
 import type { ImportOptions } from '../formats/types.js';
 import { fsError, isFsError } from '../lib/fs-errors.js';
+import { useWorker } from '../lib/threads.js';
 import { writeFolded, writeFoldedChunks } from '../profile/folded-writer.js';
 import type { Profile } from '../profile/profile.js';
 import { mergeProfiles } from '../profile/transform.js';
@@ -68,12 +69,13 @@ function foldedMerged(files: string[], opts: ImportOptions, cwd: string): Promis
 }
 
 async function importAll(files: string[], opts: ImportOptions, io: Io): Promise<Profile> {
-  // With FLAMEDIFF_THREADS=2, one big `perf script` file is collapsed on two threads (the same
-  // bytes as one pass). Not the default: on the shared 2-core machine it was measured slower
-  // (bench/RESULTS.md, anchors), and again on 2026-12-03 with the pieces taken from both ends
-  // (perf-big.txt, load ~3, 5 alternated runs: 1.03 s vs 0.84 s median, 1.36 vs 0.99 s CPU); each
-  // thread meets most distinct stack lines once, so the second one repeats much of the work.
-  if (files.length === 1 && files[0] !== '-' && io.env.FLAMEDIFF_THREADS === '2') {
+  // With FLAMEDIFF_THREADS=2 (src/lib/threads.ts), one big `perf script` file is collapsed on two
+  // threads (the same bytes as one pass). Not the default: on the shared 2-core machine it was
+  // measured slower (bench/RESULTS.md, anchors), and again on 2026-12-03 with the pieces taken
+  // from both ends (perf-big.txt, load ~3, 5 alternated runs: 1.03 s vs 0.84 s median, 1.36 vs
+  // 0.99 s CPU); each thread meets most distinct stack lines once, so the second one repeats much
+  // of the work.
+  if (files.length === 1 && files[0] !== '-' && useWorker(io.env)) {
     const p = await importPerfScriptParallel(resolve(io.cwd, files[0]), files[0], opts);
     if (p !== undefined) return p;
   }

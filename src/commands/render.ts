@@ -131,12 +131,6 @@ function oneOf<T extends string>(
   return value as T;
 }
 
-/** A regular file's size (0 for a directory, stdin or a missing file: those stay on this thread). */
-async function fileBytes(file: string): Promise<number> {
-  const st = await stat(file).catch(() => null);
-  return st?.isFile() ? st.size : 0;
-}
-
 /**
  * The profiles of `files`. With `allowEmpty` (a plain, non-differential render) a file without
  * samples becomes an empty profile, drawn as the "no samples" picture, with a note on stderr; a
@@ -198,10 +192,10 @@ export const renderCommand: Command = {
       (io.isTTY && toStdout ? 'ansi' : 'plain');
     const budget = numberFlag('render', 'budget', v.budget, 4000, { min: 200, integer: true });
     const baseFiles = v['diff-base'] ?? [];
-    // A big one-file base is parsed on a worker thread while this thread parses the head
-    // (src/lib/threads.ts; FLAMEDIFF_THREADS=1 keeps it here).
+    // With FLAMEDIFF_THREADS=2 a one-file base is parsed on a worker thread while this thread
+    // parses the head (src/lib/threads.ts says why it is not the default).
     const baseOnWorker =
-      baseFiles.length === 1 && useWorker(io.env, await fileBytes(path.resolve(io.cwd, baseFiles[0])))
+      baseFiles.length === 1 && useWorker(io.env)
         ? importOnWorker(path.resolve(io.cwd, baseFiles[0]), {}, path.resolve(io.cwd, baseFiles[0]))
         : undefined;
     const headRuns = await load(positionals, io, baseFiles.length === 0);

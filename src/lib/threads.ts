@@ -1,21 +1,13 @@
-import os from 'node:os';
+// Whether a command hands part of its input to a worker thread: only with FLAMEDIFF_THREADS=2.
+// Threads never change the output (the results are put together in the order one thread gives),
+// but on the 2-core machine of bench/RESULTS.md (anchors) they did not pay: with one thread, V8's
+// own garbage collector and compiler threads already keep the second core about a fifth busy, and
+// a worker starts its own Node environment, loads and compiles the parser again, and meets most of
+// the same distinct frames. Measured 2026-12-03 13:07 UTC, Node 24, 6 alternated runs each:
+// differential render 300k + 300k, one thread 0.96 s median (1.2 s CPU), base on a worker 0.96 s
+// (1.45 s CPU); `perf script` collapse of 100 MB, see src/commands/collapse.ts. Where more cores are
+// free (a dedicated runner) they may help: FLAMEDIFF_THREADS=2 turns them on.
 
-// Whether a command hands part of its input to a worker thread. FLAMEDIFF_THREADS=1 keeps
-// everything on one thread and =2 always uses the worker; otherwise the worker is used when the
-// process may run on two or more cores and the input is big enough for the second core to repay
-// the thread's start-up (a worker loads its own copy of the parser and compiles it again).
-// Threads never change the output: the results are put together in the order one thread gives.
-
-/** Bytes of input below which a worker thread costs more than it saves. */
-export const WORKER_MIN_BYTES = 16 << 20;
-
-export function useWorker(
-  env: Readonly<Record<string, string | undefined>>,
-  inputBytes: number,
-  cores: number = os.availableParallelism(),
-): boolean {
-  const forced = env.FLAMEDIFF_THREADS;
-  if (forced === '1') return false;
-  if (forced === '2') return true;
-  return cores >= 2 && inputBytes >= WORKER_MIN_BYTES;
+export function useWorker(env: Readonly<Record<string, string | undefined>>): boolean {
+  return env.FLAMEDIFF_THREADS === '2';
 }
