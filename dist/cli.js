@@ -9,47 +9,50 @@ import {
 } from "./chunks/chunk-KISOPUCP.js";
 import "./chunks/chunk-AK7A7ZA3.js";
 
+// src/cli.ts
+import nodeModule from "node:module";
+
 // src/commands/catalog.ts
 var CATALOG = [
   {
     name: "demo",
     summary: "self-contained demo on the shipped example: baseline, injected regression, report",
-    load: async () => (await import("./chunks/demo-NO4Z2X2Y.js")).demoCommand
+    load: async () => (await import("./chunks/demo-JLBJ4TXR.js")).demoCommand
   },
   {
     name: "check",
     summary: "the whole job: record a baseline on the base branch, elsewhere compare and gate",
-    load: async () => (await import("./chunks/check-XFQYJW46.js")).checkCommand
+    load: async () => (await import("./chunks/check-JBVGKJWQ.js")).checkCommand
   },
   {
     name: "record",
     summary: "run a workload N times under a sampler (perf, node, py-spy, ...) and keep the profiles",
-    load: async () => (await import("./chunks/record-7FRSIRVO.js")).recordCommand
+    load: async () => (await import("./chunks/record-MMI4BZLU.js")).recordCommand
   },
   {
     name: "compare",
     summary: "compare base and head run sets frame by frame, with statistics",
-    load: async () => (await import("./chunks/compare-H5VRQL6W.js")).compareCommand
+    load: async () => (await import("./chunks/compare-I7G4U5OL.js")).compareCommand
   },
   {
     name: "render",
     summary: "draw a flamegraph (SVG, PNG or text), or a differential one with --diff-base",
-    load: async () => (await import("./chunks/render-TATSKHHX.js")).renderCommand
+    load: async () => (await import("./chunks/render-5TQ37G2T.js")).renderCommand
   },
   {
     name: "collapse",
     summary: "convert profiles (perf script, py-spy, austin, ...) to canonical folded stacks",
-    load: async () => (await import("./chunks/collapse-GGQOT3E2.js")).collapseCommand
+    load: async () => (await import("./chunks/collapse-E336RHXD.js")).collapseCommand
   },
   {
     name: "convert",
     summary: "convert a profile to speedscope JSON or folded stacks",
-    load: async () => (await import("./chunks/convert-M5NKEUJZ.js")).convertCommand
+    load: async () => (await import("./chunks/convert-JAHTFMDW.js")).convertCommand
   },
   {
     name: "trends",
     summary: "per-frame history: change points, creeping regressions, dashboard",
-    load: async () => (await import("./chunks/trends-4OPDYTSO.js")).trendsCommand
+    load: async () => (await import("./chunks/trends-DBWLEKG7.js")).trendsCommand
   },
   {
     name: "artifact",
@@ -59,7 +62,7 @@ var CATALOG = [
   {
     name: "serve",
     summary: "run the bot as a GitHub App webhook server (central alternative to the action)",
-    load: async () => (await import("./chunks/serve-JHZDBLKD.js")).serveCommand
+    load: async () => (await import("./chunks/serve-PK6WEGGD.js")).serveCommand
   }
 ];
 
@@ -131,6 +134,7 @@ async function runCli(argv, io) {
 }
 
 // src/cli.ts
+nodeModule.enableCompileCache?.();
 process.stdout.on("error", (err) => {
   if (err.code === "EPIPE") process.exit(0);
   throw err;

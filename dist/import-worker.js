@@ -2,8 +2,8 @@
 import { createRequire as __flamediffCreateRequire } from 'node:module'; const require = __flamediffCreateRequire(import.meta.url);
 import {
   importProfileFile
-} from "./chunks/chunk-6LX3IKAE.js";
-import "./chunks/chunk-6K52NGNO.js";
+} from "./chunks/chunk-LWNP5UCB.js";
+import "./chunks/chunk-YY2QNOJZ.js";
 import "./chunks/chunk-3EE22N24.js";
 import "./chunks/chunk-RM2AEMQK.js";
 import "./chunks/chunk-KISOPUCP.js";

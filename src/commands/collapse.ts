@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { importFoldedMerged } from '../formats/merged-import.js';
 import { importPerfScriptParallel } from '../formats/perf-script-file.js';
 import type { ImportOptions } from '../formats/types.js';
+import { tempSuffix } from '../lib/builtins.js';
 import { fsError, isFsError } from '../lib/fs-errors.js';
 import { useWorker } from '../lib/threads.js';
 import { writeFolded, writeFoldedChunks } from '../profile/folded-writer.js';
@@ -91,7 +91,7 @@ async function importAll(files: string[], opts: ImportOptions, io: Io): Promise<
  */
 function writeFoldedFile(out: string, profile: Profile, cwd: string): void {
   const path = resolve(cwd, out);
-  const tmp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
+  const tmp = `${path}.${tempSuffix()}.tmp`;
   let fd = -1;
   try {
     fd = openSync(tmp, 'w');

@@ -1,7 +1,7 @@
 // `flamediff compare`: each file is one run; base and head run sets are analysed and presented by
 // the same stages as the PR job (analyse + present), so `--format markdown` prints the comment's
 // Markdown and `--format text` the console report `check` prints.
-import { randomBytes } from 'node:crypto';
+
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { analyse } from '../analyse/analyse.js';
@@ -9,6 +9,7 @@ import { applySettingFlags, settingFlags, settingsHelp } from '../config/flags.j
 import { defaultOptions } from '../config/options.js';
 import { UserError } from '../errors.js';
 import type { FormatName, ImportOptions } from '../formats/types.js';
+import { tempSuffix } from '../lib/builtins.js';
 import { fsError } from '../lib/fs-errors.js';
 import { present } from '../report/present.js';
 import { mismatchedRunDirs } from '../sample/run-identity.js';
@@ -110,7 +111,7 @@ export const compareCommand: Command = {
 };
 
 async function writeAtomic(path: string, text: string): Promise<void> {
-  const tmp = join(dirname(path), `.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = join(dirname(path), `.${tempSuffix()}.tmp`);
   try {
     await writeFile(tmp, text);
     await rename(tmp, path);

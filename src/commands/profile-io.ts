@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { importProfile, importProfileFile } from '../formats/index.js';
 import type { FormatName, ImportOptions, PerfCollapseOptions } from '../formats/types.js';
+import { tempSuffix } from '../lib/builtins.js';
 import { fsError } from '../lib/fs-errors.js';
 import type { Profile } from '../profile/profile.js';
 import type { Io, OptionSpec } from './command.js';
@@ -70,7 +70,7 @@ export async function writeOutput(out: string | undefined, text: string, io: Io)
     return;
   }
   const path = resolve(io.cwd, out);
-  const tmp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
+  const tmp = `${path}.${tempSuffix()}.tmp`;
   try {
     await writeFile(tmp, text);
     await rename(tmp, path);

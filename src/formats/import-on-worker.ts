@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { workerThreads } from '../lib/builtins.js';
 import { Profile, type ProfileTransfer } from '../profile/profile.js';
 import { importProfileFile } from './dispatch.js';
 import type { ImportOptions } from './types.js';
@@ -30,9 +31,12 @@ export function importOnWorker(path: string, opts: ImportOptions, shownName = pa
   const reply = new Promise<Reply>((resolve) => {
     let worker: Worker;
     try {
-      worker = new Worker(workerUrl(import.meta.url, 'import-worker.ts', 'import-worker.js'), {
-        workerData: job,
-      });
+      worker = new (workerThreads().Worker)(
+        workerUrl(import.meta.url, 'import-worker.ts', 'import-worker.js'),
+        {
+          workerData: job,
+        },
+      );
     } catch {
       resolve({ ok: false });
       return;

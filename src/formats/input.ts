@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { InputError } from '../errors.js';
+import { zlib } from '../lib/builtins.js';
 import type { ProfileInput } from './types.js';
 
 // Bytes -> text for every text format: gzip undone first, then the BOM decides the encoding
@@ -18,7 +18,7 @@ export function isGzip(bytes: Uint8Array): boolean {
 export function gunzipIfNeeded(fileName: string, bytes: Uint8Array): Uint8Array {
   if (!isGzip(bytes)) return bytes;
   try {
-    const out = gunzipSync(bytes);
+    const out = zlib().gunzipSync(bytes);
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { workerThreads } from '../lib/builtins.js';
 import type { Profile } from '../profile/profile.js';
 import type { FrameKind } from '../profile/types.js';
 import { readHead, sniffEncoding } from './input.js';
@@ -342,9 +343,12 @@ function runOnWorker(job: PartJob): { result: Promise<PartResult>; stop: () => v
   let worker: Worker | undefined;
   const result = new Promise<PartResult>((resolve, reject) => {
     try {
-      worker = new Worker(workerUrl(import.meta.url, 'perf-script-worker.ts', 'perf-worker.js'), {
-        workerData: job,
-      });
+      worker = new (workerThreads().Worker)(
+        workerUrl(import.meta.url, 'perf-script-worker.ts', 'perf-worker.js'),
+        {
+          workerData: job,
+        },
+      );
     } catch (err) {
       reject(err);
       return;

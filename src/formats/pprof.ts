@@ -1,5 +1,5 @@
-import { constants, gunzipSync } from 'node:zlib';
 import { InputError, NoSamplesError } from '../errors.js';
+import { zlib } from '../lib/builtins.js';
 import { kindFromFile } from '../profile/frame-label.js';
 import { Profile } from '../profile/profile.js';
 import type { FrameKind, Unit } from '../profile/types.js';
@@ -66,7 +66,8 @@ export function isPprof(bytes: Uint8Array): boolean {
   if (isGzip(bytes)) {
     try {
       // Inflate only the first part: Z_SYNC_FLUSH returns what a truncated stream holds.
-      const out = gunzipSync(bytes.subarray(0, SNIFF_BYTES), { finishFlush: constants.Z_SYNC_FLUSH });
+      const z = zlib();
+      const out = z.gunzipSync(bytes.subarray(0, SNIFF_BYTES), { finishFlush: z.constants.Z_SYNC_FLUSH });
       head = out.subarray(0, SNIFF_BYTES);
       complete = complete && out.length <= SNIFF_BYTES;
     } catch {
