@@ -468,7 +468,7 @@ function writeResults(
     '',
     ...verdicts,
     '',
-    "CLI start-up, spawn to the first byte of output (median of 21 runs, the cases interleaved; target <= 60 ms). Commands are imported when they run (src/commands/catalog.ts), resvg's wasm only for a PNG and the statistics only for a differential render:",
+    "CLI start-up, spawn to the first byte of output (median of 21 runs, the cases interleaved; target <= 60 ms). Commands are imported when they run (src/commands/catalog.ts), resvg's wasm only for a PNG, the statistics only for a differential render, and node:zlib, node:worker_threads and node:crypto only when a run uses them (src/lib/builtins.ts); the CLI turns on Node's compile cache, so runs after the first skip most compilation of our modules. The floor is bare Node spawned the same way; `--help` is the CLI's first output:",
     '',
     '| command | median | range | CPU (median; 10 ms resolution) |',
     '| --- | --- | --- | --- |',
