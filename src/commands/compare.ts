@@ -9,8 +9,8 @@ import { applySettingFlags, settingFlags, settingsHelp } from '../config/flags.j
 import { defaultOptions } from '../config/options.js';
 import { UserError } from '../errors.js';
 import type { FormatName, ImportOptions } from '../formats/types.js';
-import { tempSuffix } from '../lib/builtins.js';
 import { fsError } from '../lib/fs-errors.js';
+import { tempSuffix } from '../lib/temp-name.js';
 import { present } from '../report/present.js';
 import { mismatchedRunDirs } from '../sample/run-identity.js';
 import { fallbackRefactors } from '../stats/refactors.js';

@@ -2,8 +2,8 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { importProfile, importProfileFile } from '../formats/index.js';
 import type { FormatName, ImportOptions, PerfCollapseOptions } from '../formats/types.js';
-import { tempSuffix } from '../lib/builtins.js';
 import { fsError } from '../lib/fs-errors.js';
+import { tempSuffix } from '../lib/temp-name.js';
 import type { Profile } from '../profile/profile.js';
 import type { Io, OptionSpec } from './command.js';
 

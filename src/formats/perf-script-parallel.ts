@@ -3,7 +3,7 @@ import type { Worker } from 'node:worker_threads';
 import { workerThreads } from '../lib/builtins.js';
 import type { Profile } from '../profile/profile.js';
 import type { FrameKind } from '../profile/types.js';
-import { readHead, sniffEncoding } from './input.js';
+import { isGzip, readHead, sniffEncoding } from './input.js';
 import { type Collapser, collapseBytes, finishCollapse, newCollapser } from './perf-script.js';
 import type { ImportOptions, PerfCollapseOptions } from './types.js';
 import { workerUrl } from './worker-url.js';
@@ -149,7 +149,7 @@ export async function collapsePerfFileParallel(
   const size = statSync(path).size;
   if (size < minBytes) return undefined;
   const head = readHead(path);
-  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return undefined; // gzip
+  if (isGzip(head)) return undefined;
   const { encoding, bomLength } = sniffEncoding(head);
   if (encoding !== 'utf-8') return undefined;
   const bounds = pieceBounds(path, bomLength, size, Math.max(pieceBytes, Math.ceil(size / MAX_PIECES)));
@@ -160,7 +160,7 @@ export async function collapsePerfFileParallel(
   // on the front pieces.
   const worker = runPart({ path, bounds, claims, options });
   worker.result.catch(() => {}); // awaited below; a failed worker only means the work is done here
-  const start = startState(path, options);
+  const start = startState(path, options, head);
   if (start === undefined) {
     worker.stop(); // it finds the same, and takes no piece
     return undefined;
@@ -196,8 +196,11 @@ export async function collapsePerfFileParallel(
 }
 
 /** The event filter state at any sample boundary of the file (see collapsePerfFileParallel). */
-function startState(path: string, options: PerfCollapseOptions): StartState | undefined {
-  const head = readHead(path);
+function startState(
+  path: string,
+  options: PerfCollapseOptions,
+  head: Uint8Array = readHead(path),
+): StartState | undefined {
   const { bomLength } = sniffEncoding(head);
   const headEnd = head.lastIndexOf(10);
   if (headEnd <= bomLength) return undefined;

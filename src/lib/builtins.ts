@@ -1,7 +1,7 @@
 // Node built-ins that most runs never use, loaded when first needed: importing node:zlib,
 // node:crypto or node:worker_threads at the top of a module costs a command's start-up a few
 // milliseconds each (they pull in streams, the crypto providers, the worker messaging), and
-// `flamediff collapse small.folded` needs none of them.
+// `flamediff collapse small.folded` needs none of them (temp-name.ts replaces node:crypto there).
 import type * as WorkerThreads from 'node:worker_threads';
 import type * as Zlib from 'node:zlib';
 
@@ -11,12 +11,4 @@ export function zlib(): typeof Zlib {
 
 export function workerThreads(): typeof WorkerThreads {
   return process.getBuiltinModule('node:worker_threads');
-}
-
-let tempCount = 0;
-
-/** A name for a temporary file beside an output, unique among this machine's live processes. */
-export function tempSuffix(): string {
-  tempCount++;
-  return `${process.pid.toString(36)}-${Date.now().toString(36)}-${tempCount}`;
 }
