@@ -17,42 +17,42 @@ var CATALOG = [
   {
     name: "demo",
     summary: "self-contained demo on the shipped example: baseline, injected regression, report",
-    load: async () => (await import("./chunks/demo-JLBJ4TXR.js")).demoCommand
+    load: async () => (await import("./chunks/demo-5JQHWCEC.js")).demoCommand
   },
   {
     name: "check",
     summary: "the whole job: record a baseline on the base branch, elsewhere compare and gate",
-    load: async () => (await import("./chunks/check-JBVGKJWQ.js")).checkCommand
+    load: async () => (await import("./chunks/check-4WSCQQBT.js")).checkCommand
   },
   {
     name: "record",
     summary: "run a workload N times under a sampler (perf, node, py-spy, ...) and keep the profiles",
-    load: async () => (await import("./chunks/record-MMI4BZLU.js")).recordCommand
+    load: async () => (await import("./chunks/record-VYVQ4I7Y.js")).recordCommand
   },
   {
     name: "compare",
     summary: "compare base and head run sets frame by frame, with statistics",
-    load: async () => (await import("./chunks/compare-I7G4U5OL.js")).compareCommand
+    load: async () => (await import("./chunks/compare-FMGJSNT4.js")).compareCommand
   },
   {
     name: "render",
     summary: "draw a flamegraph (SVG, PNG or text), or a differential one with --diff-base",
-    load: async () => (await import("./chunks/render-5TQ37G2T.js")).renderCommand
+    load: async () => (await import("./chunks/render-U4PUICVI.js")).renderCommand
   },
   {
     name: "collapse",
     summary: "convert profiles (perf script, py-spy, austin, ...) to canonical folded stacks",
-    load: async () => (await import("./chunks/collapse-E336RHXD.js")).collapseCommand
+    load: async () => (await import("./chunks/collapse-XCEMV37Z.js")).collapseCommand
   },
   {
     name: "convert",
     summary: "convert a profile to speedscope JSON or folded stacks",
-    load: async () => (await import("./chunks/convert-JAHTFMDW.js")).convertCommand
+    load: async () => (await import("./chunks/convert-CRNKXTHB.js")).convertCommand
   },
   {
     name: "trends",
     summary: "per-frame history: change points, creeping regressions, dashboard",
-    load: async () => (await import("./chunks/trends-DBWLEKG7.js")).trendsCommand
+    load: async () => (await import("./chunks/trends-JE7S4E4P.js")).trendsCommand
   },
   {
     name: "artifact",
@@ -62,7 +62,7 @@ var CATALOG = [
   {
     name: "serve",
     summary: "run the bot as a GitHub App webhook server (central alternative to the action)",
-    load: async () => (await import("./chunks/serve-PK6WEGGD.js")).serveCommand
+    load: async () => (await import("./chunks/serve-TIBQ3XVK.js")).serveCommand
   }
 ];
 

@@ -2,8 +2,8 @@
 import { createRequire as __flamediffCreateRequire } from 'node:module'; const require = __flamediffCreateRequire(import.meta.url);
 import {
   importProfileFile
-} from "./chunks/chunk-LWNP5UCB.js";
-import "./chunks/chunk-YY2QNOJZ.js";
+} from "./chunks/chunk-U424FUUL.js";
+import "./chunks/chunk-EZECY7W2.js";
 import "./chunks/chunk-3EE22N24.js";
 import "./chunks/chunk-RM2AEMQK.js";
 import "./chunks/chunk-KISOPUCP.js";

@@ -127,7 +127,7 @@ var issueComment = () => ({
   reason: "issue_comment: reading /flamediff commands.",
   async run(ctx) {
     await apiErrorsAsLines("Handling the comment command", "pull-requests: write", async () => {
-      const { handleIssueComment } = await import("./chunks/issue-comment-CHLBALNI.js");
+      const { handleIssueComment } = await import("./chunks/issue-comment-X6625BV3.js");
       await handleIssueComment(botFromAction(ctx));
     });
   }
@@ -137,8 +137,8 @@ var workflowRun = () => ({
   reason: "workflow_run: fork-safe report from the artifact of the finished run (no pull request code runs here).",
   async run(ctx) {
     const [{ handleWorkflowRun }, { runCheck }] = await Promise.all([
-      import("./chunks/workflow-run-W3UAZ77T.js"),
-      import("./chunks/check-RSX2RAXS.js")
+      import("./chunks/workflow-run-6WW4JX5H.js"),
+      import("./chunks/check-FOXGFI4N.js")
     ]);
     const b = botFromAction(ctx);
     const outcome = await apiErrorsAsLines(
@@ -170,7 +170,7 @@ function pullRequest(measure2) {
           );
           return;
         }
-        const { handleAcceptLabel } = await import("./chunks/label-PBTNR5OA.js");
+        const { handleAcceptLabel } = await import("./chunks/label-Y6RWTFQR.js");
         await apiErrorsAsLines("Handling the accept label", "pull-requests: write", async () => {
           await handleAcceptLabel(b);
         });
@@ -199,7 +199,7 @@ function eventPullNumber(env) {
 }
 function gatedRunCheck(run2, env) {
   return async (opts, ctx) => {
-    const { withAcceptances } = await import("./chunks/gate-2E3BXSAP.js");
+    const { withAcceptances } = await import("./chunks/gate-7S3IAWSR.js");
     return withAcceptances(run2, (c) => c.pullNumber ?? eventPullNumber(env))(opts, ctx);
   };
 }
@@ -817,7 +817,7 @@ function defaultDeps(io = runnerIo()) {
     // The handler table, built here explicitly: the action's events plus the bot's.
     handlers: withBotHandlers(baseHandlers()),
     runCheck: gatedRunCheck(
-      async (opts, ctx) => (await import("./chunks/check-RSX2RAXS.js")).runCheck(opts, ctx),
+      async (opts, ctx) => (await import("./chunks/check-FOXGFI4N.js")).runCheck(opts, ctx),
       process.env
     ),
     createClient: async (o) => (await import("./chunks/octokit-3GD6EETD.js")).createClient(o),

@@ -2,9 +2,9 @@
 import { createRequire as __flamediffCreateRequire } from 'node:module'; const require = __flamediffCreateRequire(import.meta.url);
 import {
   collapsePart
-} from "./chunks/chunk-NTH4RKSN.js";
+} from "./chunks/chunk-VDSTYDAO.js";
 import "./chunks/chunk-XELWIH2N.js";
-import "./chunks/chunk-YY2QNOJZ.js";
+import "./chunks/chunk-EZECY7W2.js";
 import "./chunks/chunk-RM2AEMQK.js";
 import "./chunks/chunk-KISOPUCP.js";
 import "./chunks/chunk-AK7A7ZA3.js";

@@ -4,8 +4,8 @@ import { UserError } from '../errors.js';
 import { importFoldedMerged } from '../formats/merged-import.js';
 import { importPerfScriptParallel } from '../formats/perf-script-file.js';
 import type { ImportOptions } from '../formats/types.js';
-import { tempSuffix } from '../lib/builtins.js';
 import { fsError, isFsError } from '../lib/fs-errors.js';
+import { tempSuffix } from '../lib/temp-name.js';
 import { useWorker } from '../lib/threads.js';
 import { writeFolded, writeFoldedChunks } from '../profile/folded-writer.js';
 import type { Profile } from '../profile/profile.js';
@@ -50,8 +50,9 @@ export const collapseCommand: Command = {
       throw new UserError('flamediff collapse: no input FILE given (see `flamediff collapse --help`)');
     }
     const opts = importOptionsFrom(values, io);
+    const threads = useWorker(io.env); // read first: a bad value is an error whatever the files
     const merged =
-      (await foldedMerged(positionals, opts, io.cwd)) ?? (await importAll(positionals, opts, io));
+      (await foldedMerged(positionals, opts, io.cwd)) ?? (await importAll(positionals, opts, io, threads));
     const out = values.output as string | undefined;
     if (out === undefined || out === '-') await writeOutput(out, writeFolded(merged), io);
     else writeFoldedFile(out, merged, io.cwd);
@@ -68,14 +69,14 @@ function foldedMerged(files: string[], opts: ImportOptions, cwd: string): Promis
   );
 }
 
-async function importAll(files: string[], opts: ImportOptions, io: Io): Promise<Profile> {
+async function importAll(files: string[], opts: ImportOptions, io: Io, threads: boolean): Promise<Profile> {
   // With FLAMEDIFF_THREADS=2 (src/lib/threads.ts), one big `perf script` file is collapsed on two
   // threads (the same bytes as one pass). Not the default: on the shared 2-core machine it was
   // measured slower (bench/RESULTS.md, anchors), and again on 2026-12-03 with the pieces taken
   // from both ends (perf-big.txt, load ~3, 5 alternated runs: 1.03 s vs 0.84 s median, 1.36 vs
   // 0.99 s CPU); each thread meets most distinct stack lines once, so the second one repeats much
   // of the work.
-  if (files.length === 1 && files[0] !== '-' && useWorker(io.env)) {
+  if (threads && files.length === 1 && files[0] !== '-') {
     const p = await importPerfScriptParallel(resolve(io.cwd, files[0]), files[0], opts);
     if (p !== undefined) return p;
   }

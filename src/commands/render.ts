@@ -195,7 +195,7 @@ export const renderCommand: Command = {
     // With FLAMEDIFF_THREADS=2 a one-file base is parsed on a worker thread while this thread
     // parses the head (src/lib/threads.ts says why it is not the default).
     const baseOnWorker =
-      baseFiles.length === 1 && useWorker(io.env)
+      useWorker(io.env) && baseFiles.length === 1
         ? importOnWorker(path.resolve(io.cwd, baseFiles[0]), {}, path.resolve(io.cwd, baseFiles[0]))
         : undefined;
     const headRuns = await load(positionals, io, baseFiles.length === 0);

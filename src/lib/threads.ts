@@ -8,6 +8,14 @@
 // (1.45 s CPU); `perf script` collapse of 100 MB, see src/commands/collapse.ts. Where more cores are
 // free (a dedicated runner) they may help: FLAMEDIFF_THREADS=2 turns them on.
 
+import { UserError } from '../errors.js';
+
+/** Whether to use a worker thread; any other value than 1 or 2 (or none) is an error. */
 export function useWorker(env: Readonly<Record<string, string | undefined>>): boolean {
-  return env.FLAMEDIFF_THREADS === '2';
+  const v = env.FLAMEDIFF_THREADS;
+  if (v === undefined || v === '' || v === '1') return false;
+  if (v === '2') return true;
+  throw new UserError(
+    `FLAMEDIFF_THREADS='${v}' is not valid; expected 1 (one thread, the default) or 2 (a worker thread too)`,
+  );
 }

@@ -56,6 +56,21 @@ describe('flamediff collapse', () => {
     expect(x.out).toBe('x;y 5\nx;z 2\n');
   });
 
+  it('refuses a bad FLAMEDIFF_THREADS in one line and keeps the old output', async () => {
+    writeFileSync(join(dir, 'c.folded'), 'x;y 1\n');
+    writeFileSync(join(dir, 'kept.folded'), 'old 1\n');
+    const x = io();
+    x.cwd = dir;
+    x.env = { FLAMEDIFF_THREADS: 'many' };
+    await expect(collapseCommand.run(['c.folded', 'c.folded', '-o', 'kept.folded'], x)).rejects.toThrow(
+      /^FLAMEDIFF_THREADS='many' is not valid; expected 1 .* or 2 /,
+    );
+    expect(readFileSync(join(dir, 'kept.folded'), 'utf8')).toBe('old 1\n');
+    x.env = { FLAMEDIFF_THREADS: '2' };
+    await collapseCommand.run(['c.folded', 'c.folded'], x);
+    expect(x.out).toBe('x;y 2\n');
+  });
+
   it('reports ignored lines on stderr, bad input as a one-line UserError, and keeps old output', async () => {
     writeFileSync(join(dir, 'mixed.folded'), 'x;y 1\nnot a stack\n');
     writeFileSync(join(dir, 'bad.folded'), 'garbage\n');
