@@ -17,17 +17,17 @@ var CATALOG = [
   {
     name: "demo",
     summary: "self-contained demo on the shipped example: baseline, injected regression, report",
-    load: async () => (await import("./chunks/demo-5JQHWCEC.js")).demoCommand
+    load: async () => (await import("./chunks/demo-AEW4XUK6.js")).demoCommand
   },
   {
     name: "check",
     summary: "the whole job: record a baseline on the base branch, elsewhere compare and gate",
-    load: async () => (await import("./chunks/check-4WSCQQBT.js")).checkCommand
+    load: async () => (await import("./chunks/check-AGLUC7PL.js")).checkCommand
   },
   {
     name: "record",
     summary: "run a workload N times under a sampler (perf, node, py-spy, ...) and keep the profiles",
-    load: async () => (await import("./chunks/record-VYVQ4I7Y.js")).recordCommand
+    load: async () => (await import("./chunks/record-L3XQ7W6U.js")).recordCommand
   },
   {
     name: "compare",
@@ -62,7 +62,7 @@ var CATALOG = [
   {
     name: "serve",
     summary: "run the bot as a GitHub App webhook server (central alternative to the action)",
-    load: async () => (await import("./chunks/serve-TIBQ3XVK.js")).serveCommand
+    load: async () => (await import("./chunks/serve-73OD4IEK.js")).serveCommand
   }
 ];
 

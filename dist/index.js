@@ -138,7 +138,7 @@ var workflowRun = () => ({
   async run(ctx) {
     const [{ handleWorkflowRun }, { runCheck }] = await Promise.all([
       import("./chunks/workflow-run-6WW4JX5H.js"),
-      import("./chunks/check-FOXGFI4N.js")
+      import("./chunks/check-NYEKGFDP.js")
     ]);
     const b = botFromAction(ctx);
     const outcome = await apiErrorsAsLines(
@@ -817,7 +817,7 @@ function defaultDeps(io = runnerIo()) {
     // The handler table, built here explicitly: the action's events plus the bot's.
     handlers: withBotHandlers(baseHandlers()),
     runCheck: gatedRunCheck(
-      async (opts, ctx) => (await import("./chunks/check-FOXGFI4N.js")).runCheck(opts, ctx),
+      async (opts, ctx) => (await import("./chunks/check-NYEKGFDP.js")).runCheck(opts, ctx),
       process.env
     ),
     createClient: async (o) => (await import("./chunks/octokit-3GD6EETD.js")).createClient(o),

@@ -272,17 +272,27 @@ async function runOnce(s: SideState, phase: 'warmup' | 'run', index: number, c: 
     }
     const logName = phase === 'run' ? `run-${index}.log` : `warmup-${index}.log`;
     const logPath = path.join(s.stage, logName);
-    let poller: ReturnType<typeof pollProc> | undefined;
-    const r = await runGroup({
-      argv,
-      cwd: s.cwd,
-      env: { ...env, ...plan.env },
-      logPath,
-      timeoutMs: c.timeoutSeconds ? c.timeoutSeconds * 1000 : undefined,
-      signal: c.signal,
-      onSpawn: c.resourceSource === 'proc' ? (pid) => (poller = pollProc(pid)) : undefined,
-    });
-    const polled = poller?.stop();
+    // Set by onSpawn (a callback, so TypeScript cannot see the assignment through a plain let).
+    const probe: { poller?: ReturnType<typeof pollProc> } = {};
+    let r: GroupRunResult;
+    for (let attempt = 1; ; attempt++) {
+      r = await runGroup({
+        argv,
+        cwd: s.cwd,
+        env: { ...env, ...plan.env },
+        logPath,
+        timeoutMs: c.timeoutSeconds ? c.timeoutSeconds * 1000 : undefined,
+        signal: c.signal,
+        onSpawn: c.resourceSource === 'proc' ? (pid) => (probe.poller = pollProc(pid)) : undefined,
+      });
+      if (attempt >= START_ATTEMPTS || !lostStartupRace(r, c.sampler)) break;
+      probe.poller?.stop();
+      c.onProgress?.(
+        `${name}: ${c.sampler.name} lost its start-up race with the workload (status ${r.exitCode}); ` +
+          `running it again (attempt ${attempt + 1} of ${START_ATTEMPTS})`,
+      );
+    }
+    const polled = probe.poller?.stop();
     if (r.escaped.length > 0) {
       c.onProgress?.(
         `${name}: the workload left ${r.escaped.length} process(es) running in a session of their own: ${r.escaped.join(', ')}`,
@@ -368,6 +378,18 @@ async function runOnce(s: SideState, phase: 'warmup' | 'run', index: number, c: 
   }
 }
 
+/**
+ * Runs of a sampler that attaches while the workload starts (austin) are tried up to this many
+ * times when the sampler says it lost that race: on a busy runner a short workload can end before
+ * the sampler finds the interpreter, which says nothing about the code under test.
+ */
+export const START_ATTEMPTS = 3;
+
+function lostStartupRace(r: GroupRunResult, sampler: Sampler): boolean {
+  if (r.aborted || r.timedOut || r.spawnError || r.signal || r.exitCode === 0) return false;
+  return sampler.lostStartupRace?.(r.exitCode, r.stderrTail.slice(-TAIL_LINES)) ?? false;
+}
+
 /** A run whose profile has no samples: how long it ran, and what to change. */
 function tooShort(wallSeconds: number, c: Common): string {
   const rate = c.rateHz ? `${c.rateHz} Hz` : "the sampler's default rate";
@@ -419,7 +441,7 @@ function checkExit(
       : usage && plan.timer === 'inner'
         ? `the sampler (${c.sampler.name})`
         : `${c.sampler.name} (running the workload)`;
-  const why = r.signal || r.exitCode !== 0 ? c.sampler.explainFailure?.(tail) : undefined;
+  const why = r.signal || r.exitCode !== 0 ? c.sampler.explainFailure?.(tail, r.exitCode) : undefined;
   const because = why ? `; ${why}` : '';
   if (r.signal)
     throw new RunFailedError(name, `${who} was killed by signal ${signalName(r.signal)}${because}`, tail);

@@ -79,7 +79,14 @@ export interface Sampler {
    * Why a failed run failed, in words with the fix, when the sampler's stderr says so (e.g.
    * ptrace denied); appended to the run's error. Undefined when the stderr tells nothing known.
    */
-  explainFailure?(stderrTail: string[]): string | undefined;
+  explainFailure?(stderrTail: string[], exitCode: number | null): string | undefined;
+  /**
+   * True when a failed run failed only because the sampler lost a start-up race with the
+   * workload (it attaches while the workload starts, and a busy machine can let a short workload
+   * end first): the runner then runs it again, up to START_ATTEMPTS times in all. A real failure
+   * fails every time, so the retries cost time but hide nothing.
+   */
+  lostStartupRace?(exitCode: number | null, stderrTail: string[]): boolean;
   /** Locates and parses the output of a successful run; throws a UserError when there is none. */
   collect(ctx: RunContext): Promise<Collected>;
 }

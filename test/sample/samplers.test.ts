@@ -3,7 +3,7 @@
 // Outputs come from test/fixtures/sample (see its README); fake sampler executables (shell
 // scripts printing a version, or writing a fixture) stand in for the real tools.
 import { existsSync } from 'node:fs';
-import { chmod, copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { record } from '../../src/sample/index.js';
@@ -179,6 +179,67 @@ describe('austin', () => {
       '3',
     ]);
     expect(plan.workloadIndex).toBe(7);
+  });
+
+  it('runs a run again when austin loses its start-up race, and only then (fake austin)', async () => {
+    // The fake fails the way austin 3.7 does when a short workload ends before it attaches
+    // (status 33), then the way it does when it finds no interpreter in time (32), then records.
+    const dir = await tempDir();
+    const count = path.join(dir, 'attempts');
+    const out = '$(for a in "$@"; do [ "$prev" = --output ] && echo "$a"; prev=$a; done)';
+    await fakeTool(
+      dir,
+      'austin',
+      [
+        'if [ "$1" = --version ]; then echo "austin 3.7.0"; exit 0; fi',
+        `echo x >> "${count}"; n=$(wc -l < "${count}")`,
+        'if [ "$n" = 1 ]; then echo "❌ Cannot launch the given command or it terminated too quickly." >&2; exit 33; fi',
+        'if [ "$n" = 2 ]; then printf "👾 It looks like you are trying to profile a process that is not a Python\nprocess. Make sure\n" >&2; exit 32; fi',
+        `cp "${path.join(FIXTURES, 'austin3.txt')}" "${out}"`,
+      ].join('\n'),
+    );
+    const progress: string[] = [];
+    const { runSet, profiles } = await record({
+      sampler: 'austin',
+      command: ['python3', 'x.py'],
+      env: { PATH: `${dir}:${process.env.PATH}` },
+      runs: 1,
+      warmup: 0,
+      outDir: path.join(dir, 'out'),
+      onProgress: (m) => progress.push(m),
+    });
+    expect(runSet.runs).toHaveLength(1);
+    expect(totalShare(profiles[0], 'score_record')).toBeCloseTo(0.38, 5);
+    expect(progress.filter((m) => /lost its start-up race/.test(m))).toEqual([
+      'run 1 of 1: austin lost its start-up race with the workload (status 33); running it again (attempt 2 of 3)',
+      'run 1 of 1: austin lost its start-up race with the workload (status 32); running it again (attempt 3 of 3)',
+    ]);
+  });
+
+  it('does not run a run again for other failures of austin (fake austin)', async () => {
+    const dir = await tempDir();
+    const count = path.join(dir, 'attempts');
+    await fakeTool(
+      dir,
+      'austin',
+      [
+        'if [ "$1" = --version ]; then echo "austin 3.7.0"; exit 0; fi',
+        `echo x >> "${count}"`,
+        'echo "Permission denied" >&2; exit 32',
+      ].join('\n'),
+    );
+    const err = await record({
+      sampler: 'austin',
+      command: ['python3', 'x.py'],
+      env: { PATH: `${dir}:${process.env.PATH}` },
+      runs: 1,
+      warmup: 0,
+      outDir: path.join(dir, 'out'),
+    }).catch((e) => e);
+    expect(err.message).toMatch(
+      /^run 1 of 1 failed: austin \(running the workload\) exited with status 32; austin cannot attach/,
+    );
+    expect((await readFile(count, 'utf8')).trim().split('\n')).toHaveLength(1);
   });
 
   it('parses austin 3 output written by the sampler', async () => {

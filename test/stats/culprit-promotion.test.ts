@@ -22,7 +22,7 @@ function run(steadyHot: number, noisyHot: number): RunInput {
 // The noisy call site: same mean on both sides, a wide swing between runs.
 const swing = [200, 1400, 500, 1100, 300, 1300];
 const base = swing.map((n, i) => run(500 + (i % 2 ? 6 : -6), n));
-const head = swing.map((n, i) => run(650 + (i % 2 ? -6 : 6), swing[(i + 3) % 6]));
+const head = swing.map((_n, i) => run(650 + (i % 2 ? -6 : 6), swing[(i + 3) % 6]));
 
 describe('culprit promotion', () => {
   const r = compareRuns(base, head, { sessions: 'interleaved' });
@@ -52,7 +52,7 @@ describe('culprit promotion', () => {
   it('does not promote a callee whose growth is not through a regressed caller', () => {
     // The same noisy callee, with nothing regressed above it: it stays inconclusive, nothing ranked.
     const flat = swing.map((n) => run(500, n));
-    const flatHead = swing.map((n, i) => run(500, swing[(i + 3) % 6] + 150));
+    const flatHead = swing.map((_n, i) => run(500, swing[(i + 3) % 6] + 150));
     const q = compareRuns(flat, flatHead, { sessions: 'interleaved' });
     expect(q.frames.find((f) => f.name === 'hot')?.status).not.toBe('regressed');
     expect(q.summary?.ranked ?? []).not.toContain('steady');

@@ -38,7 +38,8 @@ export const austinSampler: Sampler = {
     const argv = ['austin', ...austinArgs(ctx.rateHz, path.join(ctx.workDir, OUT), ctx.options)];
     return { argv: [...argv, ...ctx.command], workloadIndex: argv.length, timer: 'outer' };
   },
-  explainFailure: (tail) => ptraceAdvice('austin', tail),
+  explainFailure: (tail, exitCode) => ptraceAdvice('austin', tail) ?? startupAdvice(exitCode, tail),
+  lostStartupRace: (exitCode, tail) => startupFailure(exitCode, tail) !== undefined,
   async collect(ctx: RunContext): Promise<Collected> {
     const file = path.join(ctx.workDir, OUT);
     const bytes = await readOutput(file, 'austin');
@@ -47,6 +48,30 @@ export const austinSampler: Sampler = {
     return { profile, bytes, ext: 'austin', format: 'austin', parts: 1 };
   },
 };
+
+/**
+ * austin's two start-up failures: 33 "Cannot launch the given command or it terminated too
+ * quickly" and 32 "not a Python process" (no interpreter found in time). Both also happen to a
+ * Python workload that austin attached to late on a busy machine (about 1 run in 15 under a
+ * parallel test pass here), so the runner retries them; a command that is not Python, or ends at
+ * once, fails every attempt.
+ */
+function startupFailure(exitCode: number | null, tail: string[]): 'launch' | 'not-python' | undefined {
+  const text = tail.join('\n');
+  if (exitCode === 33 && /terminated too quickly|cannot launch/i.test(text)) return 'launch';
+  if (exitCode === 32 && /not a\s+python\s+process/i.test(text)) return 'not-python';
+  return undefined;
+}
+
+/** What to change when austin's start-up failure repeated on every attempt. */
+function startupAdvice(exitCode: number | null, tail: string[]): string | undefined {
+  const kind = startupFailure(exitCode, tail);
+  if (kind === 'launch')
+    return 'austin could not start the command, or it ended before austin attached (on every attempt): check the command, and give a workload shorter than a second more work';
+  if (kind === 'not-python')
+    return 'austin found no Python interpreter in the command (on every attempt): run python itself (`python3 script.py`), or set the sampler option `children` when Python runs in a child process';
+  return undefined;
+}
 
 /** Version from `austin --version` output; throws when it is older than 3. */
 export function checkAustinVersion(output: string): string {
