@@ -19,9 +19,13 @@ import type { FlameOptions } from './types.js';
 
 const LEGEND_HEIGHT = 42;
 
-/** Key of a frame in ComparisonReport.frames: its label at the comparison's granularity. */
-export function comparisonKey(f: Frame, granularity: string): string {
-  return frameLabel(f, { lines: granularity === 'line' });
+/**
+ * Key of a frame in ComparisonReport.frames, for a frame of atGranularity(profile, g): its whole
+ * label, as src/stats/frame-keys.ts builds keys. At function granularity an anonymous function
+ * (`(anonymous)`, `<lambda>`) keeps its line, so a label without lines would miss its result.
+ */
+export function comparisonKey(f: Frame): string {
+  return frameLabel(f);
 }
 
 export function isSignificant(r: FrameResult | undefined): boolean {
@@ -60,7 +64,7 @@ export function diffSvg(base: Profile, head: Profile, c: ComparisonReport, opts:
     maxDepth: r.maxDepth,
   });
   const results: (FrameResult | undefined)[] = new Array(side.frames.size);
-  for (let id = 0; id < side.frames.size; id++) results[id] = byKey.get(comparisonKey(side.frame(id), g));
+  for (let id = 0; id < side.frames.size; id++) results[id] = byKey.get(comparisonKey(side.frame(id)));
   const colorBlind = opts.colorBlind === true;
   return renderScene({
     profile: side,
@@ -86,13 +90,13 @@ export function diffSvg(base: Profile, head: Profile, c: ComparisonReport, opts:
         res?.status === 'new' && !negate ? 'new' : res?.status === 'gone' && negate ? 'gone' : undefined;
       return { fill, mark };
     },
-    extra: (fid) => (fid < 0 ? totalLines(c) : tipLines(results[fid], c, dropped.has(keyOf(side, fid, g)))),
+    extra: (fid) => (fid < 0 ? totalLines(c) : tipLines(results[fid], c, dropped.has(keyOf(side, fid)))),
     meta: { diff: { negate, test: c.settings?.test ?? null, runs: [c.total.base.runs, c.total.head.runs] } },
   });
 }
 
-function keyOf(p: Profile, fid: number, g: string): string {
-  return comparisonKey(p.frame(fid), g);
+function keyOf(p: Profile, fid: number): string {
+  return comparisonKey(p.frame(fid));
 }
 
 const isShare = (m: Metric): boolean => m === 'inclusiveShare' || m === 'selfShare';

@@ -30,7 +30,7 @@ export function textFlame(p: Profile, o: TextFlameOptions): string {
   const results = new Map<string, FrameResult>();
   if (c) for (const f of c.frames) results.set(f.key, f);
   const resultOf = (node: number): FrameResult | undefined =>
-    c ? results.get(comparisonKey(prof.frame(tree.frame[node]), g)) : undefined;
+    c ? results.get(comparisonKey(prof.frame(tree.frame[node]))) : undefined;
   const labelOf = (node: number): string => label(tree, prof, node);
   const header = c
     ? `hottest paths (${fmtShare(1)} = ${fmtAmount(total, prof.meta.unit)}); \u25b2 grew, \u25bc shrank, + new (significant changes only)`

@@ -11,6 +11,7 @@ import {
   undoInflation,
 } from './composition.js';
 import { type OwnWeights, ownWeights } from './culprits.js';
+import { normalQuantile } from './distributions.js';
 import { weightedBenjaminiHochberg } from './fdr.js';
 import { FrameKeys } from './frame-keys.js';
 import { undoMoves } from './moves.js';
@@ -27,6 +28,7 @@ import { padMetrics, type RunMetrics, sharedRunMetrics } from './run-metrics.js'
 import {
   type BaselineShares,
   baselineSpread,
+  IMPROVEMENT_REL_SD,
   MAX_BASELINES,
   MIN_BASELINES,
   PRIOR_REL_SD,
@@ -353,12 +355,30 @@ function undoDilution(
     if (f.status !== 'improved') continue;
     const bt = f.base.timeSeconds;
     const ht = f.head.timeSeconds;
+    const kappa = candidates.length === 0 ? 1 : Math.min(...candidates);
     const still =
       !separate && bt !== null && ht !== null && bt > 0
         ? (bt - ht) / bt >= s.minRelEffect
-        : candidates.length === 0 || survives(f, Math.min(...candidates), floorAbs, s.minRelEffect, -1);
+        : candidates.length === 0 || survives(f, kappa, floorAbs, s.minRelEffect, -1);
     if (!still) f.status = 'unchanged';
+    else if (separate && f.runtime == null && !clearOfSessionShift(f, kappa)) f.status = 'inconclusive';
   }
+}
+
+/**
+ * Between separate sessions an improvement of user code must also stand clear of a session's
+ * shift (IMPROVEMENT_REL_SD on the logit scale, for each side), added in quadrature to its
+ * interval after the dilution rescaling. A fall inside it is `inconclusive`: the data cannot tell
+ * it from the head session running that code differently.
+ */
+function clearOfSessionShift(f: FrameResult, kappa: number): boolean {
+  const p = Math.min(Math.max(f.base.mean, 0), 1);
+  const z = normalQuantile(1 - (1 - f.ci.level) / 2);
+  const shift = f.head.mean / kappa - f.base.mean - f.delta;
+  const centre = (f.ci.lo + f.ci.hi) / 2 + shift;
+  const half = (f.ci.hi - f.ci.lo) / 2;
+  const session = z * Math.SQRT2 * IMPROVEMENT_REL_SD * p * (1 - p);
+  return centre + Math.hypot(half, session) < 0;
 }
 
 /**

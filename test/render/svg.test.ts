@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Profile } from '../../src/profile/profile.js';
-import { jsonForScript, renderDiffSvg, renderFlameSvg } from '../../src/render/index.js';
+import { jsonForScript, renderDiffSvg, renderFlameSvg, renderTextFlame } from '../../src/render/index.js';
+import { compareRuns } from '../../src/stats/index.js';
 import { expectGolden } from '../support/golden.js';
 import { comparison, fixture, foldedProfile, frameResult } from './helpers.js';
 
@@ -249,6 +250,37 @@ describe('differential SVG', () => {
     const r = comparison([frameResult('hot (a.py)', 'regressed', 0.5, 0.9)]);
     const svg = renderDiffSvg(b, h, r);
     expect(fillOf(svg, 'a.py:hot')).toMatch(/^#d7/);
+  });
+
+  it("colours and marks an anonymous function's change: its function-level key keeps the line", () => {
+    // Real statistics, so the keys are the ones src/stats builds: `(anonymous) (w.mjs:23)` and
+    // `<lambda> (w.py:7)` keep their lines at function granularity (two lambdas of one file are
+    // different functions); the graph once looked them up without the line and drew them grey.
+    for (const [file, anon] of [
+      ['w.mjs', '(anonymous)'],
+      ['w.py', '<lambda>'],
+    ]) {
+      const run = (hot: number) =>
+        foldedProfile(
+          `main (${file}:1);work (${file}:5);${anon} (${file}:23) ${hot}\nmain (${file}:1);rest (${file}:9) 600\n`,
+        );
+      const base = [400, 404, 396, 402, 398].map((n) => ({ profile: run(n) }));
+      const head = [640, 636, 644, 638, 642].map((n) => ({ profile: run(n) }));
+      const report = compareRuns(base, head);
+      const r = report.frames.find((f) => f.name === anon);
+      expect(r?.key).toBe(`${anon} (${file}:23)`);
+      expect(r?.status).toBe('regressed');
+      const svg = renderDiffSvg(base[0].profile, head[0].profile, report);
+      const fill = fillOf(svg, `${file}:${anon}`.replace('<', '&lt;').replace('>', '&gt;')) as string;
+      expect(Number.parseInt(fill.slice(1, 3), 16)).toBeGreaterThan(
+        Number.parseInt(fill.slice(5, 7), 16) + 100,
+      );
+      const d = data(svg);
+      const i = d.fr.findIndex((f) => f[0] === anon);
+      expect((d.x as string[][])[i].join('\n')).toMatch(/status: regressed/);
+      const text = renderTextFlame(head[0].profile, { comparison: report });
+      expect(text).toMatch(new RegExp(`${anon.replace(/[()]/g, '\\$&')} \\(${file}:23\\)\\s+\u25b2 \\+`));
+    }
   });
 
   it('an empty head still gives a picture', () => {

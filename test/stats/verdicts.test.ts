@@ -181,6 +181,41 @@ describe('only real changes are improvements (the demo shape)', () => {
   });
 });
 
+describe('between separate sessions, an improvement must stand clear of a session shift', () => {
+  // The shipped demo recorded twice: in one head session the unchanged tokenise callback sat 22%
+  // under its diluted base share (tokenise 12%), runs tight; in the other it sat on it. Nothing
+  // confirms an improvement, so that shift must not be reported as one.
+  const demo = (tok: number, cb: number, score: number) => (i: number) =>
+    [
+      ['run;main;work;tokenise', tok + 5 * i],
+      ['run;main;work;tokenise;(anonymous) (workload.mjs:23)', cb - 4 * i],
+      ['run;main;work;scoreTokens', score + 3 * i],
+      ['run;main;work;summarise', 280 - 2 * i],
+      ['(garbage collector)', 1370 + 9 * i],
+    ] as [string, number][];
+  const base = runs(demo(1100, 1860, 520));
+  const shifted = runs(demo(1050, 1470, 2280));
+
+  it('separate sessions: the shifted frames are inconclusive, not improved; the regression stays first', () => {
+    const r = compareRuns(base, shifted);
+    expect(r.summary?.ranked[0]).toBe('scoreTokens');
+    expect(r.summary?.improvements).toBe(0);
+    expect(frame(r, '(anonymous) (workload.mjs:23)')?.status).toBe('inconclusive');
+  });
+
+  it('the same shift without the session allowance would read as an improvement (the check matters)', () => {
+    // Interleaved runs are one session: the frame's own time decides, and it fell.
+    const r = compareRuns(base, shifted, { sessions: 'interleaved' });
+    expect(frame(r, '(anonymous) (workload.mjs:23)')?.status).toBe('improved');
+  });
+
+  it('a frame made much faster between sessions is still an improvement', () => {
+    const r = compareRuns(base, runs(demo(1100, 700, 2280)));
+    expect(frame(r, '(anonymous) (workload.mjs:23)')?.status).toBe('improved');
+    expect(r.summary?.ranked[0]).toBe('scoreTokens');
+  });
+});
+
 describe('culprits, not callers, for new code', () => {
   it('a new function below the share floor is ranked, not its unchanged caller', () => {
     // caller's own time +50% through a new callee at 0.45% of the run (under the 0.5% floor).
