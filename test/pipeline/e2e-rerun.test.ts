@@ -18,7 +18,7 @@ it('reruns the merge-base interleaved and flags the regression', async () => {
   );
   // Interleaved runs compare time per frame, and this 2-vCPU VM changes speed up to 2x from one
   // run to the next (shares stay put): with 4 runs per side scoreTokens' 6x growth came out at
-  // q = 5e-6 to 3e-2 against alpha 0.01 (a miss in 18 tries here, one in CI); with 6, q <= 2.4e-6 in 8.
+  // q = 7e-25 to 3e-2 against alpha 0.01 (a miss in 18 tries here, one in CI); with 6, q <= 2.4e-6 in 8.
   writeFileSync(
     path.join(repo, 'flamediff.yml'),
     'command: node workload.mjs\nsampler: node\nbaseline: rerun\nruns: 6\nwarmup: 0\nrate-hz: 2000\nenv: { FLAMEDIFF_EXAMPLE_SCALE: "0.6" }\n',
