@@ -17,27 +17,27 @@ var CATALOG = [
   {
     name: "demo",
     summary: "self-contained demo on the shipped example: baseline, injected regression, report",
-    load: async () => (await import("./chunks/demo-SJJP6RS4.js")).demoCommand
+    load: async () => (await import("./chunks/demo-F7LZMTV4.js")).demoCommand
   },
   {
     name: "check",
     summary: "the whole job: record a baseline on the base branch, elsewhere compare and gate",
-    load: async () => (await import("./chunks/check-FYP36MJA.js")).checkCommand
+    load: async () => (await import("./chunks/check-OLWTHLDL.js")).checkCommand
   },
   {
     name: "record",
     summary: "run a workload N times under a sampler (perf, node, py-spy, ...) and keep the profiles",
-    load: async () => (await import("./chunks/record-FU63EI2U.js")).recordCommand
+    load: async () => (await import("./chunks/record-4AB3JQNW.js")).recordCommand
   },
   {
     name: "compare",
     summary: "compare base and head run sets frame by frame, with statistics",
-    load: async () => (await import("./chunks/compare-AIYGTSBJ.js")).compareCommand
+    load: async () => (await import("./chunks/compare-HZDMNUI7.js")).compareCommand
   },
   {
     name: "render",
     summary: "draw a flamegraph (SVG, PNG or text), or a differential one with --diff-base",
-    load: async () => (await import("./chunks/render-3W5KOBNM.js")).renderCommand
+    load: async () => (await import("./chunks/render-L6ASFQJI.js")).renderCommand
   },
   {
     name: "collapse",
@@ -52,7 +52,7 @@ var CATALOG = [
   {
     name: "trends",
     summary: "per-frame history: change points, creeping regressions, dashboard",
-    load: async () => (await import("./chunks/trends-7VY4QAP5.js")).trendsCommand
+    load: async () => (await import("./chunks/trends-FNC54A4F.js")).trendsCommand
   },
   {
     name: "artifact",
@@ -62,7 +62,7 @@ var CATALOG = [
   {
     name: "serve",
     summary: "run the bot as a GitHub App webhook server (central alternative to the action)",
-    load: async () => (await import("./chunks/serve-ZT35IYKD.js")).serveCommand
+    load: async () => (await import("./chunks/serve-5PEFHZHL.js")).serveCommand
   }
 ];
 

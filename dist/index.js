@@ -33,7 +33,7 @@ import {
 } from "./chunks/chunk-5SCB47K6.js";
 import {
   defaultOptions
-} from "./chunks/chunk-SAJZNP2H.js";
+} from "./chunks/chunk-OHC3GXGY.js";
 import {
   SETTINGS,
   ValueProblem,
@@ -43,7 +43,7 @@ import {
 import {
   fsError
 } from "./chunks/chunk-3EE22N24.js";
-import "./chunks/chunk-TUXOGKQK.js";
+import "./chunks/chunk-NMAPBW3G.js";
 import "./chunks/chunk-SBH42KNO.js";
 import "./chunks/chunk-UR5MWT2A.js";
 import "./chunks/chunk-HA6H56OO.js";
@@ -138,7 +138,7 @@ var workflowRun = () => ({
   async run(ctx) {
     const [{ handleWorkflowRun }, { runCheck }] = await Promise.all([
       import("./chunks/workflow-run-6WW4JX5H.js"),
-      import("./chunks/check-VVH34KEG.js")
+      import("./chunks/check-RLHC2HMM.js")
     ]);
     const b = botFromAction(ctx);
     const outcome = await apiErrorsAsLines(
@@ -378,7 +378,7 @@ async function readActionInputs(get, root, { requireCommand = true } = {}) {
   options.baseBranch = "";
   const config = configFile(settings, root);
   if (config) {
-    const { loadConfigFile } = await import("./chunks/load-U5SS6OQR.js");
+    const { loadConfigFile } = await import("./chunks/load-WSAD6KCL.js");
     options = await loadConfigFile(config.file, options, config.required);
   }
   for (const [input, key] of Object.entries(OPTION_INPUTS)) {
@@ -817,7 +817,7 @@ function defaultDeps(io = runnerIo()) {
     // The handler table, built here explicitly: the action's events plus the bot's.
     handlers: withBotHandlers(baseHandlers()),
     runCheck: gatedRunCheck(
-      async (opts, ctx) => (await import("./chunks/check-VVH34KEG.js")).runCheck(opts, ctx),
+      async (opts, ctx) => (await import("./chunks/check-RLHC2HMM.js")).runCheck(opts, ctx),
       process.env
     ),
     createClient: async (o) => (await import("./chunks/octokit-3GD6EETD.js")).createClient(o),

@@ -63,8 +63,12 @@ export function diffSvg(base: Profile, head: Profile, c: ComparisonReport, opts:
     rank: labelRanks(side),
     maxDepth: r.maxDepth,
   });
+  const keys: string[] = new Array(side.frames.size);
   const results: (FrameResult | undefined)[] = new Array(side.frames.size);
-  for (let id = 0; id < side.frames.size; id++) results[id] = byKey.get(comparisonKey(side.frame(id)));
+  for (let id = 0; id < side.frames.size; id++) {
+    keys[id] = comparisonKey(side.frame(id));
+    results[id] = byKey.get(keys[id]);
+  }
   const colorBlind = opts.colorBlind === true;
   return renderScene({
     profile: side,
@@ -90,13 +94,9 @@ export function diffSvg(base: Profile, head: Profile, c: ComparisonReport, opts:
         res?.status === 'new' && !negate ? 'new' : res?.status === 'gone' && negate ? 'gone' : undefined;
       return { fill, mark };
     },
-    extra: (fid) => (fid < 0 ? totalLines(c) : tipLines(results[fid], c, dropped.has(keyOf(side, fid)))),
+    extra: (fid) => (fid < 0 ? totalLines(c) : tipLines(results[fid], c, dropped.has(keys[fid]))),
     meta: { diff: { negate, test: c.settings?.test ?? null, runs: [c.total.base.runs, c.total.head.runs] } },
   });
-}
-
-function keyOf(p: Profile, fid: number): string {
-  return comparisonKey(p.frame(fid));
 }
 
 const isShare = (m: Metric): boolean => m === 'inclusiveShare' || m === 'selfShare';

@@ -6,12 +6,12 @@ import { EXCLUDED_FROM_USER_MASS } from '../profile/runtime-frames.js';
 import {
   type Composition,
   cautiousKappa,
+  clearOfSessionShift,
   compositionFactor,
   survives,
   undoInflation,
 } from './composition.js';
 import { type OwnWeights, ownWeights } from './culprits.js';
-import { normalQuantile } from './distributions.js';
 import { weightedBenjaminiHochberg } from './fdr.js';
 import { FrameKeys } from './frame-keys.js';
 import { undoMoves } from './moves.js';
@@ -361,24 +361,11 @@ function undoDilution(
         ? (bt - ht) / bt >= s.minRelEffect
         : candidates.length === 0 || survives(f, kappa, floorAbs, s.minRelEffect, -1);
     if (!still) f.status = 'unchanged';
-    else if (separate && f.runtime == null && !clearOfSessionShift(f, kappa)) f.status = 'inconclusive';
+    // Nothing confirms an improvement: between sessions, user code's must also clear a session's
+    // shift (IMPROVEMENT_REL_SD), else the data cannot tell it from the head session.
+    else if (separate && f.runtime == null && !clearOfSessionShift(f, kappa, IMPROVEMENT_REL_SD))
+      f.status = 'inconclusive';
   }
-}
-
-/**
- * Between separate sessions an improvement of user code must also stand clear of a session's
- * shift (IMPROVEMENT_REL_SD on the logit scale, for each side), added in quadrature to its
- * interval after the dilution rescaling. A fall inside it is `inconclusive`: the data cannot tell
- * it from the head session running that code differently.
- */
-function clearOfSessionShift(f: FrameResult, kappa: number): boolean {
-  const p = Math.min(Math.max(f.base.mean, 0), 1);
-  const z = normalQuantile(1 - (1 - f.ci.level) / 2);
-  const shift = f.head.mean / kappa - f.base.mean - f.delta;
-  const centre = (f.ci.lo + f.ci.hi) / 2 + shift;
-  const half = (f.ci.hi - f.ci.lo) / 2;
-  const session = z * Math.SQRT2 * IMPROVEMENT_REL_SD * p * (1 - p);
-  return centre + Math.hypot(half, session) < 0;
 }
 
 /**

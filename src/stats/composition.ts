@@ -10,6 +10,7 @@
 // holds 60% of the samples and doubled) the median would pick that frame as the reference and
 // explain its regression away, so nothing is adjusted.
 import { median } from 'simple-statistics';
+import { normalQuantile } from './distributions.js';
 import type { FrameResult } from './types.js';
 
 /** Self-share ratio of frames that agree with kappa: this close to it, or within their noise. */
@@ -77,6 +78,13 @@ export function cautiousKappa(c: Composition, sign: 1 | -1): number {
   return c.kappa * Math.exp(-sign * 2 * c.se);
 }
 
+/** The change and its interval with head rescaled by 1/kappa (the interval moves with it). */
+function rescaled(f: FrameResult, kappa: number): { delta: number; lo: number; hi: number } {
+  const delta = f.head.mean / kappa - f.base.mean;
+  const shift = delta - f.delta;
+  return { delta, lo: f.ci.lo + shift, hi: f.ci.hi + shift };
+}
+
 /** Would the change still clear its interval and both floors with head rescaled by 1/kappa? */
 export function survives(
   f: FrameResult,
@@ -85,14 +93,26 @@ export function survives(
   minRelEffect: number,
   sign: 1 | -1,
 ): boolean {
-  const adjusted = f.head.mean / kappa - f.base.mean;
-  const shift = adjusted - f.delta;
-  const clear = sign > 0 ? f.ci.lo + shift > 0 : f.ci.hi + shift < 0;
+  const r = rescaled(f, kappa);
+  const clear = sign > 0 ? r.lo > 0 : r.hi < 0;
   return (
     clear &&
-    sign * adjusted >= floorAbs &&
-    (f.base.mean <= 0 || (sign * adjusted) / f.base.mean >= minRelEffect)
+    sign * r.delta >= floorAbs &&
+    (f.base.mean <= 0 || (sign * r.delta) / f.base.mean >= minRelEffect)
   );
+}
+
+/**
+ * Does a fall, head rescaled by 1/kappa, stand clear of a session's shift of the frame's share
+ * (`relSd` on the logit scale per session, so 2 relSd^2 p^2 (1 - p)^2 for the difference of two
+ * sessions), added in quadrature to its interval?
+ */
+export function clearOfSessionShift(f: FrameResult, kappa: number, relSd: number): boolean {
+  const r = rescaled(f, kappa);
+  const p = Math.min(Math.max(f.base.mean, 0), 1);
+  const z = normalQuantile(1 - (1 - f.ci.level) / 2);
+  const session = z * Math.SQRT2 * relSd * p * (1 - p);
+  return (r.lo + r.hi) / 2 + Math.hypot((r.hi - r.lo) / 2, session) < 0;
 }
 
 /**

@@ -52,7 +52,7 @@ export const austinSampler: Sampler = {
 /**
  * austin's two start-up failures: 33 "Cannot launch the given command or it terminated too
  * quickly" and 32 "not a Python process" (no interpreter found in time). Both also happen to a
- * Python workload that austin attached to late on a busy machine (about 1 run in 15 under a
+ * Python workload that austin attached to late on a busy machine (3 of 40 short runs beside a
  * parallel test pass here), so the runner retries them; a command that is not Python, or ends at
  * once, fails every attempt.
  */
